@@ -1,0 +1,29 @@
+package io.pipelens.command;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+
+/** The command service: takes deal and pipeline commands over GraphQL and HTTP, and appends their events. */
+@SpringBootApplication
+public class CommandServiceApplication {
+
+    /** Its configuration file is {@code command-service.properties}, so it can share a classpath with the query service. */
+    public static final String CONFIG_NAME = "command-service";
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+
+    /** Business time for commands that carry none. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

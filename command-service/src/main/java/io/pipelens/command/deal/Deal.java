@@ -1,0 +1,206 @@
+package io.pipelens.command.deal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.pipelens.command.CommandRejectedException;
+import io.pipelens.command.pipeline.PipelineCatalog;
+import io.pipelens.kernel.AggregateIds;
+import io.pipelens.kernel.CommandOutcome;
+import io.pipelens.kernel.Keys;
+import io.pipelens.kernel.Violation;
+import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
+import io.pipelens.kernel.deal.DealAttributes;
+import io.pipelens.kernel.deal.DealAttributesChangedEvent;
+import io.pipelens.kernel.deal.DealLostEvent;
+import io.pipelens.kernel.deal.DealMovedToStageEvent;
+import io.pipelens.kernel.deal.DealOpenedEvent;
+import io.pipelens.kernel.deal.DealReopenedEvent;
+import io.pipelens.kernel.deal.DealWonEvent;
+import io.pipelens.kernel.deal.LoseDealCommand;
+import io.pipelens.kernel.deal.MoveDealToStageCommand;
+import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.kernel.deal.ReopenDealCommand;
+import io.pipelens.kernel.deal.WinDealCommand;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A deal moving through the stages of one pipeline. Handlers check the rules and decide; state changes only in the
+ * event-sourcing handlers. A command that repeats a change already recorded (same kind, stage and business time)
+ * answers {@link CommandOutcome#DUPLICATE} and appends nothing, so retried commands and re-imported history are safe.
+ */
+@Aggregate
+public class Deal {
+
+    static final int MAX_REASON = 500;
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private String dealId;
+    private String pipelineId;
+    private String stage;
+    private DealStatus status;
+    private DealAttributes attributes;
+    private DealAttributes attributesAtOpen;
+    private Instant lastTransitionAt;
+    private final Set<Transition> recorded = new HashSet<>();
+
+    protected Deal() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandOutcome handle(OpenDealCommand command, PipelineCatalog pipelines, Clock clock) {
+        DealAttributes given = command.attributes() == null ? DealAttributes.NONE : command.attributes();
+        List<Violation> violations = new ArrayList<>();
+        String idProblem = Keys.problemWith(command.dealId());
+        if (idProblem != null) {
+            violations.add(new Violation("dealId", idProblem));
+        }
+        violations.addAll(given.validate("attributes."));
+        CommandRejectedException.throwIfAny(violations);
+        if (dealId != null) {
+            if (recorded.contains(Transition.opened(command.pipelineId(), command.stage(), command.occurredAt()))
+                    && given.equals(attributesAtOpen)) {
+                return CommandOutcome.DUPLICATE;
+            }
+            throw new CommandRejectedException("dealId", "deal '" + command.dealId() + "' is already open");
+        }
+        StageRules.requireStage(pipelines, command.pipelineId(), command.stage(), "stage");
+        apply(new DealOpenedEvent(command.dealId(), command.pipelineId(), command.stage(), given,
+                BusinessTime.of(command.occurredAt(), clock)));
+        return CommandOutcome.APPLIED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(MoveDealToStageCommand command, PipelineCatalog pipelines, Clock clock) {
+        if (recorded.contains(Transition.moved(command.stage(), command.occurredAt()))) {
+            return CommandOutcome.DUPLICATE;
+        }
+        requireOpen("move it");
+        StageRules.requireStage(pipelines, pipelineId, command.stage(), "stage");
+        if (command.stage().equals(stage)) {
+            throw new CommandRejectedException("stage", "deal '" + dealId + "' is already at stage '" + stage + "'");
+        }
+        Instant at = BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock);
+        apply(new DealMovedToStageEvent(dealId, pipelineId, stage, command.stage(), at));
+        return CommandOutcome.APPLIED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(WinDealCommand command, Clock clock) {
+        if (recorded.contains(Transition.won(command.occurredAt()))) {
+            return CommandOutcome.DUPLICATE;
+        }
+        requireOpen("win it");
+        apply(new DealWonEvent(dealId, pipelineId, stage,
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
+        return CommandOutcome.APPLIED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(LoseDealCommand command, Clock clock) {
+        if (recorded.contains(Transition.lost(command.occurredAt()))) {
+            return CommandOutcome.DUPLICATE;
+        }
+        if (command.reason() == null || command.reason().isBlank() || command.reason().length() > MAX_REASON) {
+            throw new CommandRejectedException("reason", "is required, 1 to " + MAX_REASON + " characters");
+        }
+        requireOpen("lose it");
+        apply(new DealLostEvent(dealId, pipelineId, stage, command.reason(),
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
+        return CommandOutcome.APPLIED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ReopenDealCommand command, PipelineCatalog pipelines, Clock clock) {
+        if (recorded.contains(Transition.reopened(command.stage(), command.occurredAt()))) {
+            return CommandOutcome.DUPLICATE;
+        }
+        if (status == DealStatus.OPEN) {
+            throw new CommandRejectedException("dealId", "deal '" + dealId + "' is open; only a won or lost deal "
+                    + "can be reopened");
+        }
+        StageRules.requireStage(pipelines, pipelineId, command.stage(), "stage");
+        apply(new DealReopenedEvent(dealId, pipelineId, command.stage(),
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
+        return CommandOutcome.APPLIED;
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(ChangeDealAttributesCommand command, Clock clock) {
+        DealAttributes given = command.attributes() == null ? DealAttributes.NONE : command.attributes();
+        CommandRejectedException.throwIfAny(given.validate("attributes."));
+        if (given.equals(attributes)) {
+            return CommandOutcome.DUPLICATE;
+        }
+        apply(new DealAttributesChangedEvent(dealId, pipelineId, given,
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
+        return CommandOutcome.APPLIED;
+    }
+
+    private void requireOpen(String action) {
+        if (status != DealStatus.OPEN) {
+            throw new CommandRejectedException("dealId", "deal '" + dealId + "' is closed ("
+                    + status.name().toLowerCase() + "); reopen it before you " + action);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DealOpenedEvent event) {
+        aggregateId = AggregateIds.deal(event.dealId());
+        dealId = event.dealId();
+        pipelineId = event.pipelineId();
+        stage = event.stage();
+        status = DealStatus.OPEN;
+        attributes = event.attributes();
+        attributesAtOpen = event.attributes();
+        record(Transition.opened(event.pipelineId(), event.stage(), event.occurredAt()), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(DealMovedToStageEvent event) {
+        stage = event.toStage();
+        record(Transition.moved(event.toStage(), event.occurredAt()), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(DealWonEvent event) {
+        status = DealStatus.WON;
+        record(Transition.won(event.occurredAt()), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(DealLostEvent event) {
+        status = DealStatus.LOST;
+        record(Transition.lost(event.occurredAt()), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(DealReopenedEvent event) {
+        status = DealStatus.OPEN;
+        stage = event.stage();
+        record(Transition.reopened(event.stage(), event.occurredAt()), event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(DealAttributesChangedEvent event) {
+        attributes = event.attributes();
+        lastTransitionAt = event.occurredAt();
+    }
+
+    private void record(Transition transition, Instant occurredAt) {
+        recorded.add(transition);
+        lastTransitionAt = occurredAt;
+    }
+}

@@ -1,0 +1,22 @@
+package io.pipelens.platform.graphql;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** What both GraphQL schemas share: the {@code DateTime} and {@code Decimal} scalars, and how refused input is reported. */
+@AutoConfiguration
+@ConditionalOnClass(RuntimeWiringConfigurer.class)
+public class GraphQlSupportConfiguration {
+
+    @Bean
+    public RuntimeWiringConfigurer pipelensScalars() {
+        return wiring -> wiring.scalar(DateTimeScalar.TYPE).scalar(DecimalScalar.TYPE);
+    }
+
+    @Bean
+    public ViolationErrorResolver violationErrorResolver() {
+        return new ViolationErrorResolver();
+    }
+}

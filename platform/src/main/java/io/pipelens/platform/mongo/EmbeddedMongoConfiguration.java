@@ -1,0 +1,61 @@
+package io.pipelens.platform.mongo;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The embedded default for read models: when no MongoDB URI is configured, an in-process MongoDB wire-protocol server
+ * (mongo-java-server) is started on a loopback port, and the real MongoDB driver connects to it. Its data lives in an
+ * H2 MVStore file under the data directory, or in memory when {@code pipelens.mongo.embedded.persistent=false}.
+ * The server ignores secondary indexes, so read models are designed around {@code _id} lookups.
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class)
+@ConditionalOnClass({MongoServer.class, H2Backend.class})
+@ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty() && '${spring.data.mongodb.host:}'.isEmpty()"
+        + " && ${pipelens.mongo.embedded.enabled:true}")
+public class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    public MongoServer embeddedMongoServer(Environment environment) throws Exception {
+        boolean persistent = environment.getProperty("pipelens.mongo.embedded.persistent", Boolean.class, true);
+        int port = environment.getProperty("pipelens.mongo.embedded.port", Integer.class, 0);
+        MongoBackend backend;
+        if (persistent) {
+            Path dataDir = Path.of(environment.getProperty("pipelens.data-dir", "./data"));
+            Files.createDirectories(dataDir);
+            backend = new H2Backend(dataDir.resolve("read-models.mv").toString());
+        } else {
+            backend = new MemoryBackend();
+        }
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        log.info("Embedded MongoDB server ({}) listening on {}", persistent ? "H2 file" : "in memory",
+                server.getLocalAddress());
+        return server;
+    }
+
+    @Bean
+    public MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, Environment environment) {
+        String database = environment.getProperty("spring.data.mongodb.database", "pipelens");
+        var address = server.getLocalAddress();
+        ConnectionString connectionString = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+        return () -> connectionString;
+    }
+}

@@ -1,0 +1,44 @@
+package io.pipelens.kernel.deal;
+
+import io.pipelens.kernel.Violation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The descriptive attributes of a deal, all optional: who owns it, where it came from, the market segment, and its
+ * expected amount in a currency.
+ */
+public record DealAttributes(String owner, String source, String segment, BigDecimal amount, String currency) {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final int MAX_TEXT = 200;
+
+    public static final DealAttributes NONE = new DealAttributes(null, null, null, null, null);
+
+    /** Checks the attributes; field names are prefixed with {@code prefix}. */
+    public List<Violation> validate(String prefix) {
+        List<Violation> violations = new ArrayList<>();
+        checkText(prefix + "owner", owner, violations);
+        checkText(prefix + "source", source, violations);
+        checkText(prefix + "segment", segment, violations);
+        if (amount != null && amount.signum() < 0) {
+            violations.add(new Violation(prefix + "amount", "must not be negative, was " + amount.toPlainString()));
+        }
+        if (amount != null && currency == null) {
+            violations.add(new Violation(prefix + "currency", "is required when an amount is given"));
+        }
+        if (currency != null && !CURRENCY.matcher(currency).matches()) {
+            violations.add(new Violation(prefix + "currency", "must be an ISO-4217 code of three capital letters, was '"
+                    + currency + "'"));
+        }
+        return violations;
+    }
+
+    private static void checkText(String field, String value, List<Violation> violations) {
+        if (value != null && (value.isBlank() || value.length() > MAX_TEXT)) {
+            violations.add(new Violation(field, "must be 1 to " + MAX_TEXT + " characters when given"));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.pipelens.kernel.pipeline;
+
+import io.pipelens.kernel.Keys;
+import io.pipelens.kernel.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The ordered stages of one pipeline version, with the rules every version must satisfy. */
+public record PipelineDefinition(List<StageDefinition> stages) {
+
+    public static final int MAX_STAGES = 50;
+    private static final int MAX_TEXT = 500;
+
+    public PipelineDefinition {
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** Position of the stage with {@code key}, from 1, or 0 when there is none. */
+    public int positionOf(String key) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).key().equals(key)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    public boolean hasStage(String key) {
+        return positionOf(key) > 0;
+    }
+
+    public Optional<StageDefinition> stage(String key) {
+        int position = positionOf(key);
+        return position == 0 ? Optional.empty() : Optional.of(stages.get(position - 1));
+    }
+
+    public List<String> keys() {
+        return stages.stream().map(StageDefinition::key).toList();
+    }
+
+    /** Checks the stage list: at least one stage, valid and unique keys, names present, positive expected days. */
+    public List<Violation> validate(String field) {
+        List<Violation> violations = new ArrayList<>();
+        if (stages.isEmpty()) {
+            violations.add(new Violation(field, "must contain at least one stage"));
+            return violations;
+        }
+        if (stages.size() > MAX_STAGES) {
+            violations.add(new Violation(field, "has " + stages.size() + " stages; at most " + MAX_STAGES + " are allowed"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < stages.size(); i++) {
+            StageDefinition stage = stages.get(i);
+            String at = field + "[" + i + "]";
+            if (stage == null) {
+                violations.add(new Violation(at, "must not be null"));
+                continue;
+            }
+            String keyProblem = Keys.problemWith(stage.key());
+            if (keyProblem != null) {
+                violations.add(new Violation(at + ".key", keyProblem));
+            } else if (!seen.add(stage.key())) {
+                violations.add(new Violation(at + ".key", "duplicate stage key '" + stage.key() + "'"));
+            }
+            if (stage.name() == null || stage.name().isBlank()) {
+                violations.add(new Violation(at + ".name", "is required"));
+            }
+            checkLength(at + ".name", stage.name(), violations);
+            checkLength(at + ".goal", stage.goal(), violations);
+            checkLength(at + ".exitCriterion", stage.exitCriterion(), violations);
+            if (stage.expectedDays() != null && stage.expectedDays() <= 0) {
+                violations.add(new Violation(at + ".expectedDays", "must be a positive number of days, was "
+                        + stage.expectedDays()));
+            }
+        }
+        return violations;
+    }
+
+    private static void checkLength(String field, String value, List<Violation> violations) {
+        if (value != null && value.length() > MAX_TEXT) {
+            violations.add(new Violation(field, "must be at most " + MAX_TEXT + " characters"));
+        }
+    }
+}
