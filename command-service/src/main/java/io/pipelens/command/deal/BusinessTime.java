@@ -4,6 +4,7 @@ import io.pipelens.command.CommandRejectedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Decides the business time of a change: the time the command gives, or the service clock when it gives none. A time
@@ -16,11 +17,17 @@ public final class BusinessTime {
     private BusinessTime() {
     }
 
+    /** Business time is kept to the millisecond, the precision every store of Pipelens keeps. */
+    public static Instant normalize(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     public static Instant of(Instant requested, Clock clock) {
-        Instant now = clock.instant();
+        Instant now = normalize(clock.instant());
         if (requested == null) {
             return now;
         }
+        requested = normalize(requested);
         if (requested.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new CommandRejectedException("occurredAt", requested + " lies in the future (the service clock reads "
                     + now + ")");

@@ -8,6 +8,10 @@ import java.time.Instant;
  */
 record Transition(String kind, String stage, Instant occurredAt) {
 
+    Transition {
+        occurredAt = BusinessTime.normalize(occurredAt);
+    }
+
     static Transition opened(String pipelineId, String stage, Instant occurredAt) {
         return new Transition("opened:" + pipelineId, stage, occurredAt);
     }
