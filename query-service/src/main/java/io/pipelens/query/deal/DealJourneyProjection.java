@@ -1,0 +1,46 @@
+package io.pipelens.query.deal;
+
+import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.query.projection.DocumentBatch;
+import io.pipelens.query.projection.MongoDocumentStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps one {@link DealJourney} per deal, in batches: one read and one bulk write per batch of events. */
+@Component
+@ProcessingGroup(DealJourneyProjection.PROCESSOR)
+public class DealJourneyProjection {
+
+    public static final String PROCESSOR = "deal-journey";
+    private static final String BATCH = DealJourneyProjection.class.getName() + ".batch";
+
+    private final MongoTemplate mongo;
+    private final MongoDocumentStore<DealJourney> store;
+
+    public DealJourneyProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.store = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id);
+    }
+
+    @EventHandler
+    void on(DealEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork) {
+        DocumentBatch<DealJourney> batch = DocumentBatch.of(unitOfWork, BATCH, store,
+                payload -> payload instanceof DealEvent deal ? deal.dealId() : null);
+        DealJourney before = batch.get(event.dealId());
+        DealJourney after = JourneyFold.apply(before, event, sequence);
+        if (after != before) {
+            batch.put(after.id(), after);
+        }
+        batch.flushIfLast(unitOfWork);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(DealJourney.class);
+    }
+}

@@ -1,0 +1,98 @@
+package io.pipelens.query.projection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * The documents a projection touches within one batch of events, keyed by {@code _id}. The documents of the whole
+ * batch are loaded with one query when the batch starts and written with one bulk write at its last message, so the
+ * cost per event is a map lookup. The write happens inside the batch, before the processor stores its token: if the
+ * write fails, the token does not move and the batch is processed again (writes are idempotent upserts).
+ *
+ * @param <T> the document type
+ */
+public final class DocumentBatch<T> {
+
+    private final Map<String, T> documents = new HashMap<>();
+    private final Set<String> loaded = new HashSet<>();
+    private final Map<String, T> changed = new LinkedHashMap<>();
+    private final DocumentStore<T> store;
+
+    private DocumentBatch(DocumentStore<T> store) {
+        this.store = store;
+    }
+
+    /**
+     * The batch of the current unit of work, started (and prefetched) on first use. {@code idOf} extracts the
+     * document id from an event payload, or returns null for payloads that touch no document.
+     */
+    public static <T> DocumentBatch<T> of(UnitOfWork<?> unitOfWork, String resourceKey, DocumentStore<T> store,
+                                          Function<Object, String> idOf) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(resourceKey, key -> {
+            DocumentBatch<T> batch = new DocumentBatch<>(store);
+            if (root instanceof BatchingUnitOfWork<?> batching) {
+                List<String> ids = new ArrayList<>();
+                for (Message<?> message : batching.getMessages()) {
+                    String id = idOf.apply(message.getPayload());
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+                batch.load(ids.stream().distinct().toList());
+            }
+            root.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
+    }
+
+    /** The document with {@code id} as the batch sees it (with earlier changes of this batch), or null. */
+    public T get(String id) {
+        if (!loaded.contains(id)) {
+            load(List.of(id));
+        }
+        return documents.get(id);
+    }
+
+    private void load(List<String> ids) {
+        documents.putAll(store.load(ids));
+        loaded.addAll(ids);
+    }
+
+    public void put(String id, T document) {
+        documents.put(id, document);
+        changed.put(id, document);
+    }
+
+    /** Writes the batch's changes when {@code unitOfWork} is at its last message (or is not a batch at all). */
+    public void flushIfLast(UnitOfWork<?> unitOfWork) {
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (!changed.isEmpty()) {
+            store.upsertAll(changed.values());
+            changed.clear();
+        }
+    }
+
+    /** Loads and writes documents of one collection by {@code _id}. */
+    public interface DocumentStore<T> {
+
+        Map<String, T> load(Collection<String> ids);
+
+        void upsertAll(Collection<T> documents);
+    }
+}
