@@ -5,8 +5,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
-/** The command service: takes deal and pipeline commands over GraphQL and HTTP, and appends their events. */
-@SpringBootApplication
+/**
+ * The command service: takes deal and pipeline commands over GraphQL and HTTP, and appends their events. It needs the
+ * event store only; MongoDB support stays off even where the classpath has it (as when both services share a JVM).
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+        "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
+        "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration",
+        "io.pipelens.platform.mongo.EmbeddedMongoConfiguration"})
 public class CommandServiceApplication {
 
     /** Its configuration file is {@code command-service.properties}, so it can share a classpath with the query service. */

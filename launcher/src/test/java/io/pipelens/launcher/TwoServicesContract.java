@@ -1,0 +1,159 @@
+package io.pipelens.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pipelens.launcher.PipelensLauncher.Services;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The command service and the query service run as two Spring contexts that share only the event store. A mutation
+ * on the command side must become visible through the query side's GraphQL, with business times intact; refused
+ * commands must append nothing. Subclasses choose the event store (H2 file, PostgreSQL).
+ */
+abstract class TwoServicesContract {
+
+    @TempDir
+    Path dataDir;
+
+    /** Arguments that select the event store, besides the data directory. */
+    abstract List<String> storeArguments();
+
+    Services start() {
+        List<String> args = new ArrayList<>(storeArguments());
+        args.add("--pipelens.data-dir=" + dataDir);
+        args.add("--server.port=0");
+        return PipelensLauncher.start(args.toArray(String[]::new));
+    }
+
+    static HttpGraphQlTester graphQl(String port) {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void mutationsBecomeVisibleThroughQueryGraphQlWithBusinessTimes() {
+        String pipelineId = uniqueId("p");
+        String dealId = uniqueId("d");
+        try (Services services = start()) {
+            HttpGraphQlTester commands = graphQl(services.commandPort());
+            HttpGraphQlTester queries = graphQl(services.queryPort());
+
+            commands.documentName("definePipeline").variable("id", pipelineId).execute()
+                    .path("definePipeline.outcome").entity(String.class).isEqualTo("APPLIED");
+            commands.documentName("openDeal")
+                    .variable("dealId", dealId).variable("pipelineId", pipelineId)
+                    .variable("stage", "contact").variable("at", "2026-01-05T09:00:00Z").execute()
+                    .path("openDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+            commands.documentName("moveDeal")
+                    .variable("dealId", dealId).variable("stage", "qualification")
+                    .variable("at", "2026-01-07T12:30:00+02:00").execute()
+                    .path("moveDealToStage.outcome").entity(String.class).isEqualTo("APPLIED");
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.documentName("deal")
+                    .variable("id", dealId).execute()
+                    .path("deal.visits[*].stage").entityList(String.class)
+                    .containsExactly("contact", "qualification"));
+
+            var deal = queries.documentName("deal").variable("id", dealId).execute();
+            deal.path("deal.status").entity(String.class).isEqualTo("OPEN");
+            deal.path("deal.pipelineId").entity(String.class).isEqualTo(pipelineId);
+            deal.path("deal.owner").entity(String.class).isEqualTo("ann");
+            deal.path("deal.amount").entity(String.class).isEqualTo("12500.00");
+            deal.path("deal.visits[0].enteredAt").entity(String.class).isEqualTo("2026-01-05T09:00:00Z");
+            deal.path("deal.visits[0].exitedAt").entity(String.class).isEqualTo("2026-01-07T10:30:00Z");
+            deal.path("deal.visits[0].durationSeconds").entity(Long.class).isEqualTo(178200L);
+            deal.path("deal.visits[1].exitedAt").valueIsNull();
+        }
+    }
+
+    @Test
+    void refusedCommandsAnswerWithTheFieldAndAppendNothing() {
+        String pipelineId = uniqueId("p");
+        String dealId = uniqueId("d");
+        try (Services services = start()) {
+            HttpGraphQlTester commands = graphQl(services.commandPort());
+            JdbcTemplate events = new JdbcTemplate(services.command().getBean(javax.sql.DataSource.class));
+            commands.documentName("definePipeline").variable("id", pipelineId).execute();
+            commands.documentName("openDeal").variable("dealId", dealId).variable("pipelineId", pipelineId)
+                    .variable("stage", "contact").variable("at", "2026-01-05T09:00:00Z").execute();
+            commands.documentName("winDeal").variable("dealId", dealId).variable("at", "2026-01-06T09:00:00Z")
+                    .execute();
+            long before = count(events);
+
+            assertRefused(commands.documentName("openDeal").variable("dealId", uniqueId("d"))
+                    .variable("pipelineId", pipelineId).variable("stage", "call")
+                    .variable("at", "2026-01-05T09:00:00Z"), "stage");
+            assertRefused(commands.documentName("openDeal").variable("dealId", uniqueId("d"))
+                    .variable("pipelineId", "no-such-pipeline").variable("stage", "contact")
+                    .variable("at", "2026-01-05T09:00:00Z"), "pipelineId");
+            assertRefused(commands.documentName("moveDeal").variable("dealId", dealId)
+                    .variable("stage", "terms").variable("at", "2026-01-08T09:00:00Z"), "dealId");
+            assertRefused(commands.documentName("reopenDeal").variable("dealId", dealId)
+                    .variable("stage", "terms").variable("at", "2026-01-01T09:00:00Z"), "occurredAt");
+            commands.document("mutation { loseDeal(input: {dealId: \"" + dealId + "\"}) { id } }").execute()
+                    .errors().expect(e -> e.getMessage().contains("reason")).verify();
+            commands.document("mutation { openDeal(input: {dealId: \"x\" ").execute()
+                    .errors().expect(e -> e.getMessage().contains("Invalid syntax")).verify();
+
+            assertThat(count(events)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void everythingIsStillThereAfterARestart() {
+        String pipelineId = uniqueId("p");
+        String dealId = uniqueId("d");
+        try (Services services = start()) {
+            HttpGraphQlTester commands = graphQl(services.commandPort());
+            commands.documentName("definePipeline").variable("id", pipelineId).execute();
+            commands.documentName("openDeal").variable("dealId", dealId).variable("pipelineId", pipelineId)
+                    .variable("stage", "profiling").variable("at", "2026-02-01T08:00:00Z").execute();
+            HttpGraphQlTester queries = graphQl(services.queryPort());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.documentName("deal")
+                    .variable("id", dealId).execute().path("deal.stage").entity(String.class).isEqualTo("profiling"));
+        }
+        try (Services services = start()) {
+            graphQl(services.queryPort()).documentName("deal").variable("id", dealId).execute()
+                    .path("deal.visits[0].enteredAt").entity(String.class).isEqualTo("2026-02-01T08:00:00Z");
+            graphQl(services.commandPort()).documentName("moveDeal").variable("dealId", dealId)
+                    .variable("stage", "qualification").variable("at", "2026-02-03T08:00:00Z").execute()
+                    .path("moveDealToStage.outcome").entity(String.class).isEqualTo("APPLIED");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graphQl(services.queryPort())
+                    .documentName("deal").variable("id", dealId).execute()
+                    .path("deal.visits[*].stage").entityList(String.class)
+                    .containsExactly("profiling", "qualification"));
+        }
+    }
+
+    private static void assertRefused(org.springframework.graphql.test.tester.GraphQlTester.Request<?> request,
+                                      String field) {
+        request.execute().errors().expect(error -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> violations =
+                    (List<Map<String, String>>) error.getExtensions().get("violations");
+            return violations != null && violations.stream().anyMatch(v -> field.equals(v.get("field")));
+        }).verify();
+    }
+
+    private static long count(JdbcTemplate events) {
+        return events.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+}
