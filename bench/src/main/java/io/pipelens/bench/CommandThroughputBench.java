@@ -1,0 +1,65 @@
+package io.pipelens.bench;
+
+import io.pipelens.kernel.deal.MoveDealToStageCommand;
+import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.launcher.PipelensLauncher.Services;
+import java.util.concurrent.Callable;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Sequential deal moves through the command gateway on the embedded event store (H2 file), reported per window so a
+ * slow-down as the store grows shows up.
+ */
+@Command(name = "commands", description = "Commands/s for sequential moves on the embedded store")
+final class CommandThroughputBench implements Callable<Integer> {
+
+    @Option(names = "--moves", defaultValue = "10000", description = "moves to send (default ${DEFAULT-VALUE})")
+    int moves;
+
+    @Option(names = "--deals", defaultValue = "1000", description = "deals the moves are spread over")
+    int deals;
+
+    @Option(names = "--window", defaultValue = "1000", description = "moves per reported window")
+    int window;
+
+    @Option(names = "--warmup", defaultValue = "2000", description = "moves sent before measuring, on other deals")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Services services = Fixtures.freshServices()) {
+            CommandGateway gateway = services.command().getBean(CommandGateway.class);
+            Fixtures.defineTemplatePipeline(gateway, "bench");
+            run(gateway, "warm", warmup, Math.max(1, warmup / 10), false);
+            run(gateway, "deal", moves, deals, true);
+        }
+        return 0;
+    }
+
+    private void run(CommandGateway gateway, String prefix, int count, int dealCount, boolean report) {
+        for (int d = 0; d < dealCount; d++) {
+            gateway.sendAndWait(new OpenDealCommand(prefix + d, "bench", Fixtures.STAGES.get(0), null,
+                    Fixtures.EPOCH.plusSeconds(d)));
+        }
+        long windowStart = System.nanoTime();
+        long totalStart = windowStart;
+        for (int i = 0; i < count; i++) {
+            int deal = i % dealCount;
+            int step = i / dealCount + 1;
+            String stage = Fixtures.STAGES.get(step % Fixtures.STAGES.size());
+            gateway.sendAndWait(new MoveDealToStageCommand(prefix + deal, stage,
+                    Fixtures.EPOCH.plusSeconds(3600L * step + deal)));
+            if (report && (i + 1) % window == 0) {
+                long now = System.nanoTime();
+                System.out.printf("moves %6d-%6d: %7.0f commands/s%n", i + 2 - window, i + 1,
+                        window / ((now - windowStart) / 1e9));
+                windowStart = now;
+            }
+        }
+        if (report) {
+            System.out.printf("all %d moves: %.0f commands/s%n", count, count / ((System.nanoTime() - totalStart) / 1e9));
+        }
+    }
+}
