@@ -15,6 +15,13 @@ public class CommandRejectedException extends ViolationException {
         super(field, reason);
     }
 
+    /** The same violations with every field name prefixed, to point into a list the command was part of. */
+    public CommandRejectedException prefixed(String prefix) {
+        return new CommandRejectedException(violations().stream()
+                .map(v -> new Violation(prefix + v.field(), v.reason()))
+                .toList());
+    }
+
     /** Throws when {@code violations} is not empty. */
     public static void throwIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {

@@ -11,14 +11,17 @@ import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealAttributesChangedEvent;
+import io.pipelens.kernel.deal.DealCommand;
 import io.pipelens.kernel.deal.DealLostEvent;
 import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
 import io.pipelens.kernel.deal.DealReopenedEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
+import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
 import java.time.Clock;
@@ -147,6 +150,54 @@ public class Deal {
         apply(new DealAttributesChangedEvent(dealId, pipelineId, given,
                 BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
         return CommandOutcome.APPLIED;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public HistoryOutcome handle(RecordDealHistoryCommand command, PipelineCatalog pipelines, Clock clock) {
+        List<DealCommand> changes = command.changes();
+        if (changes.isEmpty()) {
+            throw new CommandRejectedException("changes", "must hold at least one change");
+        }
+        PipelineCatalog pipelinesOnce = PipelineCatalog.memoizing(pipelines);
+        int applied = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            String at = "changes[" + i + "].";
+            DealCommand change = changes.get(i);
+            if (change == null || !command.dealId().equals(change.dealId())) {
+                throw new CommandRejectedException(at + "dealId", "must be '" + command.dealId()
+                        + "', the deal whose history this is");
+            }
+            if (dealId == null && !(change instanceof OpenDealCommand)) {
+                throw new CommandRejectedException(at + "type", "deal '" + command.dealId()
+                        + "' does not exist yet, so its history must start with openDeal");
+            }
+            try {
+                if (handleChange(change, pipelinesOnce, clock) == CommandOutcome.APPLIED) {
+                    applied++;
+                }
+            } catch (CommandRejectedException e) {
+                throw e.prefixed(at);
+            }
+        }
+        return new HistoryOutcome(applied, changes.size() - applied);
+    }
+
+    private CommandOutcome handleChange(DealCommand change, PipelineCatalog pipelines, Clock clock) {
+        if (change instanceof OpenDealCommand open) {
+            return handle(open, pipelines, clock);
+        } else if (change instanceof MoveDealToStageCommand move) {
+            return handle(move, pipelines, clock);
+        } else if (change instanceof WinDealCommand win) {
+            return handle(win, clock);
+        } else if (change instanceof LoseDealCommand lose) {
+            return handle(lose, clock);
+        } else if (change instanceof ReopenDealCommand reopen) {
+            return handle(reopen, pipelines, clock);
+        } else if (change instanceof ChangeDealAttributesCommand attributes) {
+            return handle(attributes, clock);
+        }
+        throw new IllegalArgumentException("Unknown deal command " + change.getClass().getName());
     }
 
     private void requireOpen(String action) {
