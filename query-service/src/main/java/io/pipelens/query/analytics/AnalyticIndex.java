@@ -1,0 +1,192 @@
+package io.pipelens.query.analytics;
+
+import io.pipelens.query.deal.DealJourney;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory analytic index of one pipeline under one of its versions: one compact {@link VersionedJourney} per
+ * deal, kept current deal by deal, answering every metric of DESIGN §7 in one pass over its deals.
+ *
+ * <p><b>Updates.</b> {@link #upsert(DealJourney)} replaces the deal's facts with those derived from its whole journey,
+ * so applying the same journey twice, or an older journey and then the newer one, ends in the same index: updates are
+ * idempotent, as at-least-once delivery needs.
+ *
+ * <p><b>Threads.</b> Any number of readers run concurrently with one writer, without locks on the read path:
+ * <ul>
+ *   <li>deals live in slots of an array; each slot holds an immutable {@code VersionedJourney} (final fields, so a
+ *       reader that sees the reference sees the whole object), and an update replaces the slot's reference:
+ *       copy-on-write per deal;</li>
+ *   <li>after every change the writer publishes the slot array, the number of slots in use, the size and the
+ *       {@link #generation()} together as one immutable object in one volatile field; a reader starts by reading that
+ *       field, which makes every change published before it visible;</li>
+ *   <li>growing the array copies it and publishes the new array the same way, so a reader keeps iterating the array
+ *       it started with.</li>
+ * </ul>
+ * A query therefore sees each deal either before or after an update, never half-updated; a query running while a
+ * batch is applied may see some deals of the batch updated and others not. Writers are serialized by the monitor of
+ * the index, so calling the writing methods from several threads is safe, only not concurrent.
+ */
+public final class AnalyticIndex {
+
+    private static final int INITIAL_SLOTS = 1024;
+
+    private final String pipelineId;
+    private final AnalyticVersion version;
+    private final Interner interner = new Interner();
+    private final ConcurrentHashMap<String, Integer> slotsById = new ConcurrentHashMap<>();
+    private volatile Published published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, 0);
+
+    public AnalyticIndex(String pipelineId, AnalyticVersion version) {
+        this.pipelineId = Objects.requireNonNull(pipelineId, "pipelineId");
+        this.version = Objects.requireNonNull(version, "version");
+    }
+
+    public String pipelineId() {
+        return pipelineId;
+    }
+
+    public AnalyticVersion version() {
+        return version;
+    }
+
+    /** Deals with a path under the version (deals whose every visit is absorbed are not counted). */
+    public int size() {
+        return published.size();
+    }
+
+    /** Grows with every change; equal generations mean equal contents, so answers may be cached by it. */
+    public long generation() {
+        return published.generation();
+    }
+
+    /**
+     * Puts the deal's current journey in the index, replacing what it held for the deal.
+     *
+     * @return true when the deal has a path under the version; false when every visit it made is absorbed (the deal
+     *         is then absent from every metric)
+     * @throws IllegalArgumentException when the journey belongs to another pipeline
+     */
+    public synchronized boolean upsert(DealJourney journey) {
+        if (!pipelineId.equals(journey.pipelineId())) {
+            throw new IllegalArgumentException("deal " + journey.id() + " belongs to pipeline '"
+                    + journey.pipelineId() + "', not '" + pipelineId + "'");
+        }
+        VersionedJourney deal = VersionedJourney.build(journey, version, interner);
+        Published current = published;
+        VersionedJourney[] array = current.slots();
+        Integer slot = slotsById.get(journey.id());
+        if (slot == null) {
+            if (deal == null) {
+                return false;
+            }
+            slot = current.used();
+            if (slot == array.length) {
+                array = Arrays.copyOf(array, array.length * 2);
+            }
+            array[slot] = deal;
+            slotsById.put(journey.id(), slot);
+            published = new Published(array, slot + 1, current.size() + 1, current.generation() + 1);
+        } else {
+            VersionedJourney before = array[slot];
+            array[slot] = deal;
+            int size = current.size() + (before == null ? 1 : 0) - (deal == null ? 1 : 0);
+            published = new Published(array, current.used(), size, current.generation() + 1);
+        }
+        return deal != null;
+    }
+
+    public synchronized void upsertAll(Iterable<DealJourney> journeys) {
+        for (DealJourney journey : journeys) {
+            upsert(journey);
+        }
+    }
+
+    /** Empties the index, as a replay from the first event needs. */
+    public synchronized void clear() {
+        slotsById.clear();
+        interner.clear();
+        published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, published.generation() + 1);
+    }
+
+    /** The deal's facts under the version, or null when the index does not hold it. */
+    public VersionedJourney deal(String dealId) {
+        Published current = published;
+        Integer slot = slotsById.get(dealId);
+        return slot == null || slot >= current.used() ? null : current.slots()[slot];
+    }
+
+    /** A view of the deals, as published when an iteration starts. */
+    public Iterable<VersionedJourney> deals() {
+        return () -> {
+            Published current = published;
+            return new SlotIterator(current.slots(), current.used());
+        };
+    }
+
+    public FunnelReport funnel(Population population, Slice slice) {
+        return Funnel.compute(version, deals(), population, slice);
+    }
+
+    public TimeInStageReport timeInStage(Population population, Slice slice, TimeMode mode, Instant asOf) {
+        return TimeInStage.compute(version, deals(), population, slice, mode, asOf);
+    }
+
+    public SkipImpactReport skipImpact(Population population, Slice slice) {
+        return SkipImpact.compute(version, deals(), population, slice);
+    }
+
+    /** @param window the trailing window for exits; {@link Bottlenecks#DEFAULT_WINDOW} when null */
+    public BottleneckReport bottlenecks(Population population, Slice slice, Instant asOf, Duration window) {
+        return Bottlenecks.compute(version, deals(), population, slice, asOf,
+                window == null ? Bottlenecks.DEFAULT_WINDOW : window);
+    }
+
+    public VelocityReport salesVelocity(Population population, Slice slice) {
+        return SalesVelocity.compute(version, deals(), population, slice);
+    }
+
+    /**
+     * What readers see, replaced as a whole after every change. The slot array may be shared with later states (slots
+     * are replaced in place, copy-on-write per deal); {@code used} bounds the slots a reader may look at.
+     */
+    private record Published(VersionedJourney[] slots, int used, int size, long generation) {
+    }
+
+    /** Iterates the non-empty slots of one array up to an end fixed when it was created. */
+    private static final class SlotIterator implements Iterator<VersionedJourney> {
+
+        private final VersionedJourney[] array;
+        private final int end;
+        private int next;
+        private VersionedJourney pending;
+
+        SlotIterator(VersionedJourney[] array, int end) {
+            this.array = array;
+            this.end = end;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending == null && next < end) {
+                pending = array[next++];
+            }
+            return pending != null;
+        }
+
+        @Override
+        public VersionedJourney next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            VersionedJourney deal = pending;
+            pending = null;
+            return deal;
+        }
+    }
+}
