@@ -1,8 +1,11 @@
 package io.pipelens.query.deal;
 
 import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.projection.DocumentBatch;
 import io.pipelens.query.projection.MongoDocumentStore;
+import java.util.Collection;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,7 +14,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps one {@link DealJourney} per deal, in batches: one read and one bulk write per batch of events. */
+/**
+ * Keeps one {@link DealJourney} per deal, in batches: one read and one bulk write per batch of events. The journeys
+ * written go on to the analytic indexes.
+ */
 @Component
 @ProcessingGroup(DealJourneyProjection.PROCESSOR)
 public class DealJourneyProjection {
@@ -20,11 +26,25 @@ public class DealJourneyProjection {
     private static final String BATCH = DealJourneyProjection.class.getName() + ".batch";
 
     private final MongoTemplate mongo;
-    private final MongoDocumentStore<DealJourney> store;
+    private final AnalyticsRegistry analytics;
+    private final DocumentBatch.DocumentStore<DealJourney> store;
 
-    public DealJourneyProjection(MongoTemplate mongo) {
+    public DealJourneyProjection(MongoTemplate mongo, AnalyticsRegistry analytics) {
         this.mongo = mongo;
-        this.store = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id);
+        this.analytics = analytics;
+        MongoDocumentStore<DealJourney> journeys = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id);
+        this.store = new DocumentBatch.DocumentStore<>() {
+            @Override
+            public Map<String, DealJourney> load(Collection<String> ids) {
+                return journeys.load(ids);
+            }
+
+            @Override
+            public void upsertAll(Collection<DealJourney> documents) {
+                journeys.upsertAll(documents);
+                analytics.journeysChanged(documents);
+            }
+        };
     }
 
     @EventHandler
@@ -42,5 +62,6 @@ public class DealJourneyProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(DealJourney.class);
+        analytics.journeysReset();
     }
 }

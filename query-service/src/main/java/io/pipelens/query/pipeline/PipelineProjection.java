@@ -2,6 +2,7 @@ package io.pipelens.query.pipeline;
 
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -18,9 +19,11 @@ public class PipelineProjection {
     public static final String PROCESSOR = "pipelines";
 
     private final MongoTemplate mongo;
+    private final AnalyticsRegistry analytics;
 
-    public PipelineProjection(MongoTemplate mongo) {
+    public PipelineProjection(MongoTemplate mongo, AnalyticsRegistry analytics) {
         this.mongo = mongo;
+        this.analytics = analytics;
     }
 
     @EventHandler
@@ -28,8 +31,10 @@ public class PipelineProjection {
         if (mongo.findById(event.pipelineId(), PipelineView.class) != null) {
             return;
         }
-        mongo.save(new PipelineView(event.pipelineId(), event.name(), List.of(
-                new PipelineVersionView(1, event.stages(), List.of(), event.occurredAt()))));
+        PipelineView pipeline = new PipelineView(event.pipelineId(), event.name(), List.of(
+                new PipelineVersionView(1, event.stages(), List.of(), event.occurredAt())));
+        mongo.save(pipeline);
+        analytics.pipelineChanged(pipeline);
     }
 
     @EventHandler
@@ -43,11 +48,14 @@ public class PipelineProjection {
         }
         List<PipelineVersionView> versions = new ArrayList<>(pipeline.versions());
         versions.add(new PipelineVersionView(event.version(), event.stages(), event.mapping(), event.occurredAt()));
-        mongo.save(new PipelineView(pipeline.id(), pipeline.name(), versions));
+        PipelineView redefined = new PipelineView(pipeline.id(), pipeline.name(), versions);
+        mongo.save(redefined);
+        analytics.pipelineChanged(redefined);
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(PipelineView.class);
+        analytics.pipelinesReset();
     }
 }
