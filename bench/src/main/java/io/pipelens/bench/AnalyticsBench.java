@@ -1,0 +1,291 @@
+package io.pipelens.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelens.command.demo.DemoHistories;
+import io.pipelens.kernel.AggregateIds;
+import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
+import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import io.pipelens.query.QueryServiceApplication;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.deal.DealJourneyProjection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Analytics latency at scale, against DuckDB computing the same funnel and time in stage by SQL over the same events.
+ * Runs the query service alone (so the heap it reports is the query service's), appends generated deal events
+ * through its storage engine, waits for the projection and the analytic index to catch up, then times every
+ * analytics query over HTTP, unfiltered and with an owner filter.
+ */
+@Command(name = "analytics", description = "Analytics query latency and heap, with a DuckDB baseline")
+final class AnalyticsBench implements Callable<Integer> {
+
+    static final String PIPELINE = "bench";
+    static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+
+    @Option(names = "--deals", defaultValue = "100000", description = "generated deals (default ${DEFAULT-VALUE})")
+    int deals;
+
+    @Option(names = "--runs", defaultValue = "200", description = "measured runs per query")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "30", description = "unmeasured runs per query first")
+    int warmup;
+
+    @Option(names = "--duckdb-runs", defaultValue = "20", description = "measured runs per DuckDB query")
+    int duckRuns;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("pipelens-bench");
+        System.out.println("data directory: " + dir);
+        ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
+                "--pipelens.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
+                "--pipelens.mongo.embedded.persistent=false");
+        try {
+            String port = query.getEnvironment().getProperty("local.server.port");
+            long events = load(query.getBean(EventStorageEngine.class));
+            long caughtUp = awaitCatchUp(query);
+            System.out.printf("projection + index caught up with %d events in %.1f s (%.0f events/s)%n", events,
+                    caughtUp / 1e9, events / (caughtUp / 1e9));
+            System.out.printf("query-service heap after GC: %d MiB (%d deals, %d events)%n", heapMiB(), deals, events);
+
+            Map<String, String> queries = queries();
+            Map<String, Histogram> ours = new LinkedHashMap<>();
+            for (var entry : queries.entrySet()) {
+                ours.put(entry.getKey(), time(() -> graphQl(port, entry.getValue()), warmup, runs));
+            }
+            Map<String, Histogram> duck = duckDb(query.getBean(DataSource.class));
+
+            System.out.printf("%n%-34s %9s %9s %9s%n", "query (" + deals + " deals)", "p50 ms", "p95 ms", "p99 ms");
+            ours.forEach((name, h) -> print(name, h));
+            duck.forEach((name, h) -> print(name, h));
+            for (String figure : List.of("funnel", "timeInStage")) {
+                double pipelens = ours.get(figure).getValueAtPercentile(50) / 1000.0;
+                double duckdb = duck.get("duckdb " + figure).getValueAtPercentile(50) / 1000.0;
+                System.out.printf("%s: Pipelens p50 %.1f ms vs DuckDB p50 %.1f ms: %.1f× faster%n", figure, pipelens,
+                        duckdb, duckdb / pipelens);
+            }
+        } finally {
+            query.close();
+        }
+        return 0;
+    }
+
+    private long load(EventStorageEngine engine) {
+        long started = System.nanoTime();
+        engine.appendEvents(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
+                new PipelineDefinedEvent(PIPELINE, "Benchmark", 1, SolutionSalesTemplate.STAGES,
+                        AS_OF.minus(Duration.ofDays(800)))));
+        DemoHistories histories = new DemoHistories(PIPELINE, 42, AS_OF);
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        long count = 1;
+        for (int n = 0; n < deals; n++) {
+            batch.addAll(HistoryEvents.of(histories.deal(n)));
+            if (batch.size() >= 2000 || n == deals - 1) {
+                engine.appendEvents(batch);
+                count += batch.size();
+                batch.clear();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("appended %d events for %d deals in %.1f s (%.0f events/s)%n", count, deals, seconds,
+                count / seconds);
+        return count;
+    }
+
+    private long awaitCatchUp(ConfigurableApplicationContext query) throws InterruptedException {
+        long started = System.nanoTime();
+        StreamingEventProcessor processor = query.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(DealJourneyProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        AnalyticsRegistry registry = query.getBean(AnalyticsRegistry.class);
+        while (true) {
+            boolean caughtUp = processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp());
+            int indexed = indexedDeals(registry);
+            if (caughtUp && indexed == deals) {
+                return System.nanoTime() - started;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static int indexedDeals(AnalyticsRegistry registry) {
+        try {
+            return registry.select(PIPELINE, null).index().size();
+        } catch (RuntimeException notYet) {
+            return -1;
+        }
+    }
+
+    private Map<String, String> queries() {
+        String p = "pipelineId: \"" + PIPELINE + "\"";
+        String owner = ", filter: {owner: \"ann\"}";
+        String asOf = ", asOf: \"" + AS_OF + "\"";
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("funnel", "{ funnel(" + p + ") { won lost stages { reached visited progressed } } }");
+        queries.put("funnel owner=ann", "{ funnel(" + p + owner + ") { won lost stages { reached visited } } }");
+        queries.put("timeInStage", "{ timeInStage(" + p + asOf + ") { stages { durations { medianSeconds p90Seconds }"
+                + " kaplanMeierMedianSeconds } } }");
+        queries.put("timeInStage owner=ann", "{ timeInStage(" + p + owner + asOf + ") { stages { durations {"
+                + " medianSeconds } } } }");
+        queries.put("skipImpact", "{ skipImpact(" + p + ") { stages { fisherP q relativeRisk } } }");
+        queries.put("skipImpact owner=ann", "{ skipImpact(" + p + owner + ") { stages { fisherP q } } }");
+        queries.put("bottlenecks", "{ bottlenecks(" + p + asOf + ") { bottleneck stages { wip stuck } } }");
+        queries.put("bottlenecks owner=ann", "{ bottlenecks(" + p + owner + asOf + ") { bottleneck } }");
+        queries.put("salesVelocity", "{ salesVelocity(" + p + ") { currencies { velocityPerDay } } }");
+        queries.put("salesVelocity owner=ann", "{ salesVelocity(" + p + owner + ") { currencies { velocityPerDay } } }");
+        return queries;
+    }
+
+    private void graphQl(String port, String query) {
+        try {
+            String body = json.writeValueAsString(Map.of("query", query));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/graphql"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = json.readTree(response.body());
+            if (answer.has("errors")) {
+                throw new IllegalStateException("query failed: " + answer.get("errors"));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * DuckDB over the same events: the events are read from the event store, decoded, and appended to an in-memory
+     * DuckDB table once; then funnel (reached/visited per stage) and time in stage (cumulative time per deal and
+     * stage: count, mean, median, p90) are computed by SQL and timed.
+     */
+    private Map<String, Histogram> duckDb(DataSource events) throws Exception {
+        Map<String, Histogram> result = new LinkedHashMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement ddl = duck.createStatement()) {
+            ddl.execute("CREATE TABLE ev (deal VARCHAR, seq INTEGER, kind VARCHAR, stage VARCHAR, at BIGINT)");
+            long started = System.nanoTime();
+            long rows = 0;
+            try (Connection h2 = events.getConnection();
+                 Statement select = h2.createStatement();
+                 DuckDBAppender appender = ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
+                         "ev")) {
+                select.setFetchSize(2000);
+                try (ResultSet rs = select.executeQuery("SELECT aggregate_identifier, sequence_number, payload_type,"
+                        + " payload FROM domain_event_entry WHERE aggregate_identifier LIKE 'deal:%'"
+                        + " ORDER BY global_index")) {
+                    while (rs.next()) {
+                        JsonNode payload = json.readTree(rs.getBytes(4));
+                        String type = rs.getString(3);
+                        String kind = type.substring(type.lastIndexOf('.') + 1);
+                        String stage = payload.has("toStage") ? payload.get("toStage").asText()
+                                : payload.has("stage") ? payload.get("stage").asText() : null;
+                        appender.beginRow();
+                        appender.append(rs.getString(1));
+                        appender.append(rs.getInt(2));
+                        appender.append(kind);
+                        appender.append(stage);
+                        appender.append(Instant.parse(payload.get("occurredAt").asText()).toEpochMilli());
+                        appender.endRow();
+                        rows++;
+                    }
+                }
+            }
+            System.out.printf("DuckDB: loaded %d events in %.1f s (not counted in its query times)%n", rows,
+                    (System.nanoTime() - started) / 1e9);
+            ddl.execute("CREATE TABLE visits AS SELECT deal, stage, at AS entered, "
+                    + "LEAD(at) OVER (PARTITION BY deal ORDER BY seq) AS exited, kind FROM ev");
+            String funnel = "WITH pos AS (SELECT * FROM (VALUES " + stageValues() + ") t(stage, p)), "
+                    + "dv AS (SELECT DISTINCT v.deal, pos.p FROM visits v JOIN pos USING (stage) "
+                    + "  WHERE v.kind IN ('DealOpenedEvent','DealMovedToStageEvent','DealReopenedEvent')), "
+                    + "hi AS (SELECT deal, MAX(p) AS highest FROM dv GROUP BY deal) "
+                    + "SELECT pos.p, (SELECT COUNT(*) FROM hi WHERE highest >= pos.p) AS reached, "
+                    + "(SELECT COUNT(*) FROM dv WHERE dv.p = pos.p) AS visited FROM pos ORDER BY pos.p";
+            String timeInStage = "WITH c AS (SELECT deal, stage, SUM(exited - entered) AS ms FROM visits "
+                    + "WHERE kind IN ('DealOpenedEvent','DealMovedToStageEvent','DealReopenedEvent') "
+                    + "AND exited IS NOT NULL GROUP BY deal, stage) "
+                    + "SELECT stage, COUNT(*), AVG(ms), MEDIAN(ms), quantile_disc(ms, 0.9) FROM c GROUP BY stage";
+            result.put("duckdb funnel", time(() -> query(duck, funnel), 3, duckRuns));
+            result.put("duckdb timeInStage", time(() -> query(duck, timeInStage), 3, duckRuns));
+        }
+        return result;
+    }
+
+    private static String stageValues() {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < SolutionSalesTemplate.STAGES.size(); i++) {
+            values.add("('" + SolutionSalesTemplate.STAGES.get(i).key() + "', " + (i + 1) + ")");
+        }
+        return String.join(", ", values);
+    }
+
+    private static void query(Connection duck, String sql) {
+        try (Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Histogram time(Runnable action, int warmup, int runs) {
+        for (int i = 0; i < warmup; i++) {
+            action.run();
+        }
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            action.run();
+            histogram.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started));
+        }
+        return histogram;
+    }
+
+    private static void print(String name, Histogram h) {
+        System.out.printf("%-34s %9.1f %9.1f %9.1f%n", name, h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+    }
+
+    private static long heapMiB() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    }
+}
