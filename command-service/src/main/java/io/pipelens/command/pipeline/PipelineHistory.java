@@ -57,6 +57,11 @@ public final class PipelineHistory {
         return versions.size();
     }
 
+    /** The version the pipeline was defined with. */
+    public PipelineDefinition first() {
+        return versions.get(0);
+    }
+
     public PipelineDefinition current() {
         return versions.get(versions.size() - 1);
     }

@@ -241,6 +241,14 @@ class PipelineTest {
         }
 
         @Test
+        void retriedDefinitionIsDuplicateEvenAfterRedefinition() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)), redefined(2, GOAL_BASED, V2_COMPLETE_MAPPING, at(10)))
+                    .when(new DefinePipelineCommand(PIPELINE, NAME, ACTIVITY_BASED, at(0)))
+                    .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
         void cannotDefineExistingPipelineUnderAnotherName() {
             fixture.given(defined(ACTIVITY_BASED, at(0)))
                     .when(new DefinePipelineCommand(PIPELINE, "Outbound sales", ACTIVITY_BASED, at(0)))
