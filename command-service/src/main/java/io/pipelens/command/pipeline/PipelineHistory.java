@@ -22,27 +22,42 @@ public final class PipelineHistory {
     private String name;
     private final List<PipelineDefinition> versions = new ArrayList<>();
     private final Set<String> keysEverDefined = new LinkedHashSet<>();
-    private List<StageMapping> currentMapping = List.of();
+    private Map<String, StageMapping> currentMapping = Map.of();
 
     public void apply(PipelineDefinedEvent event) {
         name = event.name();
-        add(new PipelineDefinition(event.stages()));
-        currentMapping = event.stages().stream().map(s -> StageMapping.to(s.key(), s.key())).toList();
+        add(new PipelineDefinition(event.stages()), List.of());
     }
 
     public void apply(PipelineRedefinedEvent event) {
-        add(new PipelineDefinition(event.stages()));
-        currentMapping = List.copyOf(event.mapping());
+        add(new PipelineDefinition(event.stages()), event.mapping());
     }
 
     /** True when {@code definition} with {@code completeMapping} is what the current version already says. */
     public boolean isCurrent(PipelineDefinition definition, List<StageMapping> completeMapping) {
-        return current().equals(definition) && currentMapping.equals(completeMapping);
+        return current().equals(definition) && currentMapping.equals(byFrom(completeMapping));
     }
 
-    private void add(PipelineDefinition definition) {
+    /**
+     * Adds a version with its recorded mapping, which names the keys of earlier versions only. The keys the version
+     * introduces map to themselves, as {@link #completeMapping} answers for them once they belong to the history; so a
+     * retried redefinition compares equal to the version it created.
+     */
+    private void add(PipelineDefinition definition, List<StageMapping> mapping) {
+        Map<String, StageMapping> byKey = byFrom(mapping == null ? List.of() : mapping);
+        for (String key : definition.keys()) {
+            if (keysEverDefined.add(key)) {
+                byKey.putIfAbsent(key, StageMapping.to(key, key));
+            }
+        }
         versions.add(definition);
-        keysEverDefined.addAll(definition.keys());
+        currentMapping = byKey;
+    }
+
+    private static Map<String, StageMapping> byFrom(List<StageMapping> mapping) {
+        Map<String, StageMapping> byKey = new HashMap<>();
+        mapping.forEach(entry -> byKey.put(entry.from(), entry));
+        return byKey;
     }
 
     public boolean isDefined() {

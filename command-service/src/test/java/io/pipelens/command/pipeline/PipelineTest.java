@@ -452,6 +452,15 @@ class PipelineTest {
         }
 
         @Test
+        void identicalRedefinitionIsDuplicate() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)), redefined(2, GOAL_BASED, V2_COMPLETE_MAPPING, at(10)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED, V2_MAPPING, at(10)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
         void redefinitionToCurrentStagesIsDuplicate() {
             fixture.given(defined(ACTIVITY_BASED, at(0)))
                     .when(new RedefinePipelineCommand(PIPELINE, ACTIVITY_BASED, List.of(), at(10)))
