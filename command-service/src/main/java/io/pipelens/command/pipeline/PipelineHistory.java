@@ -87,8 +87,9 @@ public final class PipelineHistory {
 
     /**
      * Completes a redefinition's mapping: every key of every earlier version must be mapped to a stage of {@code next}
-     * or absorbed; a key that {@code next} still has maps to itself when the mapping leaves it out. Returns the
-     * complete mapping, in the order the keys were first defined, or the violations found.
+     * or absorbed; a key that {@code next} still has maps to itself, and only to itself, since deal events carry stage
+     * keys and no version. Returns the complete mapping, in the order the keys were first defined, or the violations
+     * found.
      */
     public MappingResult completeMapping(PipelineDefinition next, List<StageMapping> given) {
         List<Violation> violations = new ArrayList<>();
@@ -111,6 +112,9 @@ public final class PipelineHistory {
                         + "' is not a stage of any earlier version of this pipeline"));
             } else if (byKey.putIfAbsent(entry.from(), entry) != null) {
                 violations.add(new Violation(at + ".from", "'" + entry.from() + "' is mapped more than once"));
+            } else if (next.hasStage(entry.from()) && (entry.absorbed() || !entry.from().equals(entry.to()))) {
+                violations.add(new Violation(at + ".from", "'" + entry.from() + "' is still a stage of the new version, "
+                        + "so it maps to itself: leave it out of the mapping, or drop or rename the stage"));
             }
             if (entry.absorbed() && entry.to() != null) {
                 violations.add(new Violation(at + ".to", "must be empty when the stage is absorbed"));

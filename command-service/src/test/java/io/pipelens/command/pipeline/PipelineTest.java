@@ -14,6 +14,7 @@ import static io.pipelens.command.pipeline.Stages.stage;
 import static io.pipelens.command.pipeline.Stages.stages;
 import static io.pipelens.kernel.pipeline.StageMapping.absorbed;
 import static io.pipelens.kernel.pipeline.StageMapping.to;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 import io.pipelens.command.CommandRejectedException;
@@ -451,6 +452,28 @@ class PipelineTest {
                             containsString("is required unless the stage is absorbed")));
         }
 
+        @Test
+        void cannotRemapStageTheNewVersionKeeps() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED,
+                            List.of(absorbed("call"), to("proposal", "terms"), to("qualification", "profiling")),
+                            at(10)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("mapping[2].from", allOf(containsString("'qualification'"),
+                            containsString("still a stage of the new version"))));
+        }
+
+        @Test
+        void cannotAbsorbStageTheNewVersionKeeps() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED,
+                            List.of(absorbed("call"), to("proposal", "terms"), absorbed("signing")), at(10)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("mapping[2].from", allOf(containsString("'signing'"),
+                            containsString("still a stage of the new version"))));
+        }
         @Test
         void identicalRedefinitionIsDuplicate() {
             fixture.given(defined(ACTIVITY_BASED, at(0)), redefined(2, GOAL_BASED, V2_COMPLETE_MAPPING, at(10)))
