@@ -153,6 +153,15 @@ class PipelineTest {
         }
 
         @Test
+        void cannotDefinePipelineWithEmptyStageEntry() {
+            fixture.givenNoPriorActivity()
+                    .when(new DefinePipelineCommand(PIPELINE, NAME, Arrays.asList(stage("contact"), null), at(0)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("stages[1]", containsString("must not be null")));
+        }
+
+        @Test
         void cannotDefineStageWithoutName() {
             fixture.givenNoPriorActivity()
                     .when(new DefinePipelineCommand(PIPELINE, NAME,
@@ -355,6 +364,16 @@ class PipelineTest {
                     .expectNoEvents()
                     .expectException(CommandRejectedException.class)
                     .expectException(violationOn("stages[5].key", containsString("duplicate stage key 'call'")));
+        }
+
+        @Test
+        void cannotRedefinePipelineWithEmptyStageEntry() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, Arrays.asList(null, stage("contact")), List.of(),
+                            at(10)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("stages[0]", containsString("must not be null")));
         }
 
         @Test

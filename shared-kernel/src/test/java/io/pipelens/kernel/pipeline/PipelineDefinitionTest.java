@@ -58,6 +58,12 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void rejectsMissingStageEntry() {
+        assertThat(definition(stage("contact"), null).validate("stages"))
+                .containsExactly(new Violation("stages[1]", "must not be null"));
+    }
+
+    @Test
     void rejectsInvalidStageKey() {
         assertThat(definition(stage("contact"), stage("proposal sent")).validate("stages"))
                 .extracting(Violation::field).containsExactly("stages[1].key");
