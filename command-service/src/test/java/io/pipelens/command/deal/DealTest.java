@@ -748,6 +748,26 @@ class DealTest {
         }
 
         @Test
+        void retriedAttributeChangeIsDuplicateEvenAfterLaterChange() {
+            DealAttributes carolReferral = new DealAttributes("carol", "referral", "enterprise",
+                    new BigDecimal("95000"), "USD");
+            fixture.given(opened("d1", "contact", at(0)), attributesChanged("d1", bobReferral, at(10)),
+                            attributesChanged("d1", carolReferral, at(20)))
+                    .when(new ChangeDealAttributesCommand("d1", bobReferral, at(10)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canChangeAttributesBackToEarlierOnes() {
+            fixture.given(opened("d1", "contact", at(0)), attributesChanged("d1", bobReferral, at(10)))
+                    .when(new ChangeDealAttributesCommand("d1", ALICE_INBOUND, at(20)))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(new DealAttributesChangedEvent("d1", PIPELINE, ALICE_INBOUND, at(20)));
+        }
+
+        @Test
         void attributesTheDealWasOpenedWithAreDuplicate() {
             fixture.given(opened("d1", "contact", at(0)))
                     .when(new ChangeDealAttributesCommand("d1", ALICE_INBOUND, at(10)))
