@@ -219,6 +219,23 @@ class DealTest {
         }
 
         @Test
+        void retriedOpenWithoutAttributesIsDuplicate() {
+            fixture.given(opened("d1", "contact", DealAttributes.NONE, at(0)))
+                    .when(new OpenDealCommand("d1", PIPELINE, "contact", null, at(0)))
+                    .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void retriedOpenIsDuplicateEvenAfterItsStageLeftThePipeline() {
+            pipelines.redefine(PIPELINE, 2, "qualification", "signing");
+            fixture.given(opened("d1", "contact", at(0)))
+                    .when(new OpenDealCommand("d1", PIPELINE, "contact", ALICE_INBOUND, at(0)))
+                    .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
         void cannotOpenExistingDealAtAnotherStage() {
             fixture.given(opened("d1", "contact", at(0)))
                     .when(new OpenDealCommand("d1", PIPELINE, "profiling", ALICE_INBOUND, at(0)))
