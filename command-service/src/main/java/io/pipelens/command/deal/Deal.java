@@ -57,6 +57,7 @@ public class Deal {
     private DealAttributes attributesAtOpen;
     private Instant lastTransitionAt;
     private final Set<Transition> recorded = new HashSet<>();
+    private final Set<AttributesChange> attributeChanges = new HashSet<>();
 
     protected Deal() {
     }
@@ -144,7 +145,7 @@ public class Deal {
     public CommandOutcome handle(ChangeDealAttributesCommand command, Clock clock) {
         DealAttributes given = command.attributes() == null ? DealAttributes.NONE : command.attributes();
         CommandRejectedException.throwIfAny(given.validate("attributes."));
-        if (given.equals(attributes)) {
+        if (given.equals(attributes) || attributeChanges.contains(new AttributesChange(given, command.occurredAt()))) {
             return CommandOutcome.DUPLICATE;
         }
         apply(new DealAttributesChangedEvent(dealId, pipelineId, given,
@@ -247,11 +248,16 @@ public class Deal {
     @EventSourcingHandler
     void on(DealAttributesChangedEvent event) {
         attributes = event.attributes();
+        attributeChanges.add(new AttributesChange(event.attributes(), event.occurredAt()));
         lastTransitionAt = event.occurredAt();
     }
 
     private void record(Transition transition, Instant occurredAt) {
         recorded.add(transition);
         lastTransitionAt = occurredAt;
+    }
+
+    /** A recorded attribute change, to recognise its retry after later changes. */
+    private record AttributesChange(DealAttributes attributes, Instant occurredAt) {
     }
 }

@@ -52,8 +52,7 @@ public class Pipeline {
         violations.addAll(definition.validate("stages"));
         CommandRejectedException.throwIfAny(violations);
         if (history.isDefined()) {
-            if (history.currentVersion() == 1 && history.name().equals(command.name())
-                    && history.current().equals(definition)) {
+            if (history.name().equals(command.name()) && history.first().equals(definition)) {
                 return CommandOutcome.DUPLICATE;
             }
             throw new CommandRejectedException("pipelineId", "pipeline '" + command.pipelineId()

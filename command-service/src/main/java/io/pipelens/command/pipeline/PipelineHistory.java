@@ -22,27 +22,42 @@ public final class PipelineHistory {
     private String name;
     private final List<PipelineDefinition> versions = new ArrayList<>();
     private final Set<String> keysEverDefined = new LinkedHashSet<>();
-    private List<StageMapping> currentMapping = List.of();
+    private Map<String, StageMapping> currentMapping = Map.of();
 
     public void apply(PipelineDefinedEvent event) {
         name = event.name();
-        add(new PipelineDefinition(event.stages()));
-        currentMapping = event.stages().stream().map(s -> StageMapping.to(s.key(), s.key())).toList();
+        add(new PipelineDefinition(event.stages()), List.of());
     }
 
     public void apply(PipelineRedefinedEvent event) {
-        add(new PipelineDefinition(event.stages()));
-        currentMapping = List.copyOf(event.mapping());
+        add(new PipelineDefinition(event.stages()), event.mapping());
     }
 
     /** True when {@code definition} with {@code completeMapping} is what the current version already says. */
     public boolean isCurrent(PipelineDefinition definition, List<StageMapping> completeMapping) {
-        return current().equals(definition) && currentMapping.equals(completeMapping);
+        return current().equals(definition) && currentMapping.equals(byFrom(completeMapping));
     }
 
-    private void add(PipelineDefinition definition) {
+    /**
+     * Adds a version with its recorded mapping, which names the keys of earlier versions only. The keys the version
+     * introduces map to themselves, as {@link #completeMapping} answers for them once they belong to the history; so a
+     * retried redefinition compares equal to the version it created.
+     */
+    private void add(PipelineDefinition definition, List<StageMapping> mapping) {
+        Map<String, StageMapping> byKey = byFrom(mapping == null ? List.of() : mapping);
+        for (String key : definition.keys()) {
+            if (keysEverDefined.add(key)) {
+                byKey.putIfAbsent(key, StageMapping.to(key, key));
+            }
+        }
         versions.add(definition);
-        keysEverDefined.addAll(definition.keys());
+        currentMapping = byKey;
+    }
+
+    private static Map<String, StageMapping> byFrom(List<StageMapping> mapping) {
+        Map<String, StageMapping> byKey = new HashMap<>();
+        mapping.forEach(entry -> byKey.put(entry.from(), entry));
+        return byKey;
     }
 
     public boolean isDefined() {
@@ -57,6 +72,11 @@ public final class PipelineHistory {
         return versions.size();
     }
 
+    /** The version the pipeline was defined with. */
+    public PipelineDefinition first() {
+        return versions.get(0);
+    }
+
     public PipelineDefinition current() {
         return versions.get(versions.size() - 1);
     }
@@ -67,8 +87,9 @@ public final class PipelineHistory {
 
     /**
      * Completes a redefinition's mapping: every key of every earlier version must be mapped to a stage of {@code next}
-     * or absorbed; a key that {@code next} still has maps to itself when the mapping leaves it out. Returns the
-     * complete mapping, in the order the keys were first defined, or the violations found.
+     * or absorbed; a key that {@code next} still has maps to itself, and only to itself, since deal events carry stage
+     * keys and no version. Returns the complete mapping, in the order the keys were first defined, or the violations
+     * found.
      */
     public MappingResult completeMapping(PipelineDefinition next, List<StageMapping> given) {
         List<Violation> violations = new ArrayList<>();
@@ -91,6 +112,9 @@ public final class PipelineHistory {
                         + "' is not a stage of any earlier version of this pipeline"));
             } else if (byKey.putIfAbsent(entry.from(), entry) != null) {
                 violations.add(new Violation(at + ".from", "'" + entry.from() + "' is mapped more than once"));
+            } else if (next.hasStage(entry.from()) && (entry.absorbed() || !entry.from().equals(entry.to()))) {
+                violations.add(new Violation(at + ".from", "'" + entry.from() + "' is still a stage of the new version, "
+                        + "so it maps to itself: leave it out of the mapping, or drop or rename the stage"));
             }
             if (entry.absorbed() && entry.to() != null) {
                 violations.add(new Violation(at + ".to", "must be empty when the stage is absorbed"));

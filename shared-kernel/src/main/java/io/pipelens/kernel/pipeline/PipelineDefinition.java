@@ -3,6 +3,7 @@ package io.pipelens.kernel.pipeline;
 import io.pipelens.kernel.Keys;
 import io.pipelens.kernel.Violation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public record PipelineDefinition(List<StageDefinition> stages) {
     private static final int MAX_TEXT = 500;
 
     public PipelineDefinition {
-        stages = stages == null ? List.of() : List.copyOf(stages);
+        stages = stages == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(stages));
     }
 
     /** Position of the stage with {@code key}, from 1, or 0 when there is none. */
@@ -41,7 +42,10 @@ public record PipelineDefinition(List<StageDefinition> stages) {
         return stages.stream().map(StageDefinition::key).toList();
     }
 
-    /** Checks the stage list: at least one stage, valid and unique keys, names present, positive expected days. */
+    /**
+     * Checks the stage list: at least one stage, none missing, valid and unique keys, names present, positive expected
+     * days. The other methods expect a definition that passed this check.
+     */
     public List<Violation> validate(String field) {
         List<Violation> violations = new ArrayList<>();
         if (stages.isEmpty()) {
