@@ -197,7 +197,7 @@ final class AnalyticsBench implements Callable<Integer> {
         Map<String, Histogram> result = new LinkedHashMap<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement ddl = duck.createStatement()) {
-            ddl.execute("CREATE TABLE ev (deal VARCHAR, seq INTEGER, kind VARCHAR, stage VARCHAR, at BIGINT)");
+            ddl.execute("CREATE TABLE ev (deal VARCHAR, seq INTEGER, kind VARCHAR, stage VARCHAR, ts BIGINT)");
             long started = System.nanoTime();
             long rows = 0;
             try (Connection h2 = events.getConnection();
@@ -227,8 +227,8 @@ final class AnalyticsBench implements Callable<Integer> {
             }
             System.out.printf("DuckDB: loaded %d events in %.1f s (not counted in its query times)%n", rows,
                     (System.nanoTime() - started) / 1e9);
-            ddl.execute("CREATE TABLE visits AS SELECT deal, stage, at AS entered, "
-                    + "LEAD(at) OVER (PARTITION BY deal ORDER BY seq) AS exited, kind FROM ev");
+            ddl.execute("CREATE TABLE visits AS SELECT deal, stage, ts AS entered, "
+                    + "LEAD(ts) OVER (PARTITION BY deal ORDER BY seq) AS exited, kind FROM ev");
             String funnel = "WITH pos AS (SELECT * FROM (VALUES " + stageValues() + ") t(stage, p)), "
                     + "dv AS (SELECT DISTINCT v.deal, pos.p FROM visits v JOIN pos USING (stage) "
                     + "  WHERE v.kind IN ('DealOpenedEvent','DealMovedToStageEvent','DealReopenedEvent')), "
