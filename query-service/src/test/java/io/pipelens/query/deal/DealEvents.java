@@ -44,6 +44,10 @@ public final class DealEvents {
         return new DealOpenedEvent(dealId, PIPELINE, stage, attributes, at);
     }
 
+    public static DealOpenedEvent openedIn(String pipelineId, String dealId, String stage, Instant at) {
+        return new DealOpenedEvent(dealId, pipelineId, stage, ANNA_INBOUND_SMB, at);
+    }
+
     public static DealMovedToStageEvent moved(String dealId, String from, String to, Instant at) {
         return new DealMovedToStageEvent(dealId, PIPELINE, from, to, at);
     }
@@ -80,6 +84,15 @@ public final class DealEvents {
                 lost(dealId, "qualification", "no budget", day(4)),
                 reopened(dealId, "qualification", day(20)),
                 moved(dealId, "qualification", "requirements", day(25)));
+    }
+
+    /** The journey the events make, numbered from 0 as the aggregate numbers them. */
+    public static DealJourney journeyOf(List<? extends DealEvent> events) {
+        DealJourney journey = null;
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            journey = JourneyFold.apply(journey, events.get(sequence), sequence);
+        }
+        return journey;
     }
 
     /** The events as the event store delivers them: messages of each deal's stream, numbered from 0 per deal. */

@@ -168,12 +168,7 @@ class JourneyFoldTest {
                 .hasMessageContaining("opening event was never applied");
     }
 
-    /** Applies the events in order, numbered from 0 as the aggregate numbers them. */
     private static DealJourney fold(DealEvent... events) {
-        DealJourney journey = null;
-        for (int sequence = 0; sequence < events.length; sequence++) {
-            journey = JourneyFold.apply(journey, events[sequence], sequence);
-        }
-        return journey;
+        return DealEvents.journeyOf(List.of(events));
     }
 }
