@@ -175,6 +175,15 @@ class QueryApiTest {
     }
 
     @Test
+    void anExplicitlyNullPageSizeIsRefusedNamingFirst() {
+        graphQl.documentName("deals").variable("first", null).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
+                    assertThat(error.getMessage()).isEqualTo("first: must be between 1 and 500, was null");
+                }));
+    }
+
+    @Test
     void pipelinesAreListedInIdOrderAtTheirCurrentVersion() {
         graphQl.documentName("pipelines").execute()
                 .path("pipelines[*].id").entityList(String.class).containsExactly("other", "solution-sales")
