@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -118,6 +120,55 @@ class EventStoreToReadModelTest {
     }
 
     @Test
+    void aStoppedProcessorResumesFromItsTokenAndCatchesUp() {
+        List<DealEvent> history = aDealWonFromQualification("e2e-resumed");
+        List<DomainEventMessage<?>> messages = asMessages(history);
+        eventStore.publish(messages.subList(0, 2));
+        await().atMost(PROJECTED_WITHIN).until(() -> mongo.findById("e2e-resumed", DealJourney.class) != null
+                && mongo.findById("e2e-resumed", DealJourney.class).lastSequence() == 1);
+
+        TrackingEventProcessor processor = dealJourneyProcessor();
+        processor.shutDown();
+        try {
+            eventStore.publish(messages.subList(2, messages.size()));
+            assertThat(mongo.findById("e2e-resumed", DealJourney.class).lastSequence()).isEqualTo(1);
+        } finally {
+            processor.start();
+        }
+
+        await().atMost(PROJECTED_WITHIN).untilAsserted(() ->
+                assertThat(mongo.findById("e2e-resumed", DealJourney.class)).isEqualTo(journeyOf(history)));
+    }
+
+    @Test
+    void eventsDeliveredAgainFromAnOlderTokenChangeNoJourney() {
+        eventStore.publish(asMessages(opened("e2e-before-redelivery", "contact", day(0))));
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> mongo.findById("e2e-before-redelivery", DealJourney.class) != null);
+        TrackingToken beforeTheBatch = eventStore.createHeadToken();
+        eventStore.publish(asMessages(aDealLostThenReopened("e2e-redelivered")));
+        await().atMost(PROJECTED_WITHIN).until(() -> mongo.findById("e2e-redelivered", DealJourney.class) != null
+                && mongo.findById("e2e-redelivered", DealJourney.class).lastSequence() == 3);
+        List<DealJourney> before = mongo.findAll(DealJourney.class);
+
+        TrackingEventProcessor processor = dealJourneyProcessor();
+        processor.shutDown();
+        try {
+            tokenStore.storeToken(beforeTheBatch, DealJourneyProjection.PROCESSOR, 0);
+            assertThat(tokenStore.fetchToken(DealJourneyProjection.PROCESSOR, 0)).isEqualTo(beforeTheBatch);
+        } finally {
+            processor.start();
+        }
+        eventStore.publish(asMessages(opened("e2e-after-redelivery", "contact", day(30))));
+
+        await().atMost(PROJECTED_WITHIN)
+                .until(() -> mongo.findById("e2e-after-redelivery", DealJourney.class) != null);
+        List<DealJourney> after = mongo.findAll(DealJourney.class);
+        after.removeIf(journey -> journey.id().equals("e2e-after-redelivery"));
+        assertThat(after).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void aReplayRebuildsTheJourneysFromTheFullHistory() {
         List<DealEvent> history = aDealLostThenReopened("e2e-replayed");
         eventStore.publish(asMessages(history));
@@ -125,13 +176,14 @@ class EventStoreToReadModelTest {
                 .until(() -> journeyOf(history).equals(mongo.findById("e2e-replayed", DealJourney.class)));
         mongo.insert(journeyOf(List.of(opened("e2e-not-in-the-event-store", "contact", day(0)))));
 
-        TrackingEventProcessor processor = processing
-                .eventProcessor(DealJourneyProjection.PROCESSOR, TrackingEventProcessor.class)
-                .orElseThrow();
+        TrackingEventProcessor processor = dealJourneyProcessor();
         processor.shutDown();
-        processor.resetTokens();
-        assertThat(mongo.findAll(DealJourney.class)).as("read model after the reset handler").isEmpty();
-        processor.start();
+        try {
+            processor.resetTokens();
+            assertThat(mongo.findAll(DealJourney.class)).as("read model after the reset handler").isEmpty();
+        } finally {
+            processor.start();
+        }
 
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> {
             assertThat(processor.processingStatus()).isNotEmpty();
@@ -139,5 +191,10 @@ class EventStoreToReadModelTest {
             assertThat(mongo.findById("e2e-replayed", DealJourney.class)).isEqualTo(journeyOf(history));
         });
         assertThat(mongo.findById("e2e-not-in-the-event-store", DealJourney.class)).isNull();
+    }
+
+    private TrackingEventProcessor dealJourneyProcessor() {
+        return processing.eventProcessor(DealJourneyProjection.PROCESSOR, TrackingEventProcessor.class)
+                .orElseThrow();
     }
 }
