@@ -29,8 +29,8 @@ public class DealQueries {
     }
 
     @QueryMapping
-    public DealPage deals(@Argument DealFilter filter, @Argument int first, @Argument String after) {
-        if (first < 1 || first > maxPageSize) {
+    public DealPage deals(@Argument DealFilter filter, @Argument Integer first, @Argument String after) {
+        if (first == null || first < 1 || first > maxPageSize) {
             throw new ViolationException("first", "must be between 1 and " + maxPageSize + ", was " + first);
         }
         Criteria criteria = filter == null ? new Criteria() : filter.toCriteria();

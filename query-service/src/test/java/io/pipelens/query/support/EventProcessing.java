@@ -1,0 +1,85 @@
+package io.pipelens.query.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Runs event handlers the way Axon's streaming processors do, without a processor: a batch is one
+ * {@link BatchingUnitOfWork} that invokes the handler once per message and commits at the end; a single event is one
+ * {@link DefaultUnitOfWork}. Handler failures are rethrown instead of being left in the unit of work's result.
+ */
+public final class EventProcessing {
+
+    private EventProcessing() {
+    }
+
+    /** Something that handles the unit of work's current message. */
+    @FunctionalInterface
+    public interface Handler {
+
+        void handle(EventMessage<?> message, UnitOfWork<?> unitOfWork) throws Exception;
+    }
+
+    /** Delivers the messages the projection handles as one batch, as a streaming processor does. */
+    public static void inOneBatch(Object projection, List<? extends EventMessage<?>> messages) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        List<EventMessage<?>> handled = new ArrayList<>();
+        for (EventMessage<?> message : messages) {
+            if (adapter.canHandle(message)) {
+                handled.add(message);
+            }
+        }
+        inOneBatch(handled, (message, unitOfWork) -> adapter.handle(message));
+    }
+
+    /** Delivers each message the projection handles in a unit of work of its own. */
+    public static void oneByOne(Object projection, List<? extends EventMessage<?>> messages) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        for (EventMessage<?> message : messages) {
+            if (adapter.canHandle(message)) {
+                inOwnUnitOfWork(message, (m, unitOfWork) -> adapter.handle(m));
+            }
+        }
+    }
+
+    /** Calls the projection's {@code @ResetHandler}s, as a processor does before a replay. */
+    public static void reset(Object projection) {
+        new AnnotationEventHandlerAdapter(projection).prepareReset();
+    }
+
+    public static void inOneBatch(List<? extends EventMessage<?>> messages, Handler handler) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        rethrow(unitOfWork.executeWithResult(() -> {
+            handler.handle(unitOfWork.getMessage(), unitOfWork);
+            return null;
+        }));
+    }
+
+    public static void inOwnUnitOfWork(EventMessage<?> message, Handler handler) {
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = new DefaultUnitOfWork<>(message);
+        rethrow(unitOfWork.executeWithResult(() -> {
+            handler.handle(unitOfWork.getMessage(), unitOfWork);
+            return null;
+        }));
+    }
+
+    private static void rethrow(ResultMessage<?> result) {
+        if (!result.isExceptional()) {
+            return;
+        }
+        Throwable failure = result.exceptionResult();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(failure);
+    }
+}
