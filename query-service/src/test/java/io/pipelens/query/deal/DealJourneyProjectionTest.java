@@ -9,6 +9,7 @@ import static io.pipelens.query.deal.DealEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.support.EventProcessing;
@@ -48,7 +49,7 @@ class DealJourneyProjectionTest {
     void emptyDatabase() {
         mongo.clear();
         template = mongo.template();
-        projection = new DealJourneyProjection(template);
+        projection = new DealJourneyProjection(template, new AnalyticsRegistry(template, 3));
     }
 
     @Test

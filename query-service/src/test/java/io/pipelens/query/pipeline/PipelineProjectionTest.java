@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.support.EventProcessing;
@@ -46,7 +47,7 @@ class PipelineProjectionTest {
     void emptyDatabase() {
         mongo.clear();
         template = mongo.template();
-        projection = new PipelineProjection(template);
+        projection = new PipelineProjection(template, new AnalyticsRegistry(template, 3));
     }
 
     @Test
