@@ -1,0 +1,171 @@
+package io.pipelens.query.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pipelens.kernel.AggregateIds;
+import io.pipelens.kernel.deal.DealAttributes;
+import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.kernel.deal.DealLostEvent;
+import io.pipelens.kernel.deal.DealMovedToStageEvent;
+import io.pipelens.kernel.deal.DealOpenedEvent;
+import io.pipelens.kernel.deal.DealWonEvent;
+import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
+import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
+import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import io.pipelens.kernel.pipeline.StageDefinition;
+import io.pipelens.kernel.pipeline.StageMapping;
+import io.pipelens.query.QueryServiceTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The analytics over GraphQL, from events in the store to answers, for three hand-checked deals; then again after a
+ * redefinition that absorbs "profiling", with the old version still answerable; and the refusals of bad input.
+ *
+ * <pre>
+ * a: contact (day 0) → qualification (day 2) → won (day 5)
+ * b: contact (day 0) → profiling (day 1) → lost (day 4)
+ * c: profiling (day 0, mid-pipeline) → terms (day 3), still open
+ * </pre>
+ */
+@QueryServiceTest
+class AnalyticsApiTest {
+
+    private static final String PIPELINE = "analytics-api";
+    private static final Instant DAY0 = Instant.parse("2026-03-02T00:00:00Z");
+    private static final DealAttributes ANN = new DealAttributes("ann", "inbound", "SMB", null, null);
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private HttpGraphQlTester graphQl;
+
+    private static Instant day(int n) {
+        return DAY0.plus(Duration.ofDays(n));
+    }
+
+    @Test
+    void answersFromEventsAndAgainUnderARedefinition() {
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(PIPELINE, "API test", 1,
+                SolutionSalesTemplate.STAGES, day(-10))));
+        eventStore.publish(dealMessages(List.of(
+                new DealOpenedEvent("a", PIPELINE, "contact", ANN, day(0)),
+                new DealOpenedEvent("b", PIPELINE, "contact", ANN, day(0)),
+                new DealOpenedEvent("c", PIPELINE, "profiling", ANN, day(0)),
+                new DealMovedToStageEvent("b", PIPELINE, "contact", "profiling", day(1)),
+                new DealMovedToStageEvent("a", PIPELINE, "contact", "qualification", day(2)),
+                new DealMovedToStageEvent("c", PIPELINE, "profiling", "terms", day(3)),
+                new DealLostEvent("b", PIPELINE, "profiling", "no budget", day(4)),
+                new DealWonEvent("a", PIPELINE, "qualification", day(5)))));
+
+        await().atMost(WITHIN).untilAsserted(() -> funnel(null).path("funnel.context.deals").entity(Integer.class)
+                .isEqualTo(3));
+        var v1 = funnel(null);
+        v1.path("funnel.context.version").entity(Integer.class).isEqualTo(1);
+        v1.path("funnel.context.rebuilding").valueIsNull();
+        v1.path("funnel.open").entity(Integer.class).isEqualTo(1);
+        v1.path("funnel.won").entity(Integer.class).isEqualTo(1);
+        v1.path("funnel.lost").entity(Integer.class).isEqualTo(1);
+        v1.path("funnel.winRate").entity(Double.class).isEqualTo(0.5);
+        v1.path("funnel.stages[*].reached").entityList(Integer.class).containsExactly(3, 3, 2, 1, 1, 0, 0, 0, 0);
+        v1.path("funnel.stages[*].visited").entityList(Integer.class).containsExactly(2, 2, 1, 0, 1, 0, 0, 0, 0);
+        v1.path("funnel.stages[*].skipped").entityList(Integer.class).containsExactly(1, 1, 1, 1, 0, 0, 0, 0, 0);
+        v1.path("funnel.stages[1].lostAt").entity(Integer.class).isEqualTo(1);
+        v1.path("funnel.stages[2].wonFrom").entity(Integer.class).isEqualTo(1);
+        v1.path("funnel.stages[4].openAt").entity(Integer.class).isEqualTo(1);
+
+        List<StageDefinition> withoutProfiling = SolutionSalesTemplate.STAGES.stream()
+                .filter(s -> !s.key().equals("profiling")).toList();
+        List<StageMapping> mapping = new ArrayList<>();
+        SolutionSalesTemplate.STAGES.forEach(s -> mapping.add(s.key().equals("profiling")
+                ? StageMapping.absorbed("profiling") : StageMapping.to(s.key(), s.key())));
+        eventStore.publish(pipelineMessage(1, new PipelineRedefinedEvent(PIPELINE, 2, withoutProfiling, mapping,
+                day(10))));
+
+        await().atMost(WITHIN).untilAsserted(() -> funnel(null).path("funnel.context.version").entity(Integer.class)
+                .isEqualTo(2));
+        var v2 = funnel(null);
+        v2.path("funnel.stages[*].key").entityList(String.class).containsExactly("contact", "qualification",
+                "requirements", "terms", "defence", "signing", "implementation", "service");
+        v2.path("funnel.stages[*].reached").entityList(Integer.class).containsExactly(3, 2, 1, 1, 0, 0, 0, 0);
+        v2.path("funnel.stages[*].visited").entityList(Integer.class).containsExactly(2, 1, 0, 1, 0, 0, 0, 0);
+        v2.path("funnel.stages[0].lostAt").entity(Integer.class).isEqualTo(1);
+
+        var times = graphQl.documentName("timeInStage").variable("pipelineId", PIPELINE)
+                .variable("asOf", day(20).toString()).execute();
+        times.path("timeInStage.context.version").entity(Integer.class).isEqualTo(2);
+        times.path("timeInStage.stages[0].durations.count").entity(Integer.class).isEqualTo(2);
+        times.path("timeInStage.stages[0].durations.medianSeconds").entity(Double.class)
+                .isEqualTo(3 * 86_400.0);
+        times.path("timeInStage.stages[0].durations.maxSeconds").entity(Double.class).isEqualTo(4 * 86_400.0);
+
+        funnel(1).path("funnel.context.version").entity(Integer.class).isEqualTo(1);
+        funnel(1).path("funnel.stages[1].key").entity(String.class).isEqualTo("profiling");
+
+        graphQl.documentName("funnel").variable("pipelineId", PIPELINE)
+                .variable("filter", Map.of("owner", "nobody")).execute()
+                .path("funnel.context.note").entity(String.class).satisfies(note ->
+                        assertThat(note).contains("owner 'nobody'"));
+    }
+
+    @Test
+    void refusesBadInputNamingTheField() {
+        expectViolation(graphQl.documentName("funnel").variable("pipelineId", "no-such-pipeline"), "pipelineId");
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent("analytics-bad", "Bad input", 1,
+                SolutionSalesTemplate.STAGES, day(-10)), "analytics-bad"));
+        await().atMost(WITHIN).untilAsserted(() -> graphQl.documentName("funnel")
+                .variable("pipelineId", "analytics-bad").execute().path("funnel.context.deals").hasValue());
+        expectViolation(graphQl.documentName("funnel").variable("pipelineId", "analytics-bad").variable("version", 7),
+                "version");
+        expectViolation(graphQl.documentName("funnel").variable("pipelineId", "analytics-bad")
+                .variable("population", Map.of("basis", "OPENED", "from", day(5).toString(),
+                        "to", day(1).toString())), "population");
+        graphQl.document("{ funnel(pipelineId: \"analytics-bad\", policy: SIDEWAYS) { open } }").execute()
+                .errors().expect(e -> e.getMessage().contains("SIDEWAYS")).verify();
+        expectViolation(graphQl.document("{ bottlenecks(pipelineId: \"analytics-bad\", windowDays: 0) { bottleneck } }"),
+                "windowDays");
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response funnel(Integer version) {
+        return graphQl.documentName("funnel").variable("pipelineId", PIPELINE).variable("version", version).execute();
+    }
+
+    private static void expectViolation(org.springframework.graphql.test.tester.GraphQlTester.Request<?> request,
+                                        String field) {
+        request.execute().errors().expect(error -> {
+            Object violations = error.getExtensions().get("violations");
+            return violations instanceof List<?> list && list.stream()
+                    .anyMatch(v -> v instanceof Map<?, ?> m && field.equals(m.get("field")));
+        }).verify();
+    }
+
+    private static DomainEventMessage<?> pipelineMessage(long sequence, Object event) {
+        return pipelineMessage(sequence, event, PIPELINE);
+    }
+
+    private static DomainEventMessage<?> pipelineMessage(long sequence, Object event, String pipelineId) {
+        return new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(pipelineId), sequence, event);
+    }
+
+    private static List<DomainEventMessage<?>> dealMessages(List<DealEvent> events) {
+        Map<String, Long> next = new HashMap<>();
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (DealEvent event : events) {
+            long sequence = next.merge(event.dealId(), 1L, Long::sum) - 1;
+            messages.add(new GenericDomainEventMessage<>("Deal", AggregateIds.deal(event.dealId()), sequence, event));
+        }
+        return messages;
+    }
+}
