@@ -114,6 +114,15 @@ class AnalyticsApiTest {
         funnel(1).path("funnel.context.version").entity(Integer.class).isEqualTo(1);
         funnel(1).path("funnel.stages[1].key").entity(String.class).isEqualTo("profiling");
 
+        var comparison = graphQl.document("{ compareVersions(pipelineId: \"" + PIPELINE + "\", a: 1, b: 2) {"
+                + " a { version funnel { stages { key } } skipImpact { closedDeals } }"
+                + " b { version funnel { stages { key } } timeInStage { stages { durations { count } } } } } }")
+                .execute();
+        comparison.path("compareVersions.a.funnel.stages[1].key").entity(String.class).isEqualTo("profiling");
+        comparison.path("compareVersions.b.funnel.stages[1].key").entity(String.class).isEqualTo("qualification");
+        comparison.path("compareVersions.a.skipImpact.closedDeals").entity(Integer.class).isEqualTo(2);
+        comparison.path("compareVersions.b.timeInStage.stages[0].durations.count").entity(Integer.class).isEqualTo(2);
+
         graphQl.documentName("funnel").variable("pipelineId", PIPELINE)
                 .variable("filter", Map.of("owner", "nobody")).execute()
                 .path("funnel.context.note").entity(String.class).satisfies(note ->

@@ -94,6 +94,25 @@ public class AnalyticsQueries {
         return new SalesVelocityAnswer(request.context(report.deals()), report.currencies());
     }
 
+    @QueryMapping
+    public VersionComparison compareVersions(@Argument String pipelineId, @Argument int a, @Argument int b,
+                                             @Argument PopulationInput population, @Argument SliceInput filter,
+                                             @Argument FunnelPolicy policy, @Argument TimeMode mode,
+                                             @Argument Instant asOf) {
+        Instant at = asOf == null ? clock.instant() : asOf;
+        return new VersionComparison(
+                versionAnalytics(pipelineId, a, population, filter, policy, mode, at),
+                versionAnalytics(pipelineId, b, population, filter, policy, mode, at));
+    }
+
+    private VersionAnalytics versionAnalytics(String pipelineId, int version, PopulationInput population,
+                                              SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf) {
+        return new VersionAnalytics(version,
+                funnel(pipelineId, version, population, filter, policy),
+                timeInStage(pipelineId, version, population, filter, mode, asOf),
+                skipImpact(pipelineId, version, population, filter));
+    }
+
     private Request request(String pipelineId, Integer version, PopulationInput population, SliceInput filter) {
         Population chosen = population == null ? Population.ALL : population.toPopulation();
         Slice slice = filter == null ? Slice.ALL : new Slice(filter.owner(), filter.source(), filter.segment());
@@ -162,6 +181,13 @@ public class AnalyticsQueries {
 
     public record BottlenecksAnswer(AnswerContext context, Instant asOf, double windowDays, String bottleneck,
                                     List<StageLoad> stages) {
+    }
+
+    public record VersionComparison(VersionAnalytics a, VersionAnalytics b) {
+    }
+
+    public record VersionAnalytics(int version, FunnelAnswer funnel, TimeInStageAnswer timeInStage,
+                                   SkipImpactAnswer skipImpact) {
     }
 
     public record SalesVelocityAnswer(AnswerContext context, List<CurrencyVelocity> currencies) {
