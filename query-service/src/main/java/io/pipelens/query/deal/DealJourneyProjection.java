@@ -2,12 +2,14 @@ package io.pipelens.query.deal;
 
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.projection.DocumentBatch;
 import io.pipelens.query.projection.MongoDocumentStore;
 import java.util.Collection;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -27,11 +29,13 @@ public class DealJourneyProjection {
 
     private final MongoTemplate mongo;
     private final AnalyticsRegistry analytics;
+    private final DealFlowMetrics flowMetrics;
     private final DocumentBatch.DocumentStore<DealJourney> store;
 
-    public DealJourneyProjection(MongoTemplate mongo, AnalyticsRegistry analytics) {
+    public DealJourneyProjection(MongoTemplate mongo, AnalyticsRegistry analytics, DealFlowMetrics flowMetrics) {
         this.mongo = mongo;
         this.analytics = analytics;
+        this.flowMetrics = flowMetrics;
         MongoDocumentStore<DealJourney> journeys = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id);
         this.store = new DocumentBatch.DocumentStore<>() {
             @Override
@@ -48,13 +52,16 @@ public class DealJourneyProjection {
     }
 
     @EventHandler
-    void on(DealEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork) {
+    void on(DealEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork, ReplayStatus replayStatus) {
         DocumentBatch<DealJourney> batch = DocumentBatch.of(unitOfWork, BATCH, store,
                 payload -> payload instanceof DealEvent deal ? deal.dealId() : null);
         DealJourney before = batch.get(event.dealId());
         DealJourney after = JourneyFold.apply(before, event, sequence);
         if (after != before) {
             batch.put(after.id(), after);
+            if (!replayStatus.isReplay()) {
+                flowMetrics.applied(before, event);
+            }
         }
         batch.flushIfLast(unitOfWork);
     }

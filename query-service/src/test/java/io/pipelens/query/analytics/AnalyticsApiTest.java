@@ -16,6 +16,8 @@ import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.QueryServiceTest;
+import io.pipelens.query.metrics.PipelineGauges;
+import io.pipelens.query.metrics.ProcessingMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -40,6 +44,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * </pre>
  */
 @QueryServiceTest
+@AutoConfigureObservability
 class AnalyticsApiTest {
 
     private static final String PIPELINE = "analytics-api";
@@ -51,6 +56,12 @@ class AnalyticsApiTest {
     private EventStore eventStore;
     @Autowired
     private HttpGraphQlTester graphQl;
+    @Autowired
+    private PipelineGauges pipelineGauges;
+    @Autowired
+    private ProcessingMetrics processingMetrics;
+    @LocalServerPort
+    private int port;
 
     private static Instant day(int n) {
         return DAY0.plus(Duration.ofDays(n));
@@ -85,6 +96,21 @@ class AnalyticsApiTest {
         v1.path("funnel.stages[1].lostAt").entity(Integer.class).isEqualTo(1);
         v1.path("funnel.stages[2].wonFrom").entity(Integer.class).isEqualTo(1);
         v1.path("funnel.stages[4].openAt").entity(Integer.class).isEqualTo(1);
+
+        pipelineGauges.refresh();
+        processingMetrics.refresh();
+        String scrape = scrape();
+        assertThat(scrape)
+                .contains("pipelens_deals_open{pipeline=\"" + PIPELINE + "\",stage=\"terms\"} 1.0")
+                .contains("pipelens_deals_open{pipeline=\"" + PIPELINE + "\",stage=\"contact\"} 0.0")
+                .contains("pipelens_stage_conversion_ratio{pipeline=\"" + PIPELINE + "\",stage=\"qualification\"} 1.0")
+                .contains("pipelens_stage_transitions_total{from=\"contact\",pipeline=\"" + PIPELINE
+                        + "\",to=\"qualification\"} 1.0")
+                .contains("pipelens_deals_won_total{pipeline=\"" + PIPELINE + "\",stage=\"qualification\"} 1.0")
+                .contains("pipelens_time_in_stage_seconds_count{pipeline=\"" + PIPELINE + "\",stage=\"contact\"} 2")
+                .contains("pipelens_processor_lag_seconds{processor=\"deal-journey\"}")
+                .contains("pipelens_replay_in_progress{processor=\"analytics-index\"} 0.0")
+                .contains("pipelens_processor_events_total{processor=\"deal-journey\"}");
 
         List<StageDefinition> withoutProfiling = SolutionSalesTemplate.STAGES.stream()
                 .filter(s -> !s.key().equals("profiling")).toList();
@@ -145,6 +171,16 @@ class AnalyticsApiTest {
                 .errors().expect(e -> e.getMessage().contains("SIDEWAYS")).verify();
         expectViolation(graphQl.document("{ bottlenecks(pipelineId: \"analytics-bad\", windowDays: 0) { bottleneck } }"),
                 "windowDays");
+    }
+
+    private String scrape() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response funnel(Integer version) {

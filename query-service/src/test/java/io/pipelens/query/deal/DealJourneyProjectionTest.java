@@ -9,6 +9,7 @@ import static io.pipelens.query.deal.DealEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealEvent;
@@ -49,7 +50,8 @@ class DealJourneyProjectionTest {
     void emptyDatabase() {
         mongo.clear();
         template = mongo.template();
-        projection = new DealJourneyProjection(template, new AnalyticsRegistry(template, 3));
+        projection = new DealJourneyProjection(template, new AnalyticsRegistry(template, 3),
+                new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @Test

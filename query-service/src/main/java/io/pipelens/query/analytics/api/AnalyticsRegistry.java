@@ -196,6 +196,17 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
                 : new Rebuild(building.version().number(), building.progress()));
     }
 
+    /** The newest ready index of every pipeline: what metrics report on. */
+    public List<AnalyticIndex> newestReadyIndexes() {
+        List<AnalyticIndex> newest = new ArrayList<>();
+        for (List<VersionIndex> indexes : pipelines.values()) {
+            indexes.stream().filter(VersionIndex::isReady)
+                    .max(Comparator.comparingInt(i -> i.version().number()))
+                    .ifPresent(i -> newest.add(i.index()));
+        }
+        return newest;
+    }
+
     /** Every index with its state, for progress reporting. */
     public List<VersionIndex> indexes() {
         return pipelines.values().stream().flatMap(List::stream).toList();
