@@ -3,9 +3,6 @@ package io.pipelens.launcher;
 import io.pipelens.command.CommandServiceApplication;
 import io.pipelens.query.QueryServiceApplication;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,44 +29,17 @@ public final class PipelensLauncher {
     }
 
     /**
-     * Starts both services side by side and waits until both are up. The query service starts once the command
-     * service has set up its logging: Spring Boot's logging initialisation is not safe to run twice at once in one
-     * JVM. The rest of the two start-ups overlap.
+     * Starts the command service, then the query service. One after the other: both apply the event store's Flyway
+     * migrations at start-up, and two Flyway runs at once on a fresh H2 database race on creating its history table
+     * (PostgreSQL serialises them with a lock; H2 does not). On 2 cores a parallel start gains little anyway.
      */
     public static Services start(String... args) {
-        CountDownLatch commandLoggingReady = new CountDownLatch(1);
-        CompletableFuture<ConfigurableApplicationContext> command = CompletableFuture.supplyAsync(() -> {
-            try {
-                return CommandServiceApplication.builder()
-                        .listeners(event -> {
-                            if (event instanceof ApplicationPreparedEvent) {
-                                commandLoggingReady.countDown();
-                            }
-                        })
-                        .run(args);
-            } finally {
-                commandLoggingReady.countDown();
-            }
-        });
-        CompletableFuture<ConfigurableApplicationContext> query = CompletableFuture.supplyAsync(() -> {
-            awaitUninterruptibly(commandLoggingReady);
-            return QueryServiceApplication.builder().run(args);
-        });
+        ConfigurableApplicationContext command = CommandServiceApplication.builder().run(args);
         try {
-            return new Services(command.join(), query.join());
+            return new Services(command, QueryServiceApplication.builder().run(args));
         } catch (RuntimeException e) {
-            command.thenAccept(ConfigurableApplicationContext::close);
-            query.thenAccept(ConfigurableApplicationContext::close);
+            command.close();
             throw e;
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the command service", e);
         }
     }
 
