@@ -28,12 +28,18 @@ public class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final CommandGateway commandGateway;
+    private final CommandMetrics metrics;
 
-    public CommandDispatcher(CommandGateway commandGateway) {
+    public CommandDispatcher(CommandGateway commandGateway, CommandMetrics metrics) {
         this.commandGateway = commandGateway;
+        this.metrics = metrics;
     }
 
     public CommandResult dispatch(Object command) {
+        return metrics.record(command, send(command));
+    }
+
+    private CommandResult send(Object command) {
         Target target = Target.of(command);
         String idProblem = Keys.problemWith(target.id());
         if (idProblem != null) {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Checks the production setup's files without a Docker engine or a Grafana server: the Prometheus config and alert
+# rules (promtool, with unit tests of each alert), docker-compose.yml (Debian's docker-compose 1.29), the Grafana
+# dashboards (tsc against @grafana/schema, promtool for their PromQL) and that every pipelens_* metric they use is in
+# docs/metrics-contract.md. Installs what it needs from Debian and npm when missing; safe to run again.
+# Runs every check, then exits non-zero if any failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== ops checks: installing what is missing"
+missing=()
+command -v promtool >/dev/null || missing+=(prometheus)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if ((${#missing[@]})); then
+  echo "apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "promtool $(promtool --version 2>&1 | head -1 | awk '{print $3}'), $(docker-compose version --short 2>/dev/null || echo docker-compose), node $(node --version)"
+
+passed=0
+failed=()
+check() {
+  local name=$1
+  shift
+  echo "== ops check: $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    echo "!! FAILED: $name"
+    failed+=("$name")
+  fi
+}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Dummy secrets for validation only; an empty --env-file keeps a developer's .env out of it.
+: >"$work/empty.env"
+compose_config() {
+  POSTGRES_PASSWORD=check GRAFANA_ADMIN_PASSWORD=check \
+    docker-compose --env-file "$work/empty.env" -f docker-compose.yml config -q
+}
+compose_refuses_missing_secrets() {
+  local secret other
+  for secret in POSTGRES_PASSWORD GRAFANA_ADMIN_PASSWORD; do
+    other=$([[ $secret == POSTGRES_PASSWORD ]] && echo GRAFANA_ADMIN_PASSWORD || echo POSTGRES_PASSWORD)
+    if env -u POSTGRES_PASSWORD -u GRAFANA_ADMIN_PASSWORD "$other=check" \
+        docker-compose --env-file "$work/empty.env" -f docker-compose.yml config -q 2>"$work/compose.err"; then
+      echo "docker-compose.yml is valid without $secret: a default password crept in"
+      return 1
+    fi
+    grep -q "set $secret" "$work/compose.err" || { cat "$work/compose.err"; return 1; }
+    echo "without $secret: refused, as it should be"
+  done
+}
+grafana_typecheck() {
+  (cd grafana/check && npm ci --no-audit --no-fund --loglevel=error && npm run -s check)
+}
+dashboard_queries() {
+  node grafana/check/dashboard-queries.mjs >"$work/dashboard-queries.yml" && promtool check rules "$work/dashboard-queries.yml"
+}
+metrics_in_contract() {
+  local name base missing_names=()
+  for name in $(grep -ohE 'pipelens_[a-z_]+' grafana/dashboards/*.json prometheus/rules/*.yml | sort -u); do
+    base=${name%_bucket}
+    grep -qF "\`$name\`" docs/metrics-contract.md || grep -qF "\`$base\`" docs/metrics-contract.md \
+      || missing_names+=("$name")
+  done
+  if ((${#missing_names[@]})); then
+    echo "used by dashboards or rules but not in docs/metrics-contract.md: ${missing_names[*]}"
+    return 1
+  fi
+  echo "every pipelens_* metric used by the dashboards and rules is in docs/metrics-contract.md"
+}
+
+check "promtool check config prometheus/prometheus.yml (rule files resolve)" promtool check config prometheus/prometheus.yml
+check "promtool check rules prometheus/rules/*.yml" promtool check rules prometheus/rules/*.yml
+check "promtool test rules prometheus/tests/*.test.yml (each alert fires, look-alikes do not)" \
+  promtool test rules prometheus/tests/*.test.yml
+check "docker-compose -f docker-compose.yml config -q (with the required secrets set)" compose_config
+check "docker-compose.yml refuses to start without its secrets" compose_refuses_missing_secrets
+check "grafana dashboards type-check against @grafana/schema (npm ci + tsc)" grafana_typecheck
+check "grafana dashboard queries parse as PromQL (promtool)" dashboard_queries
+check "metric names used are in the metrics contract" metrics_in_contract
+
+echo "== ops checks done"
+if ((${#failed[@]})); then
+  printf '!! failed: %s\n' "${failed[@]}"
+fi
+echo "ops-checks: $passed passed, ${#failed[@]} failed"
+((${#failed[@]} == 0))
