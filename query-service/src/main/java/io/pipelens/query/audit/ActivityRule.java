@@ -1,0 +1,99 @@
+package io.pipelens.query.audit;
+
+import static io.pipelens.query.audit.StageField.GOAL;
+import static io.pipelens.query.audit.StageField.KEY;
+import static io.pipelens.query.audit.StageField.NAME;
+
+import io.pipelens.kernel.pipeline.StageDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A stage named after something the seller does (call, meeting, demo, proposal...) rather than a state the client
+ * reaches. Reads the key, then the name, then the goal; the first text that names an activity decides, and in it the
+ * earliest activity. A stage whose texts also say the client accepted, approved, agreed, signed or paid is a client
+ * state ("Proposal accepted") and is not flagged.
+ */
+final class ActivityRule {
+
+    static final List<StageField> FIELDS = List.of(KEY, NAME, GOAL);
+
+    private ActivityRule() {
+    }
+
+    static Optional<ActivityMatch> match(StageText stage) {
+        if (ActivityVocabulary.CLIENT_STATE.firstIn(stage, FIELDS).isPresent()) {
+            return Optional.empty();
+        }
+        for (StageField field : FIELDS) {
+            Activity activity = null;
+            Term.Occurrence first = null;
+            for (Activity candidate : ActivityVocabulary.ACTIVITIES) {
+                Optional<Term.Occurrence> found = candidate.lexicon().firstIn(stage.words(field));
+                if (found.isPresent() && (first == null || found.get().before(first))) {
+                    activity = candidate;
+                    first = found.get();
+                }
+            }
+            if (activity != null) {
+                return Optional.of(new ActivityMatch(activity.word(), Evidence.of(field, first)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<Finding> findings(List<StageAudit> stages) {
+        List<Finding> findings = new ArrayList<>();
+        for (StageAudit stage : stages) {
+            if (stage.activity() != null) {
+                findings.add(finding(stage, stages));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(StageAudit stage, List<StageAudit> stages) {
+        ActivityMatch match = stage.activity();
+        Activity activity = ActivityVocabulary.ACTIVITIES.stream()
+                .filter(a -> a.word().equals(match.activity()))
+                .findFirst()
+                .orElseThrow();
+        Evidence evidence = match.evidence();
+        String message = "Stage " + stage.quotedName() + " is named after a seller activity, " + activity.word()
+                + " ('" + evidence.text() + "' in its " + Sentences.describe(evidence.field()) + ").";
+        String why = Sentences.capitalised(activity.doing()) + " changes nothing in the client's head: a stage named "
+                + "after it says what the seller did, not where the client is, so deals pile up in it and it does not "
+                + "tell how close a deal is to a yes.";
+        return new Finding(AuditRule.ACTIVITY_STAGE, stage.key(), stage.position(), evidence.text(), message, why,
+                advice(stage, activity, stages));
+    }
+
+    private static String advice(StageAudit stage, Activity activity, List<StageAudit> stages) {
+        String absorb = absorbInto(stage, stages);
+        StageDefinition aim = stage.templateStage() != null
+                ? TemplatePlacement.templateStage(stage.templateStage().key())
+                : activity.aimsAt() == null ? null : TemplatePlacement.templateStage(activity.aimsAt());
+        String rename = aim == null
+                ? "rename it to the client state it aims at: what has the client decided or done when the stage is "
+                + "over?"
+                : "rename it to the client state it aims at, for example '" + aim.name() + "', left when: "
+                + Sentences.lowerFirst(aim.exitCriterion()) + ".";
+        return absorb == null ? Sentences.capitalised(rename) : absorb + ", or " + rename;
+    }
+
+    /** Where the stage's time should go if it is absorbed (DESIGN §6): the stage before it, or after it if first. */
+    private static String absorbInto(StageAudit stage, List<StageAudit> stages) {
+        if (stage.position() > 1) {
+            StageAudit before = stages.get(stage.position() - 2);
+            return "Absorb it into " + before.quotedName() + ", the stage before it (redefine the pipeline mapping '"
+                    + stage.key() + "' as absorbed, so its time counts there)";
+        }
+        if (stages.size() > 1) {
+            StageAudit after = stages.get(1);
+            return "Absorb it into " + after.quotedName() + ", the stage after it as it is the first stage "
+                    + "(redefine the pipeline mapping '" + stage.key() + "' as absorbed)";
+        }
+        return null;
+    }
+}
