@@ -82,17 +82,24 @@ final class ActivityRule {
         return absorb == null ? Sentences.capitalised(rename) : absorb + ", or " + rename;
     }
 
-    /** Where the stage's time should go if it is absorbed (DESIGN §6): the stage before it, or after it if first. */
+    /**
+     * Where the stage's time should go if it is absorbed (DESIGN §6): the nearest stage before it that is not an
+     * activity itself, or, when there is none, the nearest one after it.
+     */
     private static String absorbInto(StageAudit stage, List<StageAudit> stages) {
-        if (stage.position() > 1) {
-            StageAudit before = stages.get(stage.position() - 2);
-            return "Absorb it into " + before.quotedName() + ", the stage before it (redefine the pipeline mapping '"
-                    + stage.key() + "' as absorbed, so its time counts there)";
+        for (int i = stage.position() - 2; i >= 0; i--) {
+            if (stages.get(i).activity() == null) {
+                return "Absorb it into " + stages.get(i).quotedName() + ", the nearest stage before it that is not "
+                        + "an activity (redefine the pipeline mapping '" + stage.key() + "' as absorbed, so its time "
+                        + "counts there)";
+            }
         }
-        if (stages.size() > 1) {
-            StageAudit after = stages.get(1);
-            return "Absorb it into " + after.quotedName() + ", the stage after it as it is the first stage "
-                    + "(redefine the pipeline mapping '" + stage.key() + "' as absorbed)";
+        for (int i = stage.position(); i < stages.size(); i++) {
+            if (stages.get(i).activity() == null) {
+                return "Absorb it into " + stages.get(i).quotedName() + ", the nearest stage after it that is not "
+                        + "an activity, as none comes before it (redefine the pipeline mapping '" + stage.key()
+                        + "' as absorbed)";
+            }
         }
         return null;
     }

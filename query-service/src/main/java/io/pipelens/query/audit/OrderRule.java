@@ -56,7 +56,7 @@ final class OrderRule {
             String why = "The template follows the client's path, and a client in '" + theirs.name() + "' has "
                     + "already passed '" + own.name() + "'. Either deals are asked to reach this state later than they "
                     + "do, or one of the two stages means something other than its words say; either way the "
-                    + "funnel will show skipped stages that were not skipped.";
+                    + "funnel counts deals as skipping or going back when they did not.";
             String advice = "Move " + stage.quotedName() + " before " + earlier.quotedName()
                     + ", or rename the stages so that their order follows the template: " + templateOrder() + ".";
             findings.add(new Finding(AuditRule.OUT_OF_ORDER, stage.key(), stage.position(), null, message, why,

@@ -142,7 +142,7 @@ class ActivityRuleTest {
                     "Stage 'Proposal sent' is named after a seller activity, proposal ('proposal' in its key).");
             assertThat(finding.why()).startsWith("Sending a proposal changes nothing in the client's head");
             assertThat(finding.advice())
-                    .startsWith("Absorb it into 'Qualified', the stage before it")
+                    .startsWith("Absorb it into 'Qualified', the nearest stage before it that is not an activity")
                     .contains("or rename it to the client state it aims at, for example 'Terms agreed', left when: "
                             + "technical, organisational and financial terms agreed with every participant.");
         });
@@ -157,9 +157,21 @@ class ActivityRuleTest {
         assertThat(ActivityRule.findings(stages)).singleElement().satisfies(finding -> {
             assertThat(finding.word()).isEqualTo("calls");
             assertThat(finding.why()).startsWith("Making a call changes nothing in the client's head");
-            assertThat(finding.advice()).startsWith("Absorb it into 'Квалифицирован', the stage after it as it is "
-                    + "the first stage").contains("for example 'Profiling'");
+            assertThat(finding.advice()).startsWith("Absorb it into 'Квалифицирован', the nearest stage after it "
+                    + "that is not an activity, as none comes before it").contains("for example 'Profiling'");
         });
+    }
+
+    @Test
+    void consecutiveActivityStagesAreAbsorbedIntoTheGoalStageBeforeThem() {
+        List<StageAudit> stages = PipelineAudit.audit(List.of(
+                complete("contact", "Contact found"),
+                complete("call", "Call"),
+                complete("meeting", "Meeting"))).stages();
+
+        assertThat(ActivityRule.findings(stages)).extracting(Finding::advice).allSatisfy(advice ->
+                assertThat(advice).startsWith("Absorb it into 'Contact found', the nearest stage before it that is "
+                        + "not an activity"));
     }
 
     @Test
