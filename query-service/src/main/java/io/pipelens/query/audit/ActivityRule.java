@@ -12,8 +12,10 @@ import java.util.Optional;
 /**
  * A stage named after something the seller does (call, meeting, demo, proposal...) rather than a state the client
  * reaches. Reads the key, then the name, then the goal; the first text that names an activity decides, and in it the
- * earliest activity. A stage whose texts also say the client accepted, approved, agreed, signed or paid is a client
- * state ("Proposal accepted") and is not flagged.
+ * earliest activity. A text that also says the client accepted, approved, agreed, signed or paid states a client state
+ * ("Proposal accepted", "КП согласовано") and does not count; a key counts as saying so when its name does, as keys
+ * abbreviate names ({@code proposal} for "Proposal accepted"). A goal that says "terms agreed" does not excuse a stage
+ * named "Negotiations": the name still names the activity.
  */
 final class ActivityRule {
 
@@ -23,10 +25,10 @@ final class ActivityRule {
     }
 
     static Optional<ActivityMatch> match(StageText stage) {
-        if (ActivityVocabulary.CLIENT_STATE.firstIn(stage, FIELDS).isPresent()) {
-            return Optional.empty();
-        }
         for (StageField field : FIELDS) {
+            if (statesClientState(stage, field)) {
+                continue;
+            }
             Activity activity = null;
             Term.Occurrence first = null;
             for (Activity candidate : ActivityVocabulary.ACTIVITIES) {
@@ -41,6 +43,12 @@ final class ActivityRule {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean statesClientState(StageText stage, StageField field) {
+        Lexicon clientState = ActivityVocabulary.CLIENT_STATE;
+        return clientState.firstIn(stage.words(field)).isPresent()
+                || field == KEY && clientState.firstIn(stage.words(NAME)).isPresent();
     }
 
     static List<Finding> findings(List<StageAudit> stages) {

@@ -100,6 +100,18 @@ class ActivityRuleTest {
     }
 
     @Test
+    void aKeyIsReadWithItsNameButAGoalDoesNotExcuseTheName() {
+        assertThat(ActivityRule.match(text(stage("proposal", "Proposal accepted", null, null)))).isEmpty();
+        assertThat(ActivityRule.match(text(stage("kp", "КП", "КП согласовано", null))))
+                .hasValueSatisfying(match -> assertThat(match.evidence().field()).isEqualTo(StageField.NAME));
+        assertThat(ActivityRule.match(text(stage("terms", "Negotiations", "Terms agreed with everyone", null))))
+                .hasValueSatisfying(match -> assertThat(match.activity()).isEqualTo("negotiation"));
+        assertThat(ActivityRule.match(text(stage("offer_ok", "Offer accepted", "Send the offer again", null))))
+                .hasValueSatisfying(match -> assertThat(match.evidence())
+                        .isEqualTo(new Evidence(StageField.GOAL, "send", "send*")));
+    }
+
+    @Test
     void theKeyAndTheGoalAreReadToo() {
         assertThat(ActivityRule.match(text(keyed("demo_scheduled"))))
                 .hasValueSatisfying(match -> assertThat(match.evidence())
