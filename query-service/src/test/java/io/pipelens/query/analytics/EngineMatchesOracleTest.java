@@ -29,7 +29,7 @@ import net.jqwik.api.Provide;
  * (deals in shuffled order), and every figure must equal the oracle's, computed straight from the events. Counts
  * must be equal; every other figure must agree to a relative 1e-9.
  */
-class EngineMatchesOracleProperties {
+class EngineMatchesOracleTest {
 
     private static final double RELATIVE = 1e-9;
 
@@ -43,7 +43,7 @@ class EngineMatchesOracleProperties {
         return Scenarios.largeScenarios();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void pathsMatchTheOracle(@ForAll("scenarios") Scenario scenario) {
         AnalyticVersion version = scenario.setup().version();
         Oracle oracle = scenario.setup().oracle();
@@ -70,7 +70,7 @@ class EngineMatchesOracleProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void funnelMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
         FunnelReport engine = index(scenario).funnel(scenario.question().population(), scenario.question().slice());
         Oracle.Funnel expected = scenario.setup().oracle().funnel(selected(scenario));
@@ -94,7 +94,7 @@ class EngineMatchesOracleProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void timeInStageMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
         Scenarios.Question q = scenario.question();
         TimeInStageReport engine = index(scenario).timeInStage(q.population(), q.slice(), q.mode(), q.asOf());
@@ -117,12 +117,12 @@ class EngineMatchesOracleProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void skipImpactMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
         checkSkipImpact(scenario);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void skipImpactMatchesTheOracleOnLargeSamples(@ForAll("largeScenarios") Scenario scenario) {
         checkSkipImpact(scenario);
     }
@@ -155,7 +155,7 @@ class EngineMatchesOracleProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void bottlenecksMatchTheOracle(@ForAll("scenarios") Scenario scenario) {
         Scenarios.Question q = scenario.question();
         AnalyticIndex index = index(scenario);
@@ -207,7 +207,7 @@ class EngineMatchesOracleProperties {
         return times;
     }
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void salesVelocityMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
         VelocityReport engine = index(scenario).salesVelocity(scenario.question().population(),
                 scenario.question().slice());
@@ -227,7 +227,7 @@ class EngineMatchesOracleProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 200)
     void theIndexEndsTheSameWhateverTheOrderAndRepetitionOfUpdates(@ForAll("scenarios") Scenario scenario) {
         AnalyticIndex once = new AnalyticIndex(DealHistory.PIPELINE, scenario.setup().version());
         for (List<DealEvent> history : scenario.histories()) {
