@@ -96,6 +96,17 @@ class EngineMatchesOracleTest {
 
     @Property(tries = 500)
     void timeInStageMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
+        checkTimeInStage(scenario);
+    }
+
+    /** Samples of more than 512 values are sorted by the radix sort, so they get their own property. */
+    @Property(tries = 30)
+    void timeInStageAndBottlenecksMatchTheOracleOnLargeSamples(@ForAll("largeScenarios") Scenario scenario) {
+        checkTimeInStage(scenario);
+        checkBottlenecks(scenario, index(scenario), scenario.question().asOf(), scenario.question().window());
+    }
+
+    private void checkTimeInStage(Scenario scenario) {
         Scenarios.Question q = scenario.question();
         TimeInStageReport engine = index(scenario).timeInStage(q.population(), q.slice(), q.mode(), q.asOf());
         List<Oracle.StageTime> expected = scenario.setup().oracle().timeInStage(selected(scenario), q.mode().name(),

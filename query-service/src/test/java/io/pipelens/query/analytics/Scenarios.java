@@ -102,7 +102,7 @@ final class Scenarios {
      */
     static Arbitrary<Scenario> largeScenarios() {
         Arbitrary<Setup> small = Arbitraries.integers().between(2, 3).flatMap(Scenarios::firstVersion);
-        return withQuestions(small, scripts(1, 3).list().ofMinSize(150).ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform()), 0.95);
+        return withQuestions(small, scripts(1, 3).list().ofMinSize(150).ofMaxSize(900).withSizeDistribution(RandomDistribution.uniform()), 0.95);
     }
 
     /** Questions are drawn after the histories, so their times can fall exactly on event times. */
