@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The in-memory analytic index of one pipeline under one of its versions: one compact {@link VersionedJourney} per
  * deal, kept current deal by deal, answering every metric of DESIGN §7 in one pass over its deals.
  *
- * <p><b>Updates.</b> {@link #upsert(DealJourney)} replaces the deal's facts with those derived from its whole journey,
- * so applying the same journey twice, or an older journey and then the newer one, ends in the same index: updates are
- * idempotent, as at-least-once delivery needs.
+ * <p><b>Updates.</b> {@link #upsert(DealJourney)} replaces the deal's facts with those derived from its whole journey.
+ * A journey whose {@code lastSequence} is not above the one held for the deal is ignored, so applying journeys twice
+ * or out of order (an initial scan overlapping a change feed, at-least-once delivery) always ends with the newest:
+ * updates are idempotent and monotone.
  *
  * <p><b>Threads.</b> Any number of readers run concurrently with one writer, without locks on the read path:
  * <ul>
@@ -66,7 +67,8 @@ public final class AnalyticIndex {
     }
 
     /**
-     * Puts the deal's current journey in the index, replacing what it held for the deal.
+     * Puts the deal's current journey in the index, replacing what it held for the deal, unless the index already
+     * holds the deal at the same or a later sequence number.
      *
      * @return true when the deal has a path under the version; false when every visit it made is absorbed (the deal
      *         is then absent from every metric)
@@ -79,6 +81,9 @@ public final class AnalyticIndex {
         }
         Published current = published;
         VersionedJourney before = byId.get(journey.id());
+        if (before != null && journey.lastSequence() <= before.sequence()) {
+            return true;
+        }
         int slot = before == null ? current.used() : before.slot();
         VersionedJourney deal = VersionedJourney.build(journey, version, interner, slot);
         if (deal == null) {

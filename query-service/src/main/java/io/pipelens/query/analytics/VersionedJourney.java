@@ -54,11 +54,12 @@ public final class VersionedJourney {
     private final long visited;
     private final byte highest;
     private final int slot;
+    private final long sequence;
     private final long[] otherTransitions;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
                              String currency, double amount, long openedAt, long closedAt, long[] path,
-                             boolean contiguous, int slot, long[] otherTransitions) {
+                             boolean contiguous, int slot, long sequence, long[] otherTransitions) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -71,6 +72,7 @@ public final class VersionedJourney {
         this.path = path;
         this.contiguous = contiguous;
         this.slot = slot;
+        this.sequence = sequence;
         this.otherTransitions = otherTransitions;
         long mask = 0;
         int top = 0;
@@ -151,7 +153,7 @@ public final class VersionedJourney {
                 intern(interner, journey.source()), intern(interner, journey.segment()),
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
-                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, others);
+                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others);
     }
 
     /** An entry time with the stage position in its low six bits. */
@@ -322,6 +324,11 @@ public final class VersionedJourney {
                     exited == OPEN ? null : Instant.ofEpochMilli(exited)));
         }
         return visits;
+    }
+
+    /** The sequence number of the deal's last event this journey reflects. */
+    public long sequence() {
+        return sequence;
     }
 
     /** The index slot holding this deal, or -1 outside an index. */

@@ -37,6 +37,18 @@ class AnalyticIndexTest {
     }
 
     @Test
+    void anOlderJourneyArrivingAfterANewerOneChangesNothing() {
+        DealHistory history = deal("d1").openedAt("a", 0).movedTo("b", 1);
+        AnalyticIndex index = Pipelines.index(AB, history);
+        long generation = index.generation();
+
+        assertThat(index.upsert(deal("d1").openedAt("a", 0).journey())).isTrue();
+
+        assertThat(index.deal("d1").lastStage()).isEqualTo(2);
+        assertThat(index.generation()).isEqualTo(generation);
+    }
+
+    @Test
     void aDealWithoutAPathIsLeftOutUntilItReachesAMappedStage() {
         AnalyticIndex index = new AnalyticIndex(DealHistory.PIPELINE,
                 Pipelines.version(2, stages("a", "b"), StageMapping.absorbed("call")));
