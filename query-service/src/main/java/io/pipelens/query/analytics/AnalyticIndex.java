@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The in-memory analytic index of one pipeline under one of its versions: one compact {@link VersionedJourney} per
  * deal, kept current deal by deal, answering every metric of DESIGN §7 in one pass over its deals.
  *
- * <p><b>Updates.</b> {@link #upsert(DealJourney)} replaces the deal's facts with those derived from its whole journey,
- * so applying the same journey twice, or an older journey and then the newer one, ends in the same index: updates are
- * idempotent, as at-least-once delivery needs.
+ * <p><b>Updates.</b> {@link #upsert(DealJourney)} replaces the deal's facts with those derived from its whole journey.
+ * A journey whose {@code lastSequence} is not above the one held for the deal is ignored, so applying journeys twice
+ * or out of order (an initial scan overlapping a change feed, at-least-once delivery) always ends with the newest:
+ * updates are idempotent and monotone.
  *
  * <p><b>Threads.</b> Any number of readers run concurrently with one writer, without locks on the read path:
  * <ul>
@@ -39,7 +40,7 @@ public final class AnalyticIndex {
     private final String pipelineId;
     private final AnalyticVersion version;
     private final Interner interner = new Interner();
-    private final ConcurrentHashMap<String, Integer> slotsById = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, VersionedJourney> byId = new ConcurrentHashMap<>();
     private volatile Published published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, 0);
 
     public AnalyticIndex(String pipelineId, AnalyticVersion version) {
@@ -66,7 +67,8 @@ public final class AnalyticIndex {
     }
 
     /**
-     * Puts the deal's current journey in the index, replacing what it held for the deal.
+     * Puts the deal's current journey in the index, replacing what it held for the deal, unless the index already
+     * holds the deal at the same or a later sequence number.
      *
      * @return true when the deal has a path under the version; false when every visit it made is absorbed (the deal
      *         is then absent from every metric)
@@ -77,28 +79,31 @@ public final class AnalyticIndex {
             throw new IllegalArgumentException("deal " + journey.id() + " belongs to pipeline '"
                     + journey.pipelineId() + "', not '" + pipelineId + "'");
         }
-        VersionedJourney deal = VersionedJourney.build(journey, version, interner);
         Published current = published;
-        VersionedJourney[] array = current.slots();
-        Integer slot = slotsById.get(journey.id());
-        if (slot == null) {
-            if (deal == null) {
-                return false;
-            }
-            slot = current.used();
-            if (slot == array.length) {
-                array = Arrays.copyOf(array, array.length * 2);
-            }
-            array[slot] = deal;
-            slotsById.put(journey.id(), slot);
-            published = new Published(array, slot + 1, current.size() + 1, current.generation() + 1);
-        } else {
-            VersionedJourney before = array[slot];
-            array[slot] = deal;
-            int size = current.size() + (before == null ? 1 : 0) - (deal == null ? 1 : 0);
-            published = new Published(array, current.used(), size, current.generation() + 1);
+        VersionedJourney before = byId.get(journey.id());
+        if (before != null && journey.lastSequence() <= before.sequence()) {
+            return true;
         }
-        return deal != null;
+        int slot = before == null ? current.used() : before.slot();
+        VersionedJourney deal = VersionedJourney.build(journey, version, interner, slot);
+        if (deal == null) {
+            if (before != null) {
+                byId.remove(journey.id());
+                current.slots()[slot] = null;
+                published = new Published(current.slots(), current.used(), current.size() - 1,
+                        current.generation() + 1);
+            }
+            return false;
+        }
+        VersionedJourney[] array = current.slots();
+        if (slot == array.length) {
+            array = Arrays.copyOf(array, array.length * 2);
+        }
+        array[slot] = deal;
+        byId.put(journey.id(), deal);
+        published = new Published(array, Math.max(current.used(), slot + 1),
+                current.size() + (before == null ? 1 : 0), current.generation() + 1);
+        return true;
     }
 
     public synchronized void upsertAll(Iterable<DealJourney> journeys) {
@@ -109,16 +114,14 @@ public final class AnalyticIndex {
 
     /** Empties the index, as a replay from the first event needs. */
     public synchronized void clear() {
-        slotsById.clear();
+        byId.clear();
         interner.clear();
         published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, published.generation() + 1);
     }
 
     /** The deal's facts under the version, or null when the index does not hold it. */
     public VersionedJourney deal(String dealId) {
-        Published current = published;
-        Integer slot = slotsById.get(dealId);
-        return slot == null || slot >= current.used() ? null : current.slots()[slot];
+        return byId.get(dealId);
     }
 
     /** A view of the deals, as published when an iteration starts. */

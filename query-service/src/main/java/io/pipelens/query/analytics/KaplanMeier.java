@@ -8,13 +8,15 @@ import java.math.BigInteger;
  * still at risk at tᵢ: events come before censorings at equal times). The median is the smallest event time with
  * S(t) ≤ 0.5, or none when S never falls that far.
  *
- * <p>S is carried in double precision; when it comes within 1e-9 of one half, the comparison is decided exactly in
- * integers (2·Π(nᵢ − dᵢ) ≤ Π nᵢ), so a survival of exactly one half counts as reaching the median whatever the
- * rounding.
+ * <p>S is carried in double precision. Each factor and each product is correctly rounded, so after F factors the
+ * relative error is at most about 2F·2⁻⁵³. When S lies within twice that bound of one half, the comparison is decided
+ * exactly in integers (2·Π(nᵢ − dᵢ) ≤ Π nᵢ), so a survival of exactly one half counts as reaching the median
+ * whatever the rounding. The exact product is kept short: factors telescope while no observation is censored between
+ * two event times (nᵢ₊₁ = nᵢ − dᵢ), so they are kept as one fraction per run without censoring.
  */
 final class KaplanMeier {
 
-    private static final double NEAR_HALF = 1e-9;
+    private static final double UNIT_ROUNDOFF = Math.ulp(1.0) / 2;
 
     private KaplanMeier() {
     }
@@ -31,7 +33,8 @@ final class KaplanMeier {
         double survival = 1.0;
         long[] survivors = new long[n];
         long[] atRisk = new long[n];
-        int factors = 0;
+        int steps = 0;
+        int fractions = 0;
         int i = 0;
         while (i < n) {
             long time = sorted[i] >> 1;
@@ -47,11 +50,17 @@ final class KaplanMeier {
                 continue;
             }
             survival *= (double) (remaining - events) / remaining;
-            survivors[factors] = remaining - events;
-            atRisk[factors] = remaining;
-            factors++;
-            if (survival <= 0.5 - NEAR_HALF || survival <= 0.5 + NEAR_HALF && exactlyAtMostHalf(survivors, atRisk,
-                    factors)) {
+            steps++;
+            if (fractions > 0 && survivors[fractions - 1] == remaining) {
+                survivors[fractions - 1] = remaining - events;
+            } else {
+                survivors[fractions] = remaining - events;
+                atRisk[fractions] = remaining;
+                fractions++;
+            }
+            double margin = 4.0 * steps * UNIT_ROUNDOFF;
+            if (survival < 0.5 - margin || survival <= 0.5 + margin && exactlyAtMostHalf(survivors, atRisk,
+                    fractions)) {
                 return time;
             }
         }
@@ -59,12 +68,20 @@ final class KaplanMeier {
     }
 
     private static boolean exactlyAtMostHalf(long[] survivors, long[] atRisk, int factors) {
-        BigInteger numerator = BigInteger.TWO;
-        BigInteger denominator = BigInteger.ONE;
-        for (int f = 0; f < factors; f++) {
-            numerator = numerator.multiply(BigInteger.valueOf(survivors[f]));
-            denominator = denominator.multiply(BigInteger.valueOf(atRisk[f]));
+        BigInteger numerator = product(survivors, 0, factors).shiftLeft(1);
+        return numerator.compareTo(product(atRisk, 0, factors)) <= 0;
+    }
+
+    /** The product of values[from..to) as a balanced tree, so big numbers are multiplied by big numbers. */
+    private static BigInteger product(long[] values, int from, int to) {
+        if (to - from <= 2) {
+            BigInteger result = BigInteger.ONE;
+            for (int i = from; i < to; i++) {
+                result = result.multiply(BigInteger.valueOf(values[i]));
+            }
+            return result;
         }
-        return numerator.compareTo(denominator) <= 0;
+        int middle = (from + to) >>> 1;
+        return product(values, from, middle).multiply(product(values, middle, to));
     }
 }

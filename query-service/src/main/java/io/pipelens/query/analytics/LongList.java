@@ -2,17 +2,32 @@ package io.pipelens.query.analytics;
 
 import java.util.Arrays;
 
-/** A growable array of longs, so collecting a million durations boxes nothing. */
+/**
+ * A growable array of longs, so collecting a million durations boxes nothing. Sorting uses a least-significant-digit
+ * radix sort when the values are many and all non-negative (durations, ages, encoded observations are): at 100,000
+ * values it is several times faster than a comparison sort, and metrics sort a sample per stage.
+ */
 final class LongList {
 
-    private long[] values = new long[8];
+    private static final int RADIX_FROM = 512;
+    private static final int DIGIT_BITS = 13;
+    private static final int BUCKETS = 1 << DIGIT_BITS;
+
+    private long[] values = new long[16];
     private int size;
+    private long max;
+    private boolean negative;
 
     void add(long value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = value;
+        if (value > max) {
+            max = value;
+        } else if (value < 0) {
+            negative = true;
+        }
     }
 
     int size() {
@@ -21,7 +36,38 @@ final class LongList {
 
     /** Sorts in place and returns the backing array; only the first {@link #size()} values are meaningful. */
     long[] sorted() {
-        Arrays.sort(values, 0, size);
+        if (size < RADIX_FROM || negative) {
+            Arrays.sort(values, 0, size);
+        } else {
+            radixSort();
+        }
         return values;
+    }
+
+    private void radixSort() {
+        int bits = 64 - Long.numberOfLeadingZeros(max);
+        long[] from = values;
+        long[] to = new long[from.length];
+        int[] counts = new int[BUCKETS + 1];
+        for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < size; i++) {
+                counts[(int) (from[i] >>> shift) & (BUCKETS - 1)]++;
+            }
+            int sum = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                int count = counts[b];
+                counts[b] = sum;
+                sum += count;
+            }
+            for (int i = 0; i < size; i++) {
+                long value = from[i];
+                to[counts[(int) (value >>> shift) & (BUCKETS - 1)]++] = value;
+            }
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        values = from;
     }
 }

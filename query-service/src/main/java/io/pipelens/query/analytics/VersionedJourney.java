@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One deal's journey under one pipeline version, in a compact immutable form: the path of visits as a byte array of
- * stage positions and a long array of epoch milliseconds, plus the few facts the metrics need. Every metric reads
- * deals in this form only, so it is also the unit the {@link AnalyticIndex} stores.
+ * One deal's journey under one pipeline version, in a compact immutable form: the path of visits in one long array,
+ * plus the few facts the metrics need. Every metric reads deals in this form only, so it is also the unit the
+ * {@link AnalyticIndex} stores.
+ *
+ * <p>Layout of the path array: each entry time (epoch ms) carries the stage position in its low six bits. When every
+ * visit ends exactly as the next begins (the deal was never closed and reopened) the array holds the n entries and
+ * then the last exit ({@link #OPEN} while open): n + 1 longs. Otherwise it holds (entry, exit) pairs: 2n longs.
  *
  * <p>The path is built from the recorded visits (DESIGN §6, §7):
  * <ol>
@@ -32,6 +36,9 @@ public final class VersionedJourney {
     public static final long OPEN = Long.MIN_VALUE;
 
     private static final long[] NO_TIMES = new long[0];
+    private static final int POSITION_BITS = 6;
+    private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+    private static final long MAX_MILLIS = 1L << (63 - POSITION_BITS);
 
     private final String dealId;
     private final Outcome outcome;
@@ -42,15 +49,17 @@ public final class VersionedJourney {
     private final double amount;
     private final long openedAt;
     private final long closedAt;
-    private final byte[] stages;
-    private final long[] times;
+    private final long[] path;
+    private final boolean contiguous;
     private final long visited;
     private final byte highest;
+    private final int slot;
+    private final long sequence;
     private final long[] otherTransitions;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
-                             String currency, double amount, long openedAt, long closedAt, byte[] stages,
-                             long[] times, long[] otherTransitions) {
+                             String currency, double amount, long openedAt, long closedAt, long[] path,
+                             boolean contiguous, int slot, long sequence, long[] otherTransitions) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -60,12 +69,15 @@ public final class VersionedJourney {
         this.amount = amount;
         this.openedAt = openedAt;
         this.closedAt = closedAt;
-        this.stages = stages;
-        this.times = times;
+        this.path = path;
+        this.contiguous = contiguous;
+        this.slot = slot;
+        this.sequence = sequence;
         this.otherTransitions = otherTransitions;
         long mask = 0;
         int top = 0;
-        for (byte stage : stages) {
+        for (int i = 0; i < visitCount(); i++) {
+            int stage = stageAt(i);
             mask |= 1L << stage;
             top = Math.max(top, stage);
         }
@@ -75,10 +87,10 @@ public final class VersionedJourney {
 
     /** The deal's path under {@code version}, or empty when every visit it made is absorbed. */
     public static Optional<VersionedJourney> of(DealJourney journey, AnalyticVersion version) {
-        return Optional.ofNullable(build(journey, version, null));
+        return Optional.ofNullable(build(journey, version, null, -1));
     }
 
-    static VersionedJourney build(DealJourney journey, AnalyticVersion version, Interner interner) {
+    static VersionedJourney build(DealJourney journey, AnalyticVersion version, Interner interner, int slot) {
         List<Visit> raw = journey.visits();
         int count = raw.size();
         int[] positions = new int[count];
@@ -117,18 +129,39 @@ public final class VersionedJourney {
                 size++;
             }
         }
-        if (size < count) {
-            stages = Arrays.copyOf(stages, size);
-            times = Arrays.copyOf(times, 2 * size);
+        long[] others = transitionsNotOnPath(raw, times, size);
+        boolean contiguous = true;
+        for (int i = 1; i < size; i++) {
+            contiguous &= times[2 * i - 1] == times[2 * i];
         }
-        long[] others = transitionsNotOnPath(raw, times);
+        long[] path = new long[contiguous ? size + 1 : 2 * size];
+        for (int i = 0; i < size; i++) {
+            long entered = pack(times[2 * i], stages[i]);
+            if (contiguous) {
+                path[i] = entered;
+            } else {
+                path[2 * i] = entered;
+                path[2 * i + 1] = times[2 * i + 1];
+            }
+        }
+        if (contiguous) {
+            path[size] = times[2 * size - 1];
+        }
 
         BigDecimal amount = journey.amount();
         return new VersionedJourney(journey.id(), outcome(journey), intern(interner, journey.owner()),
                 intern(interner, journey.source()), intern(interner, journey.segment()),
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
-                        : journey.closedAt().toEpochMilli(), stages, times, others);
+                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others);
+    }
+
+    /** An entry time with the stage position in its low six bits. */
+    private static long pack(long millis, int position) {
+        if (millis >= MAX_MILLIS || millis <= -MAX_MILLIS) {
+            throw new IllegalArgumentException("time " + millis + " ms is out of range");
+        }
+        return millis << POSITION_BITS | position;
     }
 
     private static Outcome outcome(DealJourney journey) {
@@ -147,27 +180,27 @@ public final class VersionedJourney {
      * Recorded transition times that are no visit boundary of the path (moves into or out of absorbed stages, moves
      * between keys mapped to one stage). Usually none; kept so that "active in a period" sees every transition.
      */
-    private static long[] transitionsNotOnPath(List<Visit> raw, long[] pathTimes) {
+    private static long[] transitionsNotOnPath(List<Visit> raw, long[] pathTimes, int size) {
         long[] others = null;
-        int size = 0;
+        int found = 0;
         for (Visit visit : raw) {
             for (Instant at : new Instant[] {visit.enteredAt(), visit.exitedAt()}) {
                 if (at == null) {
                     continue;
                 }
                 long millis = at.toEpochMilli();
-                if (contains(pathTimes, pathTimes.length, millis) || others != null && contains(others, size, millis)) {
+                if (contains(pathTimes, 2 * size, millis) || others != null && contains(others, found, millis)) {
                     continue;
                 }
                 if (others == null) {
                     others = new long[2];
-                } else if (size == others.length) {
-                    others = Arrays.copyOf(others, 2 * size);
+                } else if (found == others.length) {
+                    others = Arrays.copyOf(others, 2 * found);
                 }
-                others[size++] = millis;
+                others[found++] = millis;
             }
         }
-        return others == null ? NO_TIMES : Arrays.copyOf(others, size);
+        return others == null ? NO_TIMES : Arrays.copyOf(others, found);
     }
 
     private static boolean contains(long[] values, int size, long value) {
@@ -223,21 +256,24 @@ public final class VersionedJourney {
     }
 
     public int visitCount() {
-        return stages.length;
+        return contiguous ? path.length - 1 : path.length / 2;
     }
 
     /** Stage position of visit {@code i} (0-based, in path order). */
     public int stageAt(int i) {
-        return stages[i];
+        return (int) (path[contiguous ? i : 2 * i] & POSITION_MASK);
     }
 
     public long enteredAt(int i) {
-        return times[2 * i];
+        return path[contiguous ? i : 2 * i] >> POSITION_BITS;
     }
 
     /** Epoch milliseconds visit {@code i} ended, or {@link #OPEN} while it goes on. */
     public long exitedAt(int i) {
-        return times[2 * i + 1];
+        if (!contiguous) {
+            return path[2 * i + 1];
+        }
+        return i + 2 < path.length ? path[i + 1] >> POSITION_BITS : path[i + 1];
     }
 
     /** True when the deal visited the stage at {@code position}. */
@@ -259,13 +295,15 @@ public final class VersionedJourney {
      * The stage of the deal's last visit: where it is while open, where it was won or lost once closed.
      */
     public int lastStage() {
-        return stages[stages.length - 1];
+        return stageAt(visitCount() - 1);
     }
 
     /** True when a transition (open, move, win, lose, reopen) happened at or after {@code from} and before {@code to}. */
     public boolean hadTransitionIn(long from, long to) {
-        for (long at : times) {
-            if (at != OPEN && at >= from && at < to) {
+        for (int i = 0; i < visitCount(); i++) {
+            long entered = enteredAt(i);
+            long exited = exitedAt(i);
+            if (entered >= from && entered < to || exited != OPEN && exited >= from && exited < to) {
                 return true;
             }
         }
@@ -279,13 +317,23 @@ public final class VersionedJourney {
 
     /** The path as a list of visits; allocates, so meant for display and tests rather than metrics. */
     public List<PathVisit> visits() {
-        List<PathVisit> visits = new ArrayList<>(stages.length);
-        for (int i = 0; i < stages.length; i++) {
+        List<PathVisit> visits = new ArrayList<>(visitCount());
+        for (int i = 0; i < visitCount(); i++) {
             long exited = exitedAt(i);
-            visits.add(new PathVisit(stages[i], Instant.ofEpochMilli(enteredAt(i)),
+            visits.add(new PathVisit(stageAt(i), Instant.ofEpochMilli(enteredAt(i)),
                     exited == OPEN ? null : Instant.ofEpochMilli(exited)));
         }
         return visits;
+    }
+
+    /** The sequence number of the deal's last event this journey reflects. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** The index slot holding this deal, or -1 outside an index. */
+    int slot() {
+        return slot;
     }
 
     @Override

@@ -1,0 +1,132 @@
+package io.pipelens.query.analytics;
+
+import static io.pipelens.query.analytics.DealHistory.day;
+import static io.pipelens.query.analytics.DealHistory.deal;
+import static io.pipelens.query.analytics.Pipelines.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BottlenecksTest {
+
+    private static final double DAY = 86_400;
+
+    /** a expects 2 days in stage; b and c set nothing. */
+    private static final AnalyticVersion ABC = AnalyticVersion.of(1, List.of(stage("a", 2), stage("b"), stage("c")),
+            List.of());
+
+    /** As of day 10 with a 5-day window (5, 10]. */
+    private static final AnalyticIndex INDEX = Pipelines.index(ABC,
+            deal("d1").openedAt("a", 1),                                          // at a, 9 days
+            deal("d2").openedAt("a", 9),                                          // at a, 1 day
+            deal("d3").openedAt("a", 0).movedTo("b", 3).movedTo("c", 6).wonAt(8),  // exits a@3, b@6, c@8
+            deal("d4").openedAt("a", 4).movedTo("b", 6),                           // exit a@6; at b, 4 days
+            deal("d5").openedAt("b", 2).lostAt(7),                                 // exit b@7
+            deal("d6").openedAt("a", 2).movedTo("b", 5.5),                         // exit a@5.5; at b, 4.5 days
+            deal("d7").openedAt("b", 8),                                           // at b, 2 days
+            deal("d8").openedAt("a", 12));                                         // not yet there on day 10
+
+    private static final BottleneckReport REPORT = INDEX.bottlenecks(Population.ALL, Slice.ALL, day(10),
+            Duration.ofDays(5));
+
+    @Test
+    void workInProgressAndAgesOfTheCurrentVisits() {
+        StageLoad a = REPORT.stages().get(0);
+        StageLoad b = REPORT.stages().get(1);
+
+        assertThat(a.wip()).isEqualTo(2);
+        assertThat(a.medianAgeSeconds()).isEqualTo(5 * DAY);
+        assertThat(a.p90AgeSeconds()).as("rank ⌈1.8⌉ = 2").isEqualTo(9 * DAY);
+        assertThat(b.wip()).isEqualTo(3);
+        assertThat(b.medianAgeSeconds()).isEqualTo(4 * DAY);
+        assertThat(b.p90AgeSeconds()).as("rank ⌈2.7⌉ = 3").isEqualTo(4.5 * DAY);
+        assertThat(REPORT.stages().get(2).wip()).isZero();
+        assertThat(REPORT.stages().get(2).medianAgeSeconds()).isNull();
+    }
+
+    @Test
+    void stuckIsAboveTheExpectedDaysOrElseAboveTheP90OfCumulativeTimeInStage() {
+        StageLoad a = REPORT.stages().get(0);
+        StageLoad b = REPORT.stages().get(1);
+
+        assertThat(a.thresholdFromExpectedDays()).isTrue();
+        assertThat(a.stuckThresholdSeconds()).isEqualTo(2 * DAY);
+        assertThat(a.stuck()).as("d1, 9 days").isEqualTo(1);
+        // b's closed visits by day 10: d3 3 days, d5 5 days -> p90 rank 2 = 5 days; ages 2, 4, 4.5 are not above
+        assertThat(b.thresholdFromExpectedDays()).isFalse();
+        assertThat(b.stuckThresholdSeconds()).isEqualTo(5 * DAY);
+        assertThat(b.stuck()).isZero();
+    }
+
+    @Test
+    void littlesLawWaitFromExitsInTheTrailingWindow() {
+        // a: exits at 5.5 (d6) and 6 (d4); d3's exit at 3 is before the window -> 2 · 5 / 2
+        // b: exits at 6 (d3) and 7 (d5) -> 3 · 5 / 2; c: exit at 8 (d3) -> 0 · 5 / 1
+        assertThat(REPORT.stages()).extracting(StageLoad::exits).containsExactly(2, 2, 1);
+        assertThat(REPORT.stages()).extracting(StageLoad::expectedWaitDays).containsExactly(5.0, 7.5, 0.0);
+        assertThat(REPORT.bottleneckPosition()).isEqualTo(2);
+        assertThat(REPORT.bottleneckKey()).isEqualTo("b");
+    }
+
+    @Test
+    void theWindowIsOpenAtItsStartAndClosedAtTheAsOfTime() {
+        // (6, 10]: a's exits at 5.5 and at exactly 6 are both outside
+        assertThat(INDEX.bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(4)).stages().get(0)
+                .exits()).isZero();
+        assertThat(INDEX.bottlenecks(Population.ALL, Slice.ALL, day(8), Duration.ofDays(2)).stages().get(2)
+                .exits()).as("c's exit at exactly day 8").isEqualTo(1);
+    }
+
+    @Test
+    void aStageWithWorkAndNoExitsIsTheBottleneck() {
+        BottleneckReport report = Pipelines.index(ABC,
+                deal("d1").openedAt("a", 0).movedTo("b", 1),
+                deal("d2").openedAt("a", 0).movedTo("b", 1),
+                deal("d3").openedAt("c", 0)).bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
+
+        assertThat(report.stages()).extracting(StageLoad::wip).containsExactly(0, 2, 1);
+        assertThat(report.stages().get(1).expectedWaitDays()).isNull();
+        assertThat(report.stages().get(2).expectedWaitDays()).isNull();
+        assertThat(report.bottleneckKey()).as("b and c have no exits; b has more work in progress").isEqualTo("b");
+    }
+
+    @Test
+    void equalWaitsGoToTheLargerWorkInProgressThenTheEarlierStage() {
+        // as of day 5: a has 1 deal and 1 exit, b 2 deals and 2 exits: equal waits of 30 days
+        BottleneckReport moreWorkInB = Pipelines.index(ABC,
+                deal("d1").openedAt("a", 0).movedTo("b", 1),
+                deal("d2").openedAt("b", 0),
+                deal("d3").openedAt("a", 3),
+                deal("d4").openedAt("b", 3).wonAt(4),
+                deal("d5").openedAt("b", 3).wonAt(4)).bottlenecks(Population.ALL, Slice.ALL, day(5),
+                Duration.ofDays(30));
+        // a and b 1 deal and 1 exit each
+        BottleneckReport sameWork = Pipelines.index(ABC,
+                deal("d1").openedAt("a", 0).movedTo("b", 1),
+                deal("d3").openedAt("a", 3),
+                deal("d4").openedAt("b", 3).wonAt(4)).bottlenecks(Population.ALL, Slice.ALL, day(5),
+                Duration.ofDays(30));
+
+        assertThat(moreWorkInB.stages()).extracting(StageLoad::expectedWaitDays).containsExactly(30.0, 30.0, null);
+        assertThat(moreWorkInB.bottleneckKey()).isEqualTo("b");
+        assertThat(sameWork.stages()).extracting(StageLoad::expectedWaitDays).containsExactly(30.0, 30.0, null);
+        assertThat(sameWork.bottleneckKey()).isEqualTo("a");
+    }
+
+    @Test
+    void askingAboutAnEarlierTimeSeesThePipelineAsItWasThen() {
+        BottleneckReport day5 = INDEX.bottlenecks(Population.ALL, Slice.ALL, day(5), Duration.ofDays(30));
+
+        // a: d1, d4, d6; b: d3, d5; d2, d7, d8 were not open yet
+        assertThat(day5.stages()).extracting(StageLoad::wip).containsExactly(3, 2, 0);
+    }
+
+    @Test
+    void rejectsAWindowThatIsNotPositive() {
+        assertThatThrownBy(() -> INDEX.bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

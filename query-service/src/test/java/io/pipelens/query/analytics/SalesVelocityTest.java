@@ -1,0 +1,40 @@
+package io.pipelens.query.analytics;
+
+import static io.pipelens.query.analytics.DealHistory.deal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SalesVelocityTest {
+
+    @Test
+    void velocityPerCurrencyWithItsFourFactors() {
+        VelocityReport report = Pipelines.index(Pipelines.versionOne("a", "b"),
+                deal("e1").worth("1000", "EUR").openedAt("a", 0).movedTo("b", 4).wonAt(10),
+                deal("e2").worth("3000", "EUR").openedAt("a", 0).wonAt(20),
+                deal("e3").worth(null, "EUR").openedAt("a", 0).wonAt(30),
+                deal("e4").worth("500", "EUR").openedAt("a", 0).lostAt(1),
+                deal("e5").worth("700", "EUR").openedAt("a", 0),
+                deal("e6").worth("900", "EUR").openedAt("b", 5),
+                deal("u1").worth("100", "USD").openedAt("a", 0),
+                deal("x1").openedAt("a", 0).wonAt(1)).salesVelocity(Population.ALL, Slice.ALL);
+
+        // EUR: 2 open; won amounts 1000 and 3000 (e3 has none) -> 2000; win rate 3 / 4; days to win 10, 20, 30 -> 20
+        // velocity = 2 · 2000 · 0.75 / 20 = 150 per day
+        assertThat(report.currencies()).containsExactly(
+                new CurrencyVelocity("EUR", 2, 3, 1, 2000.0, 0.75, 20.0, 150.0),
+                new CurrencyVelocity("USD", 1, 0, 0, null, null, null, null));
+        assertThat(report.deals()).as("x1 has no currency, but was selected").isEqualTo(8);
+    }
+
+    @Test
+    void daysToWinRunFromOpeningToTheWinningClose() {
+        // lost on day 2, reopened on day 5, won on day 6: the sales cycle is 6 days, closed time included
+        VelocityReport report = Pipelines.index(Pipelines.versionOne("a"),
+                deal("e1").worth("10", "EUR").openedAt("a", 0).lostAt(2).reopenedInto("a", 5).wonAt(6))
+                .salesVelocity(Population.ALL, Slice.ALL);
+
+        assertThat(report.currencies().get(0).averageDaysToWin()).isEqualTo(6.0);
+        assertThat(report.currencies().get(0).velocityPerDay()).as("no open deal").isEqualTo(0.0);
+    }
+}

@@ -1,0 +1,119 @@
+package io.pipelens.query.analytics;
+
+import static io.pipelens.query.analytics.DealHistory.day;
+import static io.pipelens.query.analytics.DealHistory.deal;
+import static io.pipelens.query.analytics.Pipelines.stages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelens.kernel.pipeline.StageMapping;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VersionedJourneyTest {
+
+    /** Version 2 keeps three goal stages: two activities are absorbed, profiling is folded into qualification. */
+    private static final AnalyticVersion GOALS = Pipelines.version(2, stages("contact", "qualification", "signing"),
+            StageMapping.absorbed("call"), StageMapping.to("profiling", "qualification"),
+            StageMapping.absorbed("proposal"));
+
+    private static VersionedJourney path(DealHistory history, AnalyticVersion version) {
+        return VersionedJourney.of(history.journey(), version).orElseThrow();
+    }
+
+    private static PathVisit visit(int position, double from, Double to) {
+        return new PathVisit(position, day(from), to == null ? null : day(to));
+    }
+
+    @Test
+    void absorbedVisitsGiveTheirTimeToThePreviousStageAndStagesMappedTogetherMerge() {
+        VersionedJourney deal = path(deal("d1").openedAt("contact", 0).movedTo("call", 1).movedTo("profiling", 2)
+                .movedTo("qualification", 4).movedTo("proposal", 5).movedTo("signing", 7).wonAt(9), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(1, 0, 2.0), visit(2, 2, 7.0), visit(3, 7, 9.0));
+        assertThat(deal.outcome()).isEqualTo(Outcome.WON);
+        assertThat(deal.lastStage()).isEqualTo(3);
+        assertThat(deal.highest()).isEqualTo(3);
+    }
+
+    @Test
+    void anAbsorbedFirstVisitGivesItsTimeToTheNextStage() {
+        VersionedJourney deal = path(deal("d1").openedAt("call", 0).movedTo("qualification", 1), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(2, 0, null));
+        assertThat(deal.visited(1)).isFalse();
+    }
+
+    @Test
+    void aDealWonAtAnAbsorbedStageIsWonAtTheStageThatGotItsTime() {
+        VersionedJourney deal = path(deal("d1").openedAt("qualification", 0).movedTo("proposal", 3).wonAt(4),
+                GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(2, 0, 4.0));
+        assertThat(deal.lastStage()).isEqualTo(2);
+    }
+
+    @Test
+    void aReopenedDealGetsANewVisitEvenIntoTheSameStage() {
+        VersionedJourney deal = path(deal("d1").openedAt("contact", 0).lostAt(2).reopenedInto("contact", 5)
+                .movedTo("qualification", 6), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(1, 0, 2.0), visit(1, 5, 6.0), visit(2, 6, null));
+        assertThat(deal.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(deal.closedAt()).isEqualTo(VersionedJourney.OPEN);
+    }
+
+    @Test
+    void stagesMappedTogetherDoNotMergeAcrossClosedTime() {
+        VersionedJourney deal = path(deal("d1").openedAt("profiling", 0).lostAt(3)
+                .reopenedInto("qualification", 4), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(2, 0, 3.0), visit(2, 4, null));
+    }
+
+    @Test
+    void movesAtTheSameInstantLeaveAZeroLengthVisitThatStillCountsAsVisited() {
+        VersionedJourney deal = path(deal("d1").openedAt("contact", 0).movedTo("qualification", 1)
+                .movedTo("signing", 1), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(1, 0, 1.0), visit(2, 1, 1.0), visit(3, 1, null));
+        assertThat(deal.visited(2)).isTrue();
+    }
+
+    @Test
+    void aDealThatStartsMidPipelineHasOnlyTheStagesItVisited() {
+        VersionedJourney deal = path(deal("d1").openedAt("signing", 0).movedTo("contact", 1).lostAt(2), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(3, 0, 1.0), visit(1, 1, 2.0));
+        assertThat(deal.highest()).isEqualTo(3);
+        assertThat(deal.lastStage()).isEqualTo(1);
+        assertThat(deal.visited(2)).isFalse();
+    }
+
+    @Test
+    void aDealWhoseEveryVisitIsAbsorbedHasNoPath() {
+        assertThat(VersionedJourney.of(deal("d1").openedAt("call", 0).movedTo("proposal", 1).journey(), GOALS))
+                .isEmpty();
+    }
+
+    @Test
+    void underVersionOneKeysAreThemselvesAndKeysOfLaterVersionsAreAbsorbed() {
+        AnalyticVersion first = Pipelines.versionOne("contact", "qualification");
+
+        VersionedJourney deal = path(deal("d1").openedAt("contact", 0).movedTo("demo", 1)
+                .movedTo("qualification", 2), first);
+
+        assertThat(deal.visits()).containsExactly(visit(1, 0, 2.0), visit(2, 2, null));
+    }
+
+    @Test
+    void keepsTheDealsAttributes() {
+        VersionedJourney deal = path(deal("d1").ownedBy("ann").from("web", "smb").worth("1200.50", "EUR")
+                .openedAt("contact", 0).wonAt(3), GOALS);
+
+        assertThat(List.of(deal.owner(), deal.source(), deal.segment(), deal.currency()))
+                .containsExactly("ann", "web", "smb", "EUR");
+        assertThat(deal.amount()).isEqualTo(1200.50);
+        assertThat(deal.openedAt()).isEqualTo(day(0).toEpochMilli());
+        assertThat(deal.closedAt()).isEqualTo(day(3).toEpochMilli());
+    }
+}
