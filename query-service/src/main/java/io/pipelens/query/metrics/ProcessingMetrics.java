@@ -1,5 +1,6 @@
 package io.pipelens.query.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -54,7 +55,8 @@ public class ProcessingMetrics {
 
     /** Called for every event a processor handles, live or in a replay. */
     public void handled(String processor, EventMessage<?> event) {
-        meters.counter("pipelens.processor.events", "processor", processor).increment();
+        Counter.builder("pipelens.processor.events").description("Events handled by the processor, live and in replays")
+                .tag("processor", processor).register(meters).increment();
         lastHandled.merge(processor, event.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
