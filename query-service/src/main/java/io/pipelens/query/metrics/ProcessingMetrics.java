@@ -74,7 +74,8 @@ public class ProcessingMetrics {
             var statuses = streaming.processingStatus().values();
             boolean caughtUp = !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp);
             lagRows.add(MultiGauge.Row.of(tags, lagSeconds(caughtUp, newest, lastHandled.get(name))));
-            boolean replay = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
+            // Caught up = replay done: the ReplayToken (also Axon 4.13's first token) stays until a newer event.
+            boolean replay = statuses.stream().anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
             replayRows.add(MultiGauge.Row.of(tags, replay ? 1 : 0));
             progressRows.add(MultiGauge.Row.of(tags, replay ? replayProgress(statuses) : 1.0));
         });
