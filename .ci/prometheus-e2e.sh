@@ -204,7 +204,8 @@ log "starting Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}
 prometheus --config.file="$work/prometheus/prometheus.yml" --storage.tsdb.path="$work/prometheus/data" \
   --web.listen-address="127.0.0.1:$prometheus_port" --log.level=warn >"$work/prometheus.log" 2>&1 &
 prometheus_pid=$!
-wait_for 30 "Prometheus is ready" curl -fsS --max-time 2 -o /dev/null "$prometheus_url/-/ready"
+prometheus_ready() { curl -fs --max-time 2 -o /dev/null "$prometheus_url/-/ready"; }
+wait_for 30 "Prometheus is ready" prometheus_ready
 wait_for 30 "Prometheus scrapes both services (up == 1)" prom_true \
   'count(up{job=~"command-service|query-service"} == 1) == 2'
 record PASS "Prometheus scrapes both services"
