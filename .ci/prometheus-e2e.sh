@@ -275,3 +275,13 @@ done
 log "2. every dashboard and rule query against Prometheus, after the traffic"
 helper evaluate --prometheus "$prometheus_url" --results "$results"
 echo
+
+# The services ran without logging an error (rejected commands are answered, not logged as errors; the shutdown
+# comes after this, so its messages are not looked at).
+errors=$(grep -c '^[0-9T:.-]*Z *ERROR ' "$work/pipelens.log" || true)
+if ((errors == 0)); then
+  record PASS "no ERROR in the services' log while the checks ran"
+else
+  grep -m 5 '^[0-9T:.-]*Z *ERROR ' "$work/pipelens.log"
+  record FAIL "no ERROR in the services' log while the checks ran ($errors ERROR lines)"
+fi
