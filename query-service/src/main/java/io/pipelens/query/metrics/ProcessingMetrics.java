@@ -1,5 +1,6 @@
 package io.pipelens.query.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -54,7 +55,8 @@ public class ProcessingMetrics {
 
     /** Called for every event a processor handles, live or in a replay. */
     public void handled(String processor, EventMessage<?> event) {
-        meters.counter("pipelens.processor.events", "processor", processor).increment();
+        Counter.builder("pipelens.processor.events").description("Events handled by the processor, live and in replays")
+                .tag("processor", processor).register(meters).increment();
         lastHandled.merge(processor, event.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
@@ -72,7 +74,8 @@ public class ProcessingMetrics {
             var statuses = streaming.processingStatus().values();
             boolean caughtUp = !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp);
             lagRows.add(MultiGauge.Row.of(tags, lagSeconds(caughtUp, newest, lastHandled.get(name))));
-            boolean replay = statuses.stream().anyMatch(EventTrackerStatus::isReplaying);
+            // Caught up = replay done: the ReplayToken (also Axon 4.13's first token) stays until a newer event.
+            boolean replay = statuses.stream().anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
             replayRows.add(MultiGauge.Row.of(tags, replay ? 1 : 0));
             progressRows.add(MultiGauge.Row.of(tags, replay ? replayProgress(statuses) : 1.0));
         });
