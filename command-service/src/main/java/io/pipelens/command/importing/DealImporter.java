@@ -84,7 +84,20 @@ public class DealImporter {
      */
     public ImportSummary importLog(String pipelineId, InputStream input, ImportOptions options, ImportMapping mapping,
                                    ImportProgress progress) {
+        return importLog(pipelineId, input, -1, options, mapping, progress);
+    }
+
+    /**
+     * As {@link #importLog(String, InputStream, ImportOptions, ImportMapping, ImportProgress)}, for an input whose
+     * size is known beforehand ({@code declaredBytes}, or -1 when unknown): a file over the limit is refused before
+     * a byte of it is read. An input longer than declared is still cut at the limit.
+     */
+    public ImportSummary importLog(String pipelineId, InputStream input, long declaredBytes, ImportOptions options,
+                                   ImportMapping mapping, ImportProgress progress) {
         long started = System.nanoTime();
+        if (declaredBytes > limits.maxBytes()) {
+            throw new ImportRejectedException(List.of(ImportProblem.ofFile(null, tooLarge(declaredBytes))), 1);
+        }
         CurrentVersion pipeline = requirePipeline(pipelineId);
         RowInterpreter interpreter = new RowInterpreter(mapping, pipelineId, pipeline);
         ProblemList problems = new ProblemList();
@@ -130,6 +143,11 @@ public class DealImporter {
                 summary.transitionsAppended(), summary.duplicates(), summary.rejectedDeals().size(),
                 summary.rowsSkipped(), summary.elapsedMillis());
         return summary;
+    }
+
+    private String tooLarge(long bytes) {
+        return "the file has " + bytes + " bytes, more than " + limits.maxBytes() + ", the most one import takes;"
+                + " split it";
     }
 
     private CurrentVersion requirePipeline(String pipelineId) {

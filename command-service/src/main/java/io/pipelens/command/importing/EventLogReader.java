@@ -43,6 +43,9 @@ final class EventLogReader {
     record Result(List<RawRow> rows, long rowsRead, ProblemList problems, boolean fatal) {
     }
 
+    /** Longest NDJSON line, in characters. */
+    static final int MAX_LINE = 1024 * 1024;
+
     private final ImportOptions options;
     private final ImportMapping mapping;
     private final ImportLimits limits;
@@ -190,8 +193,13 @@ final class EventLogReader {
         long line = 0;
         long dataRows = 0;
         String text;
-        while ((text = reader.readLine()) != null) {
+        while ((text = readLine(reader)) != null) {
             line++;
+            if (text.length() > MAX_LINE) {
+                problems.add(line, null, "is longer than " + MAX_LINE + " characters; an NDJSON line holds one "
+                        + "small JSON object (is this NDJSON?)");
+                return true;
+            }
             if (text.isBlank()) {
                 continue;
             }
@@ -222,6 +230,24 @@ final class EventLogReader {
             rows.add(new RawRow(line, values));
         }
         return false;
+    }
+
+    /** The next line without its end, cut after {@link #MAX_LINE} + 1 characters; null at the end of the input. */
+    private static String readLine(BufferedReader reader) throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        int c;
+        while ((c = reader.read()) != -1) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c != '\r') {
+                line.append((char) c);
+                if (line.length() > MAX_LINE) {
+                    return line.toString();
+                }
+            }
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 
     private static String message(RuntimeException e) {
