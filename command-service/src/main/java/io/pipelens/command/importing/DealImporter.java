@@ -11,6 +11,9 @@ import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.command.importing.ImportProgress.Phase;
 import io.pipelens.command.importing.ImportProgress.Update;
 import io.pipelens.command.importing.ImportSummary.RejectedDeal;
+import io.pipelens.command.importing.HistoryBuilder.DealHistory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,23 +33,29 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports an event log of stage changes as deal histories. Two phases:
+ * Imports an event log of stage changes as deal histories, in three phases:
  * <ol>
  *   <li><b>Validate</b> the whole file before sending anything: its size and shape, every row's values against the
  *   mapping and the pipeline's current stages, and each deal's sequence of rows (a deal must start with a stage; it
- *   cannot be closed twice without a reopening). Any problem refuses the file with every problem listed and nothing
- *   appended &mdash; unless {@code skipBadRows}, when bad rows are skipped and listed.</li>
+ *   cannot be closed twice without a reopening).</li>
+ *   <li><b>Check</b> every deal's history against what the event store holds, as a {@link DryRun}: the Deal
+ *   aggregate decides as usual and its unit of work is rolled back. This finds, before anything is appended, a deal
+ *   the store has closed that the file moves on, a deal opened elsewhere, a change earlier than the deal's last one.</li>
  *   <li><b>Record</b> one {@link RecordDealHistoryCommand} per deal, one unit of work each, on a small thread pool.
  *   Changes already recorded count as duplicates, so re-importing a file (or a longer one with the same beginning)
- *   appends only what is new. A deal whose history contradicts what the event store already holds for it (say, a
- *   different opening) is refused as a whole and listed in the summary; the other deals are recorded.</li>
+ *   appends only what is new.</li>
  * </ol>
+ * Any problem in the first two phases refuses the file with every problem listed, by row, and nothing appended;
+ * with {@code skipBadRows} bad rows and refused deals are skipped and listed instead. A deal changed by someone else
+ * between its check and its recording can still be refused in the last phase: it is then listed in the summary's
+ * rejected deals, and the other deals are recorded (each deal is all or nothing).
  */
 @Component
 public class DealImporter {
 
     static final int ATTEMPTS = 3;
     private static final int PROGRESS_EVERY_ROWS = 5_000;
+    private static final Pattern CHANGE_FIELD = Pattern.compile("changes\\[(\\d+)]\\.(.+)");
     private static final Logger log = LoggerFactory.getLogger(DealImporter.class);
 
     private final CommandGateway gateway;
@@ -120,29 +129,82 @@ public class DealImporter {
                 progress.update(new Update(Phase.VALIDATING, validated, 0, 0, 0, 0));
             }
         }
-        rows.sort(java.util.Comparator.comparingLong(ImportRow::row));
         HistoryBuilder.Histories histories = new HistoryBuilder(pipelineId).build(rows, problems);
         if (!options.skipBadRows()) {
             rejectIfAny(problems);
         }
+        List<DealHistory> deals = histories.deals();
+        progress.update(new Update(Phase.VALIDATING, log.rowsRead(), deals.size(), 0, 0, 0));
+
+        Recording check = record(deals, true, log.rowsRead(), progress);
+        List<RejectedDeal> rejected = check.rejected();
+        if (!rejected.isEmpty() && !options.skipBadRows()) {
+            for (int i = 0; i < deals.size(); i++) {
+                if (check.rejected[i] != null) {
+                    problemsOf(deals.get(i), check.rejected[i], mapping, problems);
+                }
+            }
+            rejectIfAny(problems);
+        }
+        List<DealHistory> accepted = new ArrayList<>(deals.size());
+        for (int i = 0; i < deals.size(); i++) {
+            if (check.rejected[i] == null) {
+                accepted.add(deals.get(i));
+            }
+        }
+        Recording recording = options.dryRun() ? check : record(accepted, false, log.rowsRead(), progress);
+        List<RejectedDeal> refused = new ArrayList<>(rejected);
+        if (!options.dryRun()) {
+            refused.addAll(recording.rejected());
+        }
+
         ProblemList skipped = new ProblemList();
         skipped.addAll(problems);
         skipped.addAll(histories.skipped());
-        progress.update(new Update(Phase.VALIDATING, log.rowsRead(), histories.deals().size(), 0, 0, 0));
-
-        Recording recording = record(histories.deals(), log.rowsRead(), progress);
         long elapsedNanos = System.nanoTime() - started;
         long handled = recording.appended.get() + recording.duplicates.get();
-        ImportSummary summary = new ImportSummary(log.rowsRead(), skipped.total(), sortedByRow(skipped.listed()),
-                histories.deals().size(), recording.appended.get(), recording.duplicates.get(), recording.rejected(),
-                elapsedNanos / 1_000_000, elapsedNanos == 0 ? 0 : handled * 1e9 / elapsedNanos);
-        progress.update(new Update(Phase.DONE, log.rowsRead(), summary.deals(), recording.done.get(),
+        ImportSummary summary = new ImportSummary(options.dryRun(), log.rowsRead(), skipped.total(),
+                sortedByRow(skipped.listed()), deals.size(), recording.appended.get(), recording.duplicates.get(),
+                refused, elapsedNanos / 1_000_000, elapsedNanos == 0 ? 0 : handled * 1e9 / elapsedNanos);
+        progress.update(new Update(Phase.DONE, log.rowsRead(), summary.deals(), deals.size(),
                 summary.transitionsAppended(), summary.duplicates()));
-        DealImporter.log.info("Imported {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} "
-                        + "deals refused, {} rows skipped, in {} ms", summary.rowsRead(), pipelineId, summary.deals(),
-                summary.transitionsAppended(), summary.duplicates(), summary.rejectedDeals().size(),
-                summary.rowsSkipped(), summary.elapsedMillis());
+        DealImporter.log.info("{} {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} "
+                        + "deals refused, {} rows skipped, in {} ms", options.dryRun() ? "Dry run of" : "Imported",
+                summary.rowsRead(), pipelineId, summary.deals(), summary.transitionsAppended(), summary.duplicates(),
+                summary.rejectedDeals().size(), summary.rowsSkipped(), summary.elapsedMillis());
         return summary;
+    }
+
+    /** A deal's rejection as row problems: {@code changes[3].stage} is the stage column of the row of change 3. */
+    private static void problemsOf(DealHistory deal, RejectedDeal rejected, ImportMapping mapping,
+                                   ProblemList problems) {
+        for (Violation violation : rejected.violations()) {
+            Matcher matcher = CHANGE_FIELD.matcher(violation.field());
+            long row = 0;
+            String field = violation.field();
+            if (matcher.matches()) {
+                int change = Integer.parseInt(matcher.group(1));
+                row = change < deal.rows().size() ? deal.rows().get(change) : 0;
+                field = matcher.group(2);
+            }
+            problems.add(row, columnOf(field, mapping.columns()), "deal '" + deal.dealId() + "' as the event store "
+                    + "holds it: " + violation.reason());
+        }
+    }
+
+    private static String columnOf(String field, ImportMapping.Columns columns) {
+        return switch (field) {
+            case "dealId" -> columns.deal();
+            case "occurredAt" -> columns.time();
+            case "stage", "type" -> columns.activity();
+            case "reason" -> columns.lostReason() != null ? columns.lostReason() : columns.activity();
+            case "attributes.owner" -> columns.owner();
+            case "attributes.source" -> columns.source();
+            case "attributes.segment" -> columns.segment();
+            case "attributes.amount" -> columns.amount();
+            case "attributes.currency" -> columns.currency();
+            default -> field;
+        };
     }
 
     private String tooLarge(long bytes) {
@@ -172,9 +234,14 @@ public class DealImporter {
         return sorted;
     }
 
-    private Recording record(List<RecordDealHistoryCommand> deals, long rowsRead, ImportProgress progress) {
+    /** Sends every deal's history (as a dry run when {@code dryRun}) on the pool; one unit of work per deal. */
+    private Recording record(List<DealHistory> deals, boolean dryRun, long rowsRead, ImportProgress progress) {
         Recording recording = new Recording(deals.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, deals.size())), runnable -> {
+        if (deals.isEmpty()) {
+            return recording;
+        }
+        Phase phase = dryRun ? Phase.CHECKING : Phase.IMPORTING;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, deals.size()), runnable -> {
             Thread thread = new Thread(runnable, "deal-import");
             thread.setDaemon(true);
             return thread;
@@ -184,11 +251,10 @@ public class DealImporter {
             for (int i = 0; i < deals.size(); i++) {
                 int index = i;
                 futures.add(CompletableFuture.runAsync(() -> {
-                    RecordDealHistoryCommand deal = deals.get(index);
-                    recording.rejected[index] = send(deal, recording);
+                    recording.rejected[index] = send(deals.get(index).command(), dryRun, recording);
                     int done = recording.done.incrementAndGet();
-                    progress.update(new Update(Phase.IMPORTING, rowsRead, deals.size(), done,
-                            recording.appended.get(), recording.duplicates.get()));
+                    progress.update(new Update(phase, rowsRead, deals.size(), done, recording.appended.get(),
+                            recording.duplicates.get()));
                 }, pool));
             }
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
@@ -198,11 +264,17 @@ public class DealImporter {
         return recording;
     }
 
-    /** Sends one deal's history; answers its rejection, or null when it was recorded. */
-    private RejectedDeal send(RecordDealHistoryCommand deal, Recording recording) {
+    /** Sends one deal's history; answers its rejection, or null when it was recorded (or would be). */
+    private RejectedDeal send(RecordDealHistoryCommand deal, boolean dryRun, Recording recording) {
         for (int attempt = 1; ; attempt++) {
             try {
-                HistoryOutcome outcome = gateway.sendAndWait(deal);
+                Object answer;
+                try {
+                    answer = dryRun ? gateway.sendAndWait(DryRun.of(deal)) : gateway.sendAndWait(deal);
+                } catch (DryRun.Completed completed) {
+                    answer = completed.result();
+                }
+                HistoryOutcome outcome = (HistoryOutcome) answer;
                 recording.appended.addAndGet(outcome.applied());
                 recording.duplicates.addAndGet(outcome.duplicates());
                 return null;

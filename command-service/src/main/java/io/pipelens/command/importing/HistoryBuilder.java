@@ -24,7 +24,15 @@ import java.util.Map;
 final class HistoryBuilder {
 
     /** The histories, and the rows that were skipped on purpose (no-ops and ignored activities). */
-    record Histories(List<RecordDealHistoryCommand> deals, ProblemList skipped, int transitions) {
+    record Histories(List<DealHistory> deals, ProblemList skipped, int transitions) {
+    }
+
+    /** One deal's history, and the row each of its changes came from. */
+    record DealHistory(RecordDealHistoryCommand command, List<Long> rows) {
+
+        String dealId() {
+            return command.dealId();
+        }
     }
 
     private final String pipelineId;
@@ -39,22 +47,23 @@ final class HistoryBuilder {
         for (ImportRow row : rows) {
             byDeal.computeIfAbsent(row.dealId(), id -> new ArrayList<>()).add(row);
         }
-        List<RecordDealHistoryCommand> deals = new ArrayList<>(byDeal.size());
+        List<DealHistory> deals = new ArrayList<>(byDeal.size());
         ProblemList skipped = new ProblemList();
         int transitions = 0;
         for (Map.Entry<String, List<ImportRow>> deal : byDeal.entrySet()) {
             List<ImportRow> ordered = new ArrayList<>(deal.getValue());
             ordered.sort(Comparator.comparing(ImportRow::occurredAt));
-            List<DealCommand> changes = history(deal.getKey(), ordered, skipped, problems);
+            List<Long> sources = new ArrayList<>();
+            List<DealCommand> changes = history(deal.getKey(), ordered, sources, skipped, problems);
             if (!changes.isEmpty()) {
-                deals.add(new RecordDealHistoryCommand(deal.getKey(), changes));
+                deals.add(new DealHistory(new RecordDealHistoryCommand(deal.getKey(), changes), List.copyOf(sources)));
                 transitions += changes.size();
             }
         }
         return new Histories(deals, skipped, transitions);
     }
 
-    private List<DealCommand> history(String dealId, List<ImportRow> rows, ProblemList skipped,
+    private List<DealCommand> history(String dealId, List<ImportRow> rows, List<Long> sources, ProblemList skipped,
                                       ProblemList problems) {
         List<DealCommand> changes = new ArrayList<>();
         String stage = null;
@@ -77,6 +86,7 @@ final class HistoryBuilder {
                         changes.add(new MoveDealToStageCommand(dealId, row.stage(), row.occurredAt()));
                     }
                     stage = row.stage();
+                    sources.add(row.row());
                 }
                 case WON, LOST -> {
                     String what = row.kind() == ImportRow.Kind.WON ? "won" : "lost";
@@ -94,6 +104,7 @@ final class HistoryBuilder {
                                 ? new WinDealCommand(dealId, row.occurredAt())
                                 : new LoseDealCommand(dealId, row.lostReason(), row.occurredAt()));
                         closedBy = row;
+                        sources.add(row.row());
                     }
                 }
                 default -> throw new IllegalStateException("Unknown row kind " + row.kind());

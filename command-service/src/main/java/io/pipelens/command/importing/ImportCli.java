@@ -49,6 +49,9 @@ public class ImportCli implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "skip and list invalid rows instead of refusing the file")
     boolean skipBadRows;
 
+    @Option(names = "--dry-run", description = "check everything, append nothing; print what would be appended")
+    boolean dryRun;
+
     @Option(names = "--delimiter", description = "CSV delimiter, one character or 'tab' (default ',')")
     String delimiter;
 
@@ -170,6 +173,7 @@ public class ImportCli implements Callable<Integer> {
         parameters.put("pipelineId", pipelineId);
         parameters.put("format", format);
         parameters.put("skipBadRows", skipBadRows ? "true" : null);
+        parameters.put("dryRun", dryRun ? "true" : null);
         parameters.put("delimiter", delimiter);
         parameters.put("dealColumn", dealColumn);
         parameters.put("timeColumn", timeColumn);
@@ -204,7 +208,7 @@ public class ImportCli implements Callable<Integer> {
     }
 
     private static void printSummary(JsonNode s, PrintWriter out) {
-        out.printf(Locale.ROOT, "Imported %d rows: %d deals, %d transitions appended, %d already there (duplicates), "
+        out.printf(Locale.ROOT, (s.path("dryRun").asBoolean() ? "Dry run, nothing appended: " : "") + "Imported %d rows: %d deals, %d transitions appended, %d already there (duplicates), "
                         + "%d rows skipped, %d deals refused, in %.1f s (%.0f transitions/s)%n",
                 s.path("rowsRead").asLong(), s.path("deals").asLong(), s.path("transitionsAppended").asLong(),
                 s.path("duplicates").asLong(), s.path("rowsSkipped").asLong(), s.path("rejectedDeals").size(),

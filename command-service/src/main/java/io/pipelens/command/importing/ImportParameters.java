@@ -17,7 +17,8 @@ import java.util.Set;
  * The options of an import as query parameters (HTTP) or command-line options (CLI), all optional but
  * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}.
  */
-public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, String delimiter,
+public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
+                               String delimiter,
                                String dealColumn, String timeColumn, String stageColumn, String outcomeColumn,
                                String ownerColumn, String sourceColumn, String segmentColumn, String amountColumn,
                                String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
@@ -78,7 +79,8 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems, problems.size());
         }
-        return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows)),
+        return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows),
+                Boolean.TRUE.equals(dryRun)),
                 new ImportMapping(columns, activities, time));
     }
 

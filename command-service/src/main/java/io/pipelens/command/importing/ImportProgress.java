@@ -13,11 +13,12 @@ public interface ImportProgress {
     void update(Update update);
 
     /**
-     * @param phase               VALIDATING while reading the file, IMPORTING while recording deals, DONE at the end
+     * @param phase               VALIDATING while reading the file, CHECKING while each deal is tried against the
+     *                            event store, IMPORTING while recording deals, DONE at the end
      * @param rowsValidated       rows read and checked so far
      * @param deals               deals in the file (known once validation is done)
-     * @param dealsImported       deals recorded (or refused) so far
-     * @param transitionsAppended changes appended so far
+     * @param dealsImported       deals checked (CHECKING) or recorded (IMPORTING) so far
+     * @param transitionsAppended changes appended so far (while CHECKING: that would be appended)
      * @param duplicates          changes found already recorded so far
      */
     record Update(Phase phase, long rowsValidated, int deals, int dealsImported, long transitionsAppended,
@@ -25,6 +26,6 @@ public interface ImportProgress {
     }
 
     enum Phase {
-        VALIDATING, IMPORTING, DONE
+        VALIDATING, CHECKING, IMPORTING, DONE
     }
 }

@@ -204,28 +204,51 @@ class ImportEndToEndTest {
     }
 
     @Test
-    void reportsADealTheStoreRefusesAndRecordsTheOthers() {
+    void refusesAFileThatContradictsTheStoreAndAppendsNothingUnlessBadRowsAreSkipped() {
         gateway.sendAndWait(new RecordDealHistoryCommand("s-1", List.of(
                 new OpenDealCommand("s-1", "store", "contact", null, Instant.parse("2026-01-05T09:00:00Z")),
                 new LoseDealCommand("s-1", "no budget", Instant.parse("2026-01-06T09:00:00Z")))));
-        long before = events();
-
-        ImportSummary summary = importer.importLog("store", new ByteArrayInputStream("""
+        String csv = """
                 deal_id,timestamp,stage
                 s-1,2026-01-05T09:00:00Z,contact
                 s-1,2026-01-08T09:00:00Z,qualification
                 s-2,2026-01-05T09:00:00Z,contact
-                """.getBytes(StandardCharsets.UTF_8)), ImportOptions.csv(), ImportMapping.defaults(),
-                ImportProgress.NONE);
+                """;
+        long before = events();
 
-        assertThat(summary.rejectedDeals()).singleElement().satisfies(rejected -> {
-            assertThat(rejected.dealId()).isEqualTo("s-1");
-            assertThat(rejected.violations()).singleElement().satisfies(v -> {
-                assertThat(v.field()).isEqualTo("changes[1].dealId");
-                assertThat(v.reason()).contains("is closed (lost)");
-            });
+        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ImportRejectedException.class, () -> importer.importLog("store", input(csv), ImportOptions.csv(),
+                        ImportMapping.defaults(), ImportProgress.NONE));
+        long afterRefusal = events();
+        ImportSummary skipping = importer.importLog("store", input(csv), ImportOptions.csv().skippingBadRows(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(2);
+            assertThat(problem.column()).isEqualTo("deal_id");
+            assertThat(problem.reason()).contains("is closed (lost); reopen it before you move it");
         });
-        assertThat(summary.transitionsAppended()).isEqualTo(1);
+        assertThat(afterRefusal).isEqualTo(before);
+        assertThat(skipping.rejectedDeals()).extracting(ImportSummary.RejectedDeal::dealId).containsExactly("s-1");
+        assertThat(skipping.transitionsAppended()).isEqualTo(1);
         assertThat(events() - before).isEqualTo(1);
+    }
+
+    @Test
+    void appendsNothingInADryRunOverHttp() throws Exception {
+        long before = events();
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("dryRun", "true").contentType("text/csv")
+                        .content("deal_id,timestamp,stage\ndry-1,2026-01-05T09:00:00Z,contact\n"
+                                + "dry-1,2026-01-06T09:00:00Z,won\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dryRun").value(true))
+                .andExpect(jsonPath("$.transitionsAppended").value(2));
+
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private static ByteArrayInputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

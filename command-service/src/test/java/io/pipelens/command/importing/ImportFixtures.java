@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import io.pipelens.command.CommandRejectedException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /** A pipeline catalog with the template pipeline {@code main}, and a command gateway that records what it is sent. */
@@ -30,16 +32,33 @@ final class ImportFixtures {
     private ImportFixtures() {
     }
 
-    /** A gateway that records every history and answers that all its changes were applied. */
+    /**
+     * A gateway that records every history sent for real (dry runs apart) and answers that all its changes were
+     * applied, or refuses the deals named in {@link #refuse}.
+     */
     static final class RecordingGateway {
         final List<RecordDealHistoryCommand> sent = Collections.synchronizedList(new ArrayList<>());
+        final List<RecordDealHistoryCommand> checked = Collections.synchronizedList(new ArrayList<>());
+        final java.util.Set<String> refuse = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final CommandGateway gateway = mock(CommandGateway.class);
 
         RecordingGateway() {
             when(gateway.sendAndWait(any())).thenAnswer(call -> {
-                RecordDealHistoryCommand history = call.getArgument(0);
+                Object argument = call.getArgument(0);
+                boolean dryRun = argument instanceof CommandMessage<?> message && DryRun.isDryRun(message);
+                RecordDealHistoryCommand history = (RecordDealHistoryCommand) (argument instanceof CommandMessage<?>
+                        message ? message.getPayload() : argument);
+                if (refuse.contains(history.dealId())) {
+                    throw new CommandRejectedException("changes[1].stage", "deal '" + history.dealId()
+                            + "' is closed (lost); reopen it before you move it");
+                }
+                HistoryOutcome outcome = new HistoryOutcome(history.changes().size(), 0);
+                if (dryRun) {
+                    checked.add(history);
+                    throw new DryRun.Completed(outcome);
+                }
                 sent.add(history);
-                return new HistoryOutcome(history.changes().size(), 0);
+                return outcome;
             });
         }
 

@@ -10,7 +10,6 @@ import io.pipelens.command.importing.ImportFixtures.RecordingGateway;
 import io.pipelens.command.importing.ImportMapping.Columns;
 import io.pipelens.command.importing.ImportMapping.TimeFormat;
 import io.pipelens.kernel.Violation;
-import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import java.io.InputStream;
 import java.time.Duration;
@@ -288,27 +287,53 @@ class ImportValidationTest {
     }
 
     @Test
-    void reportsADealTheEventStoreRefusesAndRecordsTheOthers() {
-        org.mockito.Mockito.doAnswer(call -> {
-                    RecordDealHistoryCommand history = call.getArgument(0);
-                    if (history.dealId().equals("d2")) {
-                        throw new io.pipelens.command.CommandRejectedException("changes[0].dealId",
-                                "deal 'd2' is already open");
-                    }
-                    return new HistoryOutcome(history.changes().size(), 0);
-                }).when(recording.gateway).sendAndWait(org.mockito.ArgumentMatchers.any());
+    void refusesTheFileWhenTheStoreRefusesOneDealAndNamesItsRow() {
+        recording.refuse.add("d2");
+        ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
+                () -> importer.importLog(PIPELINE, text(HEADER + """
+                        d1,2026-01-05T09:00:00Z,contact,,
+                        d2,2026-01-05T09:00:00Z,contact,,
+                        d2,2026-01-07T09:00:00Z,profiling,,
+                        d3,2026-01-05T09:00:00Z,contact,,
+                        """), ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE));
+
+        assertThat(refused.problems()).containsExactly(new ImportProblem(3, "stage", "deal 'd2' as the event store "
+                + "holds it: deal 'd2' is closed (lost); reopen it before you move it"));
+        assertThat(recording.checked).extracting(RecordDealHistoryCommand::dealId)
+                .containsExactlyInAnyOrder("d1", "d3");
+        assertThat(recording.sent).isEmpty();
+    }
+
+    @Test
+    void skipsADealTheStoreRefusesWhenAskedAndRecordsTheOthers() {
+        recording.refuse.add("d2");
         List<ImportProgress.Update> updates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         ImportSummary summary = importer.importLog(PIPELINE, text(HEADER + """
                 d1,2026-01-05T09:00:00Z,contact,,
                 d2,2026-01-05T09:00:00Z,contact,,
                 d3,2026-01-05T09:00:00Z,contact,,
-                """), ImportOptions.csv(), ImportMapping.defaults(), updates::add);
+                """), ImportOptions.csv().skippingBadRows(), ImportMapping.defaults(), updates::add);
 
-        assertThat(summary.rejectedDeals()).containsExactly(new ImportSummary.RejectedDeal("d2",
-                List.of(new Violation("changes[0].dealId", "deal 'd2' is already open"))));
+        assertThat(summary.rejectedDeals()).containsExactly(new ImportSummary.RejectedDeal("d2", List.of(
+                new Violation("changes[1].stage", "deal 'd2' is closed (lost); reopen it before you move it"))));
+        assertThat(recording.sent).extracting(RecordDealHistoryCommand::dealId).containsExactlyInAnyOrder("d1", "d3");
         assertThat(summary.transitionsAppended()).isEqualTo(2);
         assertThat(updates).last().isEqualTo(new ImportProgress.Update(ImportProgress.Phase.DONE, 3, 3, 3, 2, 0));
-        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.IMPORTING).hasSize(3);
+        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.CHECKING).hasSize(3);
+        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.IMPORTING).hasSize(2);
+    }
+
+    @Test
+    void appendsNothingInADryRunAndSaysWhatWouldBeAppended() {
+        ImportSummary summary = importer.importLog(PIPELINE, text(HEADER + """
+                d1,2026-01-05T09:00:00Z,contact,,
+                d1,2026-01-06T09:00:00Z,profiling,,
+                """), ImportOptions.csv().dryRunOnly(), ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(summary.dryRun()).isTrue();
+        assertThat(summary.transitionsAppended()).isEqualTo(2);
+        assertThat(recording.checked).hasSize(1);
+        assertThat(recording.sent).isEmpty();
     }
 }
