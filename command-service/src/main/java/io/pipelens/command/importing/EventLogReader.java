@@ -43,6 +43,9 @@ final class EventLogReader {
     record Result(List<RawRow> rows, long rowsRead, ProblemList problems, boolean fatal) {
     }
 
+    /** Spreadsheet programs start their UTF-8 exports with it; it is not part of the first column's name. */
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
+
     /** Longest NDJSON line, in characters. */
     static final int MAX_LINE = 1024 * 1024;
 
@@ -66,11 +69,14 @@ final class EventLogReader {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new LimitedInputStream(input, limits.maxBytes()), StandardCharsets.UTF_8), 64 * 1024)) {
             reader.mark(1);
-            if (reader.read() == -1) {
+            int first = reader.read();
+            if (first == -1) {
                 problems.add(ImportProblem.ofFile(null, "the file is empty"));
                 return new Result(rows, rowsRead, problems, true);
             }
-            reader.reset();
+            if (first != BYTE_ORDER_MARK) {
+                reader.reset();
+            }
             fatal = options.format() == ImportOptions.ImportFormat.CSV
                     ? readCsv(reader, rows, problems)
                     : readNdjson(reader, rows, problems);

@@ -72,7 +72,8 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
     }
 
     /**
-     * What activity values mean. Values are compared trimmed and ignoring case. A value that is none of these and is
+     * What activity values mean. Values are compared trimmed, ignoring case, and with spaces, hyphens and
+     * underscores alike ({@code Closed Lost} is {@code closed_lost}). A value that is none of these and is
      * a stage key of the pipeline's current version is that stage (identity).
      *
      * @param stages value → stage key, for activities that stand for a stage ({@code call → contact})
@@ -81,6 +82,8 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
      * @param ignore values whose rows are skipped (reported, not an error)
      */
     public record Activities(Map<String, String> stages, Set<String> won, Set<String> lost, Set<String> ignore) {
+
+        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_-]+");
 
         public static final Activities DEFAULT = new Activities(Map.of(), Set.of("won", "closed_won"),
                 Set.of("lost", "closed_lost"), Set.of());
@@ -102,8 +105,9 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
             return new Activities(stages, won, lost, ignore);
         }
 
+        /** Trimmed, lower case, with runs of spaces, hyphens and underscores as one underscore. */
         static String normalize(String value) {
-            return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+            return value == null ? "" : SEPARATORS.matcher(value.trim().toLowerCase(Locale.ROOT)).replaceAll("_");
         }
 
         private static Set<String> normalized(Set<String> values) {

@@ -232,4 +232,36 @@ class ImportParsingTest {
 
         assertThat(recording.deal("d1").changes().get(0).occurredAt()).isEqualTo(at("2026-01-04T15:00:00Z"));
     }
+
+    @Test
+    void importsAProcessMiningCsvWithCaseActivityAndTimestampColumns() {
+        String csv = """
+                case,activity,timestamp
+                c-1,Lead created,2026-01-05T09:00:00Z
+                c-2,Lead created,2026-01-05T10:00:00Z
+                c-1,Qualification,2026-01-06T09:00:00Z
+                c-1,Closed Lost,2026-01-07T09:00:00Z
+                """;
+        ImportMapping mapping = ImportMapping.defaults().withColumns(Columns.of("case", "timestamp", "activity"))
+                .withActivities(Activities.DEFAULT.withStages(Map.of("Lead created", "contact")));
+
+        ImportSummary summary = importer.importLog(PIPELINE, text(csv), ImportOptions.csv(), mapping,
+                ImportProgress.NONE);
+
+        assertThat(recording.deal("c-1").changes()).containsExactly(
+                new OpenDealCommand("c-1", PIPELINE, "contact", DealAttributes.NONE, at("2026-01-05T09:00:00Z")),
+                new MoveDealToStageCommand("c-1", "qualification", at("2026-01-06T09:00:00Z")),
+                new LoseDealCommand("c-1", "Closed Lost", at("2026-01-07T09:00:00Z")));
+        assertThat(recording.deal("c-2").changes()).hasSize(1);
+        assertThat(summary.deals()).isEqualTo(2);
+    }
+
+    @Test
+    void readsACsvThatStartsWithAByteOrderMark() {
+        String csv = "\uFEFFdeal_id,timestamp,stage\nd1,2026-01-05T09:00:00Z,contact\n";
+
+        importer.importLog(PIPELINE, text(csv), ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(recording.deal("d1").changes()).hasSize(1);
+    }
 }
