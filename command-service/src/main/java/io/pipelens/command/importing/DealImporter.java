@@ -107,9 +107,43 @@ public class DealImporter {
         if (declaredBytes > limits.maxBytes()) {
             throw new ImportRejectedException(List.of(ImportProblem.ofFile(null, tooLarge(declaredBytes))), 1);
         }
+        ProblemList problems = new ProblemList();
+        Validated file = validate(pipelineId, input, options, mapping, problems, progress);
+        List<DealHistory> deals = file.histories().deals();
+
+        Recording check = record(deals, true, file.rowsRead(), progress);
+        if (!check.rejected().isEmpty() && !options.skipBadRows()) {
+            for (int i = 0; i < deals.size(); i++) {
+                if (check.rejected[i] != null) {
+                    problemsOf(deals.get(i), check.rejected[i], mapping, problems);
+                }
+            }
+            rejectIfAny(problems);
+        }
+        List<RejectedDeal> refused = new ArrayList<>(check.rejected());
+        Recording recording = check;
+        if (!options.dryRun()) {
+            List<DealHistory> accepted = new ArrayList<>(deals.size());
+            for (int i = 0; i < deals.size(); i++) {
+                if (check.rejected[i] == null) {
+                    accepted.add(deals.get(i));
+                }
+            }
+            recording = record(accepted, false, file.rowsRead(), progress);
+            refused.addAll(recording.rejected());
+        }
+        return summarize(pipelineId, options, file, problems, recording, refused, started, progress);
+    }
+
+    /** The rows read and the deal histories built from the valid ones. */
+    private record Validated(long rowsRead, HistoryBuilder.Histories histories) {
+    }
+
+    /** Phase 1: reads and checks the whole file; refuses it unless it is valid (or bad rows may be skipped). */
+    private Validated validate(String pipelineId, InputStream input, ImportOptions options, ImportMapping mapping,
+                               ProblemList problems, ImportProgress progress) {
         CurrentVersion pipeline = requirePipeline(pipelineId);
         RowInterpreter interpreter = new RowInterpreter(mapping, pipelineId, pipeline);
-        ProblemList problems = new ProblemList();
         interpreter.checkMapping(problems);
         rejectIfAny(problems);
 
@@ -133,44 +167,27 @@ public class DealImporter {
         if (!options.skipBadRows()) {
             rejectIfAny(problems);
         }
-        List<DealHistory> deals = histories.deals();
-        progress.update(new Update(Phase.VALIDATING, log.rowsRead(), deals.size(), 0, 0, 0));
+        progress.update(new Update(Phase.VALIDATING, log.rowsRead(), histories.deals().size(), 0, 0, 0));
+        return new Validated(log.rowsRead(), histories);
+    }
 
-        Recording check = record(deals, true, log.rowsRead(), progress);
-        List<RejectedDeal> rejected = check.rejected();
-        if (!rejected.isEmpty() && !options.skipBadRows()) {
-            for (int i = 0; i < deals.size(); i++) {
-                if (check.rejected[i] != null) {
-                    problemsOf(deals.get(i), check.rejected[i], mapping, problems);
-                }
-            }
-            rejectIfAny(problems);
-        }
-        List<DealHistory> accepted = new ArrayList<>(deals.size());
-        for (int i = 0; i < deals.size(); i++) {
-            if (check.rejected[i] == null) {
-                accepted.add(deals.get(i));
-            }
-        }
-        Recording recording = options.dryRun() ? check : record(accepted, false, log.rowsRead(), progress);
-        List<RejectedDeal> refused = new ArrayList<>(rejected);
-        if (!options.dryRun()) {
-            refused.addAll(recording.rejected());
-        }
-
+    private ImportSummary summarize(String pipelineId, ImportOptions options, Validated file, ProblemList problems,
+                                    Recording recording, List<RejectedDeal> refused, long started,
+                                    ImportProgress progress) {
         ProblemList skipped = new ProblemList();
         skipped.addAll(problems);
-        skipped.addAll(histories.skipped());
+        skipped.addAll(file.histories().skipped());
+        int deals = file.histories().deals().size();
         long elapsedNanos = System.nanoTime() - started;
         long handled = recording.appended.get() + recording.duplicates.get();
-        ImportSummary summary = new ImportSummary(options.dryRun(), log.rowsRead(), skipped.total(),
-                sortedByRow(skipped.listed()), deals.size(), recording.appended.get(), recording.duplicates.get(),
-                refused, elapsedNanos / 1_000_000, elapsedNanos == 0 ? 0 : handled * 1e9 / elapsedNanos);
-        progress.update(new Update(Phase.DONE, log.rowsRead(), summary.deals(), deals.size(),
-                summary.transitionsAppended(), summary.duplicates()));
-        DealImporter.log.info("{} {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} "
-                        + "deals refused, {} rows skipped, in {} ms", options.dryRun() ? "Dry run of" : "Imported",
-                summary.rowsRead(), pipelineId, summary.deals(), summary.transitionsAppended(), summary.duplicates(),
+        ImportSummary summary = new ImportSummary(options.dryRun(), file.rowsRead(), skipped.total(),
+                sortedByRow(skipped.listed()), deals, recording.appended.get(), recording.duplicates.get(),
+                List.copyOf(refused), elapsedNanos / 1_000_000, elapsedNanos == 0 ? 0 : handled * 1e9 / elapsedNanos);
+        progress.update(new Update(Phase.DONE, file.rowsRead(), deals, deals, summary.transitionsAppended(),
+                summary.duplicates()));
+        log.info("{} {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} deals refused, {} "
+                        + "rows skipped, in {} ms", options.dryRun() ? "Dry run of" : "Imported", summary.rowsRead(),
+                pipelineId, deals, summary.transitionsAppended(), summary.duplicates(),
                 summary.rejectedDeals().size(), summary.rowsSkipped(), summary.elapsedMillis());
         return summary;
     }
