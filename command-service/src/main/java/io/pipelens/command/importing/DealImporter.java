@@ -126,7 +126,7 @@ public class DealImporter {
             List<DealHistory> accepted = new ArrayList<>(deals.size());
             for (int i = 0; i < deals.size(); i++) {
                 if (check.rejected[i] == null) {
-                    accepted.add(deals.get(i));
+                    accepted.add(check.histories[i]);
                 }
             }
             recording = record(accepted, false, file.rowsRead(), progress);
@@ -251,7 +251,12 @@ public class DealImporter {
         return sorted;
     }
 
-    /** Sends every deal's history (as a dry run when {@code dryRun}) on the pool; one unit of work per deal. */
+    /**
+     * Sends every deal's history (as a dry run when {@code dryRun}) on the pool; one unit of work per deal. A checked
+     * history that would open a deal the store already holds, and differently, is checked again as continuing that
+     * deal (its first row a move): a later export that starts in the middle of a deal's history then appends only
+     * what is new.
+     */
     private Recording record(List<DealHistory> deals, boolean dryRun, long rowsRead, ImportProgress progress) {
         Recording recording = new Recording(deals.size());
         if (deals.isEmpty()) {
@@ -268,7 +273,18 @@ public class DealImporter {
             for (int i = 0; i < deals.size(); i++) {
                 int index = i;
                 futures.add(CompletableFuture.runAsync(() -> {
-                    recording.rejected[index] = send(deals.get(index).command(), dryRun, recording);
+                    DealHistory deal = deals.get(index);
+                    RejectedDeal rejected = send(deal.command(), dryRun, recording);
+                    if (dryRun && rejected != null && deal.opens() && rejected.violations().stream()
+                            .anyMatch(v -> v.field().equals("changes[0].dealId"))) {
+                        DealHistory continuing = deal.continuing();
+                        if (send(continuing.command(), true, recording) == null) {
+                            deal = continuing;
+                            rejected = null;
+                        }
+                    }
+                    recording.histories[index] = deal;
+                    recording.rejected[index] = rejected;
                     int done = recording.done.incrementAndGet();
                     progress.update(new Update(phase, rowsRead, deals.size(), done, recording.appended.get(),
                             recording.duplicates.get()));
@@ -316,9 +332,12 @@ public class DealImporter {
         final AtomicLong duplicates = new AtomicLong();
         final AtomicInteger done = new AtomicInteger();
         final RejectedDeal[] rejected;
+        /** The history each deal is (or would be) recorded with: as read, or continuing an existing deal. */
+        final DealHistory[] histories;
 
         Recording(int deals) {
             rejected = new RejectedDeal[deals];
+            histories = new DealHistory[deals];
         }
 
         List<RejectedDeal> rejected() {

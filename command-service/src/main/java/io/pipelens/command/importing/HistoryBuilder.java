@@ -33,6 +33,21 @@ final class HistoryBuilder {
         String dealId() {
             return command.dealId();
         }
+
+        boolean opens() {
+            return command.changes().get(0) instanceof OpenDealCommand;
+        }
+
+        /**
+         * The same history for a deal that already exists: its first row moves the deal rather than opening it, as
+         * when a later export starts in the middle of a deal's history.
+         */
+        DealHistory continuing() {
+            OpenDealCommand open = (OpenDealCommand) command.changes().get(0);
+            List<DealCommand> changes = new ArrayList<>(command.changes());
+            changes.set(0, new MoveDealToStageCommand(open.dealId(), open.stage(), open.occurredAt()));
+            return new DealHistory(new RecordDealHistoryCommand(command.dealId(), changes), rows);
+        }
     }
 
     private final String pipelineId;

@@ -160,6 +160,41 @@ class ImportEndToEndTest {
     }
 
     @Test
+    void importsALaterExportThatStartsInTheMiddleOfADealsHistory() {
+        String first = """
+                deal_id,timestamp,stage
+                o-1,2026-01-05T09:00:00Z,contact
+                o-1,2026-01-09T09:00:00Z,qualification
+                """;
+        String later = """
+                deal_id,timestamp,stage
+                o-1,2026-01-09T09:00:00Z,qualification
+                o-1,2026-01-12T09:00:00Z,requirements
+                o-2,2026-01-10T09:00:00Z,contact
+                """;
+        String newerStill = """
+                deal_id,timestamp,stage
+                o-1,2026-01-20T09:00:00Z,terms
+                o-1,2026-01-25T09:00:00Z,won
+                """;
+        long before = events();
+
+        importer.importLog("web", input(first), ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE);
+        ImportSummary overlapping = importer.importLog("web", input(later), ImportOptions.csv(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+        ImportSummary following = importer.importLog("web", input(newerStill), ImportOptions.csv(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+        ImportSummary again = importer.importLog("web", input(later), ImportOptions.csv(), ImportMapping.defaults(),
+                ImportProgress.NONE);
+
+        assertThat(overlapping.transitionsAppended()).isEqualTo(2);
+        assertThat(overlapping.duplicates()).isEqualTo(1);
+        assertThat(following.transitionsAppended()).isEqualTo(2);
+        assertThat(again.transitionsAppended()).isZero();
+        assertThat(events() - before).isEqualTo(6);
+    }
+
+    @Test
     void importsAProcessMiningLogOverHttpWithTheMappingAsQueryParameters() throws Exception {
         String ndjson = """
                 {"case": "pm-1", "activity": "Call", "time": "2026-01-05 09:00"}
