@@ -1,0 +1,130 @@
+package io.pipelens.command.importing;
+
+import io.pipelens.kernel.deal.DealCommand;
+import io.pipelens.kernel.deal.LoseDealCommand;
+import io.pipelens.kernel.deal.MoveDealToStageCommand;
+import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.kernel.deal.RecordDealHistoryCommand;
+import io.pipelens.kernel.deal.ReopenDealCommand;
+import io.pipelens.kernel.deal.WinDealCommand;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one {@link RecordDealHistoryCommand} per deal from its rows, in time order, ties kept in file order (a
+ * stable sort). The first row opens the deal at its stage with the row's attributes; a later stage row moves it; a
+ * won or lost row closes it; a stage row after a close reopens the deal into that stage. A stage row naming the stage
+ * the deal is already at changes nothing and is reported as skipped, as are ignored activities and a repeated close
+ * of the same kind. A deal whose first row is a close, or a won row after a lost one (or the reverse) with no stage
+ * row between, is a problem of that row.
+ */
+final class HistoryBuilder {
+
+    /** The histories, and the rows that were skipped on purpose (no-ops and ignored activities). */
+    record Histories(List<DealHistory> deals, ProblemList skipped, int transitions) {
+    }
+
+    /** One deal's history, and the row each of its changes came from. */
+    record DealHistory(RecordDealHistoryCommand command, List<Long> rows) {
+
+        String dealId() {
+            return command.dealId();
+        }
+
+        boolean opens() {
+            return command.changes().get(0) instanceof OpenDealCommand;
+        }
+
+        /**
+         * The same history for a deal that already exists: its first row moves the deal rather than opening it, as
+         * when a later export starts in the middle of a deal's history.
+         */
+        DealHistory continuing() {
+            OpenDealCommand open = (OpenDealCommand) command.changes().get(0);
+            List<DealCommand> changes = new ArrayList<>(command.changes());
+            changes.set(0, new MoveDealToStageCommand(open.dealId(), open.stage(), open.occurredAt()));
+            return new DealHistory(new RecordDealHistoryCommand(command.dealId(), changes), rows);
+        }
+    }
+
+    private final String pipelineId;
+
+    HistoryBuilder(String pipelineId) {
+        this.pipelineId = pipelineId;
+    }
+
+    /** Rows that break the deal rules are added to {@code problems}; with {@code skipBad} the deal goes on without them. */
+    Histories build(List<ImportRow> rows, ProblemList problems) {
+        Map<String, List<ImportRow>> byDeal = new LinkedHashMap<>();
+        for (ImportRow row : rows) {
+            byDeal.computeIfAbsent(row.dealId(), id -> new ArrayList<>()).add(row);
+        }
+        List<DealHistory> deals = new ArrayList<>(byDeal.size());
+        ProblemList skipped = new ProblemList();
+        int transitions = 0;
+        for (Map.Entry<String, List<ImportRow>> deal : byDeal.entrySet()) {
+            List<ImportRow> ordered = new ArrayList<>(deal.getValue());
+            ordered.sort(Comparator.comparing(ImportRow::occurredAt));
+            List<Long> sources = new ArrayList<>();
+            List<DealCommand> changes = history(deal.getKey(), ordered, sources, skipped, problems);
+            if (!changes.isEmpty()) {
+                deals.add(new DealHistory(new RecordDealHistoryCommand(deal.getKey(), changes), List.copyOf(sources)));
+                transitions += changes.size();
+            }
+        }
+        return new Histories(deals, skipped, transitions);
+    }
+
+    private List<DealCommand> history(String dealId, List<ImportRow> rows, List<Long> sources, ProblemList skipped,
+                                      ProblemList problems) {
+        List<DealCommand> changes = new ArrayList<>();
+        String stage = null;
+        ImportRow closedBy = null;
+        for (ImportRow row : rows) {
+            switch (row.kind()) {
+                case IGNORE -> skipped.add(row.row(), null, "ignored activity");
+                case STAGE -> {
+                    if (stage == null) {
+                        changes.add(new OpenDealCommand(dealId, pipelineId, row.stage(), row.attributes(),
+                                row.occurredAt()));
+                    } else if (closedBy != null) {
+                        changes.add(new ReopenDealCommand(dealId, row.stage(), row.occurredAt()));
+                        closedBy = null;
+                    } else if (row.stage().equals(stage)) {
+                        skipped.add(row.row(), null, "deal '" + dealId + "' is already at stage '" + stage
+                                + "': nothing to change");
+                        continue;
+                    } else {
+                        changes.add(new MoveDealToStageCommand(dealId, row.stage(), row.occurredAt()));
+                    }
+                    stage = row.stage();
+                    sources.add(row.row());
+                }
+                case WON, LOST -> {
+                    String what = row.kind() == ImportRow.Kind.WON ? "won" : "lost";
+                    if (stage == null) {
+                        problems.add(row.row(), null, "deal '" + dealId + "' is " + what + " before any row gives"
+                                + " its stage; a deal's first row (in time order) must be a stage");
+                    } else if (closedBy != null && closedBy.kind() == row.kind()) {
+                        skipped.add(row.row(), null, "deal '" + dealId + "' is already " + what + " (row "
+                                + closedBy.row() + "): nothing to change");
+                    } else if (closedBy != null) {
+                        problems.add(row.row(), null, "deal '" + dealId + "' is " + what + " but was already closed"
+                                + " at row " + closedBy.row() + "; a stage row must reopen it first");
+                    } else {
+                        changes.add(row.kind() == ImportRow.Kind.WON
+                                ? new WinDealCommand(dealId, row.occurredAt())
+                                : new LoseDealCommand(dealId, row.lostReason(), row.occurredAt()));
+                        closedBy = row;
+                        sources.add(row.row());
+                    }
+                }
+                default -> throw new IllegalStateException("Unknown row kind " + row.kind());
+            }
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,12 @@
+package io.pipelens.command.importing;
+
+/**
+ * The most one import may hold, so that a wrong or hostile file is refused early rather than exhausting memory.
+ *
+ * @param maxBytes the largest file, in bytes
+ * @param maxRows  the most data rows
+ */
+public record ImportLimits(long maxBytes, int maxRows) {
+
+    public static final ImportLimits DEFAULT = new ImportLimits(50L * 1024 * 1024, 1_000_000);
+}

@@ -1,0 +1,39 @@
+package io.pipelens.command.importing;
+
+/**
+ * How one file is read and what happens to bad rows.
+ *
+ * @param format      CSV (with a header row) or NDJSON (one JSON object per line)
+ * @param delimiter   the CSV field delimiter
+ * @param skipBadRows when true, invalid rows are skipped and listed and the valid ones imported; when false (the
+ *                    default) one invalid row refuses the whole file and nothing is appended
+ * @param dryRun      when true, everything is checked (against the event store too) and nothing is appended; the
+ *                    summary says what an import would append
+ */
+public record ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun) {
+
+    public static ImportOptions csv() {
+        return new ImportOptions(ImportFormat.CSV, ',', false, false);
+    }
+
+    public static ImportOptions ndjson() {
+        return new ImportOptions(ImportFormat.NDJSON, ',', false, false);
+    }
+
+    public ImportOptions withDelimiter(char delimiter) {
+        return new ImportOptions(format, delimiter, skipBadRows, dryRun);
+    }
+
+    public ImportOptions skippingBadRows() {
+        return new ImportOptions(format, delimiter, true, dryRun);
+    }
+
+    public ImportOptions dryRunOnly() {
+        return new ImportOptions(format, delimiter, skipBadRows, true);
+    }
+
+    /** The two event-log formats. */
+    public enum ImportFormat {
+        CSV, NDJSON
+    }
+}

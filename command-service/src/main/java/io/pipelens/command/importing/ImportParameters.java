@@ -1,0 +1,111 @@
+package io.pipelens.command.importing;
+
+import io.pipelens.command.importing.ImportMapping.Activities;
+import io.pipelens.command.importing.ImportMapping.Columns;
+import io.pipelens.command.importing.ImportMapping.TimeFormat;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The options of an import as query parameters (HTTP) or command-line options (CLI), all optional but
+ * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}.
+ */
+public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
+                               String delimiter,
+                               String dealColumn, String timeColumn, String stageColumn, String outcomeColumn,
+                               String ownerColumn, String sourceColumn, String segmentColumn, String amountColumn,
+                               String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
+                               String map, String timePattern, String zone) {
+
+    /**
+     * The options and mapping these parameters describe.
+     *
+     * @param contentType the request's content type, which chooses the format when {@code format} is not given
+     * @throws ImportRejectedException naming every parameter that is wrong
+     */
+    public Parsed parse(String contentType) {
+        List<ImportProblem> problems = new ArrayList<>();
+        ImportOptions.ImportFormat chosen = ImportOptions.ImportFormat.CSV;
+        String formatName = blank(format) ? (contentType != null && contentType.contains("ndjson") ? "ndjson" : "csv")
+                : format.trim();
+        try {
+            chosen = ImportOptions.ImportFormat.valueOf(formatName.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(ImportProblem.ofFile("format", "'" + formatName + "' is not a format; use csv or ndjson"));
+        }
+        char delimiterChar = ',';
+        if (!blank(delimiter)) {
+            String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+            if (d.length() != 1) {
+                problems.add(ImportProblem.ofFile("delimiter", "must be one character (or 'tab'), was '" + delimiter
+                        + "'"));
+            } else {
+                delimiterChar = d.charAt(0);
+            }
+        }
+        Columns columns = new Columns(or(dealColumn, "deal_id"), or(timeColumn, "timestamp"),
+                or(stageColumn, "stage"), orNull(outcomeColumn), orNull(ownerColumn), orNull(sourceColumn),
+                orNull(segmentColumn), orNull(amountColumn), orNull(currencyColumn), orNull(lostReasonColumn));
+        Map<String, String> stages = new LinkedHashMap<>();
+        for (String pair : list(map)) {
+            int colon = pair.lastIndexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                problems.add(ImportProblem.ofFile("map", "'" + pair + "' is not value:stage"));
+            } else {
+                stages.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+            }
+        }
+        Activities activities = new Activities(stages, set(won, "won,closed_won"), set(lost, "lost,closed_lost"),
+                set(ignore, ""));
+        TimeFormat time = TimeFormat.ISO;
+        if (!blank(timePattern)) {
+            try {
+                time = TimeFormat.pattern(timePattern, ZoneId.of(or(zone, "UTC")));
+            } catch (IllegalArgumentException e) {
+                problems.add(ImportProblem.ofFile("timePattern", "'" + timePattern + "' is not a date-time pattern: "
+                        + e.getMessage()));
+            } catch (DateTimeException e) {
+                problems.add(ImportProblem.ofFile("zone", "'" + zone + "' is not a time zone; use e.g. UTC or "
+                        + "Europe/Berlin"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportRejectedException(problems, problems.size());
+        }
+        return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows),
+                Boolean.TRUE.equals(dryRun)),
+                new ImportMapping(columns, activities, time));
+    }
+
+    /** Options and mapping. */
+    public record Parsed(ImportOptions options, ImportMapping mapping) {
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String or(String value, String fallback) {
+        return blank(value) ? fallback : value.trim();
+    }
+
+    private static String orNull(String value) {
+        return blank(value) ? null : value.trim();
+    }
+
+    private static List<String> list(String value) {
+        return blank(value) ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Set<String> set(String value, String fallback) {
+        return new LinkedHashSet<>(list(value == null ? fallback : value));
+    }
+}

@@ -1,0 +1,180 @@
+package io.pipelens.command.importing;
+
+import io.pipelens.command.pipeline.PipelineCatalog.CurrentVersion;
+import io.pipelens.kernel.Keys;
+import io.pipelens.kernel.Violation;
+import io.pipelens.kernel.deal.DealAttributes;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a raw row into an {@link ImportRow} by the mapping, checking every value: a deal id, a timestamp in the
+ * expected format, an activity that is a stage of the pipeline's current version or is mapped, a numeric amount and
+ * valid attributes. Each problem names the row, the column and what was expected.
+ */
+final class RowInterpreter {
+
+    /** Longest lost reason a deal accepts. */
+    static final int MAX_REASON = 500;
+
+    private final ImportMapping mapping;
+    private final String pipelineId;
+    private final CurrentVersion pipeline;
+    private final Map<String, String> stagesByValue = new HashMap<>();
+
+    RowInterpreter(ImportMapping mapping, String pipelineId, CurrentVersion pipeline) {
+        this.mapping = mapping;
+        this.pipelineId = pipelineId;
+        this.pipeline = pipeline;
+        for (String key : pipeline.definition().keys()) {
+            stagesByValue.put(ImportMapping.Activities.normalize(key), key);
+        }
+        stagesByValue.putAll(mapping.activities().stages());
+    }
+
+    /** Problems with the mapping itself: mapped values whose stage is not in the pipeline. */
+    void checkMapping(ProblemList problems) {
+        mapping.activities().stages().forEach((value, stage) -> {
+            if (!pipeline.definition().hasStage(stage)) {
+                problems.add(ImportProblem.ofFile("map", "'" + value + "' is mapped to '" + stage + "', which is not"
+                        + " a stage of " + describePipeline()));
+            }
+        });
+    }
+
+    /** The interpreted row, or null when it has problems (added to {@code problems}). */
+    ImportRow interpret(EventLogReader.RawRow raw, ProblemList problems) {
+        ImportMapping.Columns c = mapping.columns();
+        long row = raw.row();
+        long before = problems.total();
+
+        String dealId = raw.get(c.deal());
+        if (dealId == null || dealId.isBlank()) {
+            problems.add(row, c.deal(), "the deal id is missing");
+        } else {
+            String idProblem = Keys.problemWith(dealId.trim());
+            if (idProblem != null) {
+                problems.add(row, c.deal(), idProblem);
+            }
+        }
+
+        Instant occurredAt = null;
+        String time = raw.get(c.time());
+        if (time == null || time.isBlank()) {
+            problems.add(row, c.time(), "the timestamp is missing; expected " + mapping.time().describe());
+        } else {
+            try {
+                occurredAt = mapping.time().parse(time).truncatedTo(ChronoUnit.MILLIS);
+            } catch (DateTimeException e) {
+                problems.add(row, c.time(), "'" + abbreviate(time) + "' is not a timestamp; expected "
+                        + mapping.time().describe());
+            }
+        }
+
+        ImportRow.Kind kind = null;
+        String stage = null;
+        String outcome = raw.get(c.outcome());
+        String activity = raw.get(c.activity());
+        String lostWord = null;
+        if (outcome != null && !outcome.isBlank()) {
+            kind = closing(outcome);
+            lostWord = outcome.trim();
+            if (kind == null) {
+                problems.add(row, c.outcome(), "'" + abbreviate(outcome) + "' is not a won, lost or ignored value;"
+                        + " won: " + mapping.activities().won() + ", lost: " + mapping.activities().lost());
+            }
+        } else if (activity == null || activity.isBlank()) {
+            problems.add(row, c.activity(), "the stage or activity is missing");
+        } else {
+            kind = closing(activity);
+            lostWord = activity.trim();
+            if (kind == null) {
+                stage = stagesByValue.get(ImportMapping.Activities.normalize(activity));
+                if (stage == null) {
+                    problems.add(row, c.activity(), "'" + abbreviate(activity) + "' is neither a stage of "
+                            + describePipeline() + " nor a mapped activity; map it to a stage (map=" + activity.trim()
+                            + ":<stage>), or list it in won, lost or ignore");
+                } else {
+                    kind = ImportRow.Kind.STAGE;
+                }
+            }
+        }
+
+        BigDecimal amount = null;
+        String amountText = raw.get(c.amount());
+        if (amountText != null) {
+            try {
+                amount = new BigDecimal(amountText.trim());
+            } catch (NumberFormatException e) {
+                problems.add(row, c.amount(), "'" + abbreviate(amountText) + "' is not a number; write it like 12500"
+                        + " or 12500.50, without thousands separators or currency");
+            }
+        }
+        DealAttributes attributes = new DealAttributes(trimmed(raw.get(c.owner())), trimmed(raw.get(c.source())),
+                trimmed(raw.get(c.segment())), amount, trimmed(raw.get(c.currency())));
+        for (Violation violation : attributes.validate("")) {
+            problems.add(row, columnOf(violation.field()), violation.reason());
+        }
+
+        String lostReason = null;
+        if (kind == ImportRow.Kind.LOST) {
+            lostReason = trimmed(raw.get(c.lostReason()));
+            if (lostReason == null) {
+                lostReason = lostWord;
+            }
+            if (lostReason.length() > MAX_REASON) {
+                problems.add(row, c.lostReason(), "the lost reason is longer than " + MAX_REASON + " characters");
+            }
+        }
+        if (problems.total() > before) {
+            return null;
+        }
+        return new ImportRow(row, dealId.trim(), occurredAt, kind, stage, attributes, lostReason);
+    }
+
+    private ImportRow.Kind closing(String value) {
+        String normalized = ImportMapping.Activities.normalize(value);
+        ImportMapping.Activities activities = mapping.activities();
+        if (activities.ignore().contains(normalized)) {
+            return ImportRow.Kind.IGNORE;
+        }
+        if (activities.won().contains(normalized)) {
+            return ImportRow.Kind.WON;
+        }
+        if (activities.lost().contains(normalized)) {
+            return ImportRow.Kind.LOST;
+        }
+        return null;
+    }
+
+    private String columnOf(String attribute) {
+        ImportMapping.Columns c = mapping.columns();
+        return switch (attribute) {
+            case "owner" -> c.owner();
+            case "source" -> c.source();
+            case "segment" -> c.segment();
+            case "amount" -> c.amount();
+            case "currency" -> c.currency() != null ? c.currency() : "currency (no currency column is mapped)";
+            default -> attribute;
+        };
+    }
+
+    private String describePipeline() {
+        List<String> keys = pipeline.definition().keys();
+        return "pipeline '" + pipelineId + "' (version " + pipeline.version() + "; its stages are "
+                + String.join(", ", keys) + ")";
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "…";
+    }
+}

@@ -1,0 +1,289 @@
+package io.pipelens.command.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.pipelens.command.CommandServiceApplication;
+import io.pipelens.command.demo.DemoHistories;
+import io.pipelens.kernel.deal.DealCommand;
+import io.pipelens.kernel.deal.LoseDealCommand;
+import io.pipelens.kernel.deal.MoveDealToStageCommand;
+import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.kernel.deal.RecordDealHistoryCommand;
+import io.pipelens.kernel.deal.ReopenDealCommand;
+import io.pipelens.kernel.deal.WinDealCommand;
+import io.pipelens.kernel.pipeline.DefinePipelineCommand;
+import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The importer against the real command service on an in-memory H2 event store. */
+@SpringBootTest(classes = CommandServiceApplication.class, properties = {
+        "spring.config.name=command-service",
+        "spring.datasource.url=jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1",
+        "spring.graphql.graphiql.enabled=false"})
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImportEndToEndTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
+    private static final String HEADER = "deal_id,timestamp,stage,owner,source,segment,amount,currency,lost_reason";
+
+    @Autowired
+    private DealImporter importer;
+    @Autowired
+    private CommandGateway gateway;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private MockMvc mvc;
+
+    @BeforeAll
+    void definePipelines() {
+        for (String pipeline : List.of("demo", "web", "store")) {
+            gateway.sendAndWait(new DefinePipelineCommand(pipeline, pipeline, SolutionSalesTemplate.STAGES,
+                    AS_OF.minusSeconds(86_400L * 800)));
+        }
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private static ImportMapping demoMapping() {
+        return ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
+                .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("lost_reason"));
+    }
+
+    /** Demo histories written out as a CSV event log, one row per change. */
+    private static String demoCsv(List<RecordDealHistoryCommand> deals) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER.split(",")).get())) {
+            for (RecordDealHistoryCommand deal : deals) {
+                for (DealCommand change : deal.changes()) {
+                    csv.printRecord(row(change));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static List<Object> row(DealCommand change) {
+        String id = change.dealId();
+        String at = change.occurredAt().toString();
+        if (change instanceof OpenDealCommand open) {
+            var a = open.attributes();
+            return List.of(id, at, open.stage(), a.owner(), a.source(), a.segment(), a.amount().toPlainString(),
+                    a.currency(), "");
+        } else if (change instanceof MoveDealToStageCommand move) {
+            return List.of(id, at, move.stage(), "", "", "", "", "", "");
+        } else if (change instanceof ReopenDealCommand reopen) {
+            return List.of(id, at, reopen.stage(), "", "", "", "", "", "");
+        } else if (change instanceof WinDealCommand) {
+            return List.of(id, at, "won", "", "", "", "", "", "");
+        } else if (change instanceof LoseDealCommand lose) {
+            return List.of(id, at, "lost", "", "", "", "", "", lose.reason());
+        }
+        throw new IllegalArgumentException("Not in a demo history: " + change);
+    }
+
+    @Test
+    void importsThousandsOfGeneratedRowsAndReimportingAddsNothing() {
+        List<RecordDealHistoryCommand> deals = new DemoHistories("demo", 3, AS_OF).deals(0, 1500).toList();
+        int changes = deals.stream().mapToInt(d -> d.changes().size()).sum();
+        byte[] csv = demoCsv(deals).getBytes(StandardCharsets.UTF_8);
+        long before = events();
+
+        ImportSummary first = importer.importLog("demo", new ByteArrayInputStream(csv), ImportOptions.csv(),
+                demoMapping(), ImportProgress.NONE);
+        long afterFirst = events();
+        ImportSummary again = importer.importLog("demo", new ByteArrayInputStream(csv), ImportOptions.csv(),
+                demoMapping(), ImportProgress.NONE);
+
+        assertThat(changes).isGreaterThan(3000);
+        assertThat(first.rowsRead()).isEqualTo(changes);
+        assertThat(first.deals()).isEqualTo(1500);
+        assertThat(first.transitionsAppended()).isEqualTo(changes);
+        assertThat(first.rejectedDeals()).isEmpty();
+        assertThat(afterFirst - before).isEqualTo(changes);
+        assertThat(again.transitionsAppended()).isZero();
+        assertThat(again.duplicates()).isEqualTo(changes);
+        assertThat(events()).isEqualTo(afterFirst);
+        System.out.printf("Imported %d rows (%d deals) in %d ms: %.0f transitions/s; re-import %.0f transitions/s%n",
+                changes, first.deals(), first.elapsedMillis(), first.transitionsPerSecond(),
+                again.transitionsPerSecond());
+    }
+
+    @Test
+    void importsOverHttpAndALongerFileAppendsOnlyTheNewRows() throws Exception {
+        String firstPart = """
+                deal_id,timestamp,stage
+                w-1,2026-01-05T09:00:00Z,contact
+                w-1,2026-01-09T15:00:00Z,qualification
+                """;
+        long before = events();
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").contentType("text/csv").content(firstPart))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rowsRead").value(2))
+                .andExpect(jsonPath("$.deals").value(1))
+                .andExpect(jsonPath("$.transitionsAppended").value(2))
+                .andExpect(jsonPath("$.duplicates").value(0));
+        mvc.perform(post("/api/import").param("pipelineId", "web").contentType("text/csv")
+                        .content(firstPart + "w-1,2026-01-20T10:00:00Z,closed_won\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(1))
+                .andExpect(jsonPath("$.duplicates").value(2));
+
+        assertThat(events() - before).isEqualTo(3);
+    }
+
+    @Test
+    void importsALaterExportThatStartsInTheMiddleOfADealsHistory() {
+        String first = """
+                deal_id,timestamp,stage
+                o-1,2026-01-05T09:00:00Z,contact
+                o-1,2026-01-09T09:00:00Z,qualification
+                """;
+        String later = """
+                deal_id,timestamp,stage
+                o-1,2026-01-09T09:00:00Z,qualification
+                o-1,2026-01-12T09:00:00Z,requirements
+                o-2,2026-01-10T09:00:00Z,contact
+                """;
+        String newerStill = """
+                deal_id,timestamp,stage
+                o-1,2026-01-20T09:00:00Z,terms
+                o-1,2026-01-25T09:00:00Z,won
+                """;
+        long before = events();
+
+        importer.importLog("web", input(first), ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE);
+        ImportSummary overlapping = importer.importLog("web", input(later), ImportOptions.csv(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+        ImportSummary following = importer.importLog("web", input(newerStill), ImportOptions.csv(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+        ImportSummary again = importer.importLog("web", input(later), ImportOptions.csv(), ImportMapping.defaults(),
+                ImportProgress.NONE);
+
+        assertThat(overlapping.transitionsAppended()).isEqualTo(2);
+        assertThat(overlapping.duplicates()).isEqualTo(1);
+        assertThat(following.transitionsAppended()).isEqualTo(2);
+        assertThat(again.transitionsAppended()).isZero();
+        assertThat(events() - before).isEqualTo(6);
+    }
+
+    @Test
+    void importsAProcessMiningLogOverHttpWithTheMappingAsQueryParameters() throws Exception {
+        String ndjson = """
+                {"case": "pm-1", "activity": "Call", "time": "2026-01-05 09:00"}
+                {"case": "pm-1", "activity": "Reminder", "time": "2026-01-06 09:00"}
+                {"case": "pm-1", "activity": "Deal lost", "time": "2026-01-07 09:00"}
+                """;
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("dealColumn", "case")
+                        .param("timeColumn", "time").param("stageColumn", "activity").param("map", "Call:contact")
+                        .param("lost", "Deal lost").param("ignore", "Reminder")
+                        .param("timePattern", "yyyy-MM-dd HH:mm").param("zone", "Europe/Berlin")
+                        .contentType("application/x-ndjson").content(ndjson))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(2))
+                .andExpect(jsonPath("$.rowsSkipped").value(1))
+                .andExpect(jsonPath("$.skipped[0].reason").value("ignored activity"));
+    }
+
+    @Test
+    void answersEveryProblemOverHttpAndAppendsNothing() throws Exception {
+        long before = events();
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").contentType("text/csv").content("""
+                        deal_id,timestamp,stage
+                        w-2,2026-01-05T09:00:00Z,contact
+                        w-3,05/01/2026,contact
+                        w-3,2026-01-06T09:00:00Z,Call
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.problems[0].row").value(2))
+                .andExpect(jsonPath("$.problems[0].column").value("timestamp"))
+                .andExpect(jsonPath("$.problems[0].reason", containsString("expected ISO-8601")))
+                .andExpect(jsonPath("$.problems[1].row").value(3))
+                .andExpect(jsonPath("$.problems[1].column").value("stage"));
+        mvc.perform(post("/api/import").param("pipelineId", "nowhere").param("format", "xml")
+                        .contentType("text/csv").content("x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].column").value("format"));
+
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAFileThatContradictsTheStoreAndAppendsNothingUnlessBadRowsAreSkipped() {
+        gateway.sendAndWait(new RecordDealHistoryCommand("s-1", List.of(
+                new OpenDealCommand("s-1", "store", "contact", null, Instant.parse("2026-01-05T09:00:00Z")),
+                new LoseDealCommand("s-1", "no budget", Instant.parse("2026-01-06T09:00:00Z")))));
+        String csv = """
+                deal_id,timestamp,stage
+                s-1,2026-01-05T09:00:00Z,contact
+                s-1,2026-01-08T09:00:00Z,qualification
+                s-2,2026-01-05T09:00:00Z,contact
+                """;
+        long before = events();
+
+        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ImportRejectedException.class, () -> importer.importLog("store", input(csv), ImportOptions.csv(),
+                        ImportMapping.defaults(), ImportProgress.NONE));
+        long afterRefusal = events();
+        ImportSummary skipping = importer.importLog("store", input(csv), ImportOptions.csv().skippingBadRows(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(2);
+            assertThat(problem.column()).isEqualTo("deal_id");
+            assertThat(problem.reason()).contains("is closed (lost); reopen it before you move it");
+        });
+        assertThat(afterRefusal).isEqualTo(before);
+        assertThat(skipping.rejectedDeals()).extracting(ImportSummary.RejectedDeal::dealId).containsExactly("s-1");
+        assertThat(skipping.transitionsAppended()).isEqualTo(1);
+        assertThat(events() - before).isEqualTo(1);
+    }
+
+    @Test
+    void appendsNothingInADryRunOverHttp() throws Exception {
+        long before = events();
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("dryRun", "true").contentType("text/csv")
+                        .content("deal_id,timestamp,stage\ndry-1,2026-01-05T09:00:00Z,contact\n"
+                                + "dry-1,2026-01-06T09:00:00Z,won\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dryRun").value(true))
+                .andExpect(jsonPath("$.transitionsAppended").value(2));
+
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private static ByteArrayInputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,84 @@
+package io.pipelens.command.importing;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelens.command.pipeline.PipelineCatalog;
+import io.pipelens.kernel.deal.HistoryOutcome;
+import io.pipelens.kernel.deal.RecordDealHistoryCommand;
+import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import io.pipelens.command.CommandRejectedException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** A pipeline catalog with the template pipeline {@code main}, and a command gateway that records what it is sent. */
+final class ImportFixtures {
+
+    static final String PIPELINE = "main";
+
+    static final PipelineCatalog CATALOG = pipelineId -> PIPELINE.equals(pipelineId)
+            ? Optional.of(new PipelineCatalog.CurrentVersion(1, SolutionSalesTemplate.definition()))
+            : Optional.empty();
+
+    private ImportFixtures() {
+    }
+
+    /**
+     * A gateway that records every history sent for real (dry runs apart) and answers that all its changes were
+     * applied, or refuses the deals named in {@link #refuse}.
+     */
+    static final class RecordingGateway {
+        final List<RecordDealHistoryCommand> sent = Collections.synchronizedList(new ArrayList<>());
+        final List<RecordDealHistoryCommand> checked = Collections.synchronizedList(new ArrayList<>());
+        final java.util.Set<String> refuse = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final CommandGateway gateway = mock(CommandGateway.class);
+
+        RecordingGateway() {
+            when(gateway.sendAndWait(any())).thenAnswer(call -> {
+                Object argument = call.getArgument(0);
+                boolean dryRun = argument instanceof CommandMessage<?> message && DryRun.isDryRun(message);
+                RecordDealHistoryCommand history = (RecordDealHistoryCommand) (argument instanceof CommandMessage<?>
+                        message ? message.getPayload() : argument);
+                if (refuse.contains(history.dealId())) {
+                    throw new CommandRejectedException("changes[1].stage", "deal '" + history.dealId()
+                            + "' is closed (lost); reopen it before you move it");
+                }
+                HistoryOutcome outcome = new HistoryOutcome(history.changes().size(), 0);
+                if (dryRun) {
+                    checked.add(history);
+                    throw new DryRun.Completed(outcome);
+                }
+                sent.add(history);
+                return outcome;
+            });
+        }
+
+        DealImporter importer() {
+            return importer(ImportLimits.DEFAULT);
+        }
+
+        DealImporter importer(ImportLimits limits) {
+            return new DealImporter(gateway, CATALOG, new ObjectMapper(), limits, 2);
+        }
+
+        /** The history sent for {@code dealId}. */
+        RecordDealHistoryCommand deal(String dealId) {
+            synchronized (sent) {
+                return sent.stream().filter(h -> h.dealId().equals(dealId)).findFirst().orElseThrow();
+            }
+        }
+    }
+
+    static InputStream text(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
