@@ -31,6 +31,35 @@ public class DealFlowMetrics {
         this.meters = meters;
     }
 
+    /**
+     * Registers the won and lost counters and the time-in-stage histogram of every stage at 0, so that dashboards
+     * and {@code increase()} see a series before the first live event.
+     */
+    public void registerStages(String pipelineId, Iterable<String> stages) {
+        for (String stage : stages) {
+            won(pipelineId, stage);
+            lost(pipelineId, stage);
+            timeInStage(pipelineId, stage);
+        }
+    }
+
+    private Counter won(String pipelineId, String stage) {
+        return Counter.builder("pipelens.deals.won").description("Deals won, by the stage they were won from")
+                .tags("pipeline", pipelineId, "stage", stage).register(meters);
+    }
+
+    private Counter lost(String pipelineId, String stage) {
+        return Counter.builder("pipelens.deals.lost").description("Deals lost, by the stage they were lost at")
+                .tags("pipeline", pipelineId, "stage", stage).register(meters);
+    }
+
+    private Timer timeInStage(String pipelineId, String stage) {
+        return Timer.builder("pipelens.time.in.stage").description("Duration of each visit that closed, in business time")
+                .serviceLevelObjectives(TIME_IN_STAGE_BUCKETS)
+                .tags("pipeline", pipelineId, "stage", stage)
+                .register(meters);
+    }
+
     /** Counts what {@code event} did to a deal whose journey was {@code before} it. */
     public void applied(DealJourney before, DealEvent event) {
         if (event instanceof DealMovedToStageEvent moved) {
@@ -39,12 +68,10 @@ public class DealFlowMetrics {
                     .register(meters).increment();
             visitClosed(before, event);
         } else if (event instanceof DealWonEvent won) {
-            Counter.builder("pipelens.deals.won").description("Deals won, by the stage they were won from")
-                    .tags("pipeline", won.pipelineId(), "stage", won.stage()).register(meters).increment();
+            won(won.pipelineId(), won.stage()).increment();
             visitClosed(before, event);
         } else if (event instanceof DealLostEvent lost) {
-            Counter.builder("pipelens.deals.lost").description("Deals lost, by the stage they were lost at")
-                    .tags("pipeline", lost.pipelineId(), "stage", lost.stage()).register(meters).increment();
+            lost(lost.pipelineId(), lost.stage()).increment();
             visitClosed(before, event);
         }
     }
@@ -57,10 +84,6 @@ public class DealFlowMetrics {
         if (!current.isOpen()) {
             return;
         }
-        Timer.builder("pipelens.time.in.stage").description("Duration of each visit that closed, in business time")
-                .serviceLevelObjectives(TIME_IN_STAGE_BUCKETS)
-                .tags("pipeline", event.pipelineId(), "stage", current.stage())
-                .register(meters)
-                .record(Duration.between(current.enteredAt(), event.occurredAt()));
+        timeInStage(event.pipelineId(), current.stage()).record(Duration.between(current.enteredAt(), event.occurredAt()));
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class PipelineGauges {
 
     private final AnalyticsRegistry registry;
+    private final DealFlowMetrics flowMetrics;
     private final Clock clock = Clock.systemUTC();
     private final MultiGauge open;
     private final MultiGauge age;
@@ -34,8 +35,9 @@ public class PipelineGauges {
     private final MultiGauge conversion;
     private final MultiGauge expectedWait;
 
-    public PipelineGauges(AnalyticsRegistry registry, MeterRegistry meters) {
+    public PipelineGauges(AnalyticsRegistry registry, DealFlowMetrics flowMetrics, MeterRegistry meters) {
         this.registry = registry;
+        this.flowMetrics = flowMetrics;
         this.open = MultiGauge.builder("pipelens.deals.open")
                 .description("Open deals whose current visit is at the stage").register(meters);
         this.age = MultiGauge.builder("pipelens.open.deal.age").baseUnit("seconds")
@@ -59,6 +61,7 @@ public class PipelineGauges {
             BottleneckReport load = index.bottlenecks(Population.ALL, Slice.ALL, clock.instant(),
                     Bottlenecks.DEFAULT_WINDOW);
             FunnelReport funnel = index.funnel(Population.ALL, Slice.ALL);
+            flowMetrics.registerStages(index.pipelineId(), index.version().stages().stream().map(s -> s.key()).toList());
             for (StageLoad stage : load.stages()) {
                 Tags tags = Tags.of("pipeline", index.pipelineId(), "stage", stage.key());
                 openRows.add(MultiGauge.Row.of(tags, stage.wip()));
