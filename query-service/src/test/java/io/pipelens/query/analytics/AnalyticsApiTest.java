@@ -16,12 +16,12 @@ import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.QueryServiceTest;
+import io.pipelens.query.deal.DealEvents;
 import io.pipelens.query.metrics.PipelineGauges;
 import io.pipelens.query.metrics.ProcessingMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -71,7 +71,7 @@ class AnalyticsApiTest {
     void answersFromEventsAndAgainUnderARedefinition() {
         eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(PIPELINE, "API test", 1,
                 SolutionSalesTemplate.STAGES, day(-10))));
-        eventStore.publish(dealMessages(List.of(
+        eventStore.publish(DealEvents.asMessages(List.of(
                 new DealOpenedEvent("a", PIPELINE, "contact", ANN, day(0)),
                 new DealOpenedEvent("b", PIPELINE, "contact", ANN, day(0)),
                 new DealOpenedEvent("c", PIPELINE, "profiling", ANN, day(0)),
@@ -202,15 +202,5 @@ class AnalyticsApiTest {
 
     private static DomainEventMessage<?> pipelineMessage(long sequence, Object event, String pipelineId) {
         return new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(pipelineId), sequence, event);
-    }
-
-    private static List<DomainEventMessage<?>> dealMessages(List<DealEvent> events) {
-        Map<String, Long> next = new HashMap<>();
-        List<DomainEventMessage<?>> messages = new ArrayList<>();
-        for (DealEvent event : events) {
-            long sequence = next.merge(event.dealId(), 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>("Deal", AggregateIds.deal(event.dealId()), sequence, event));
-        }
-        return messages;
     }
 }
