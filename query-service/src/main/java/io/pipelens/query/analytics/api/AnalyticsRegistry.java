@@ -31,10 +31,10 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>At start-up, before the event processors start, every pipeline's kept versions are built from MongoDB.</li>
- *   <li>After each batch the projection writes, it hands the changed journeys here and every ready index of their
+ *   <li>After each batch the projection writes, it hands the changed journeys here and every index of their
  *       pipeline takes them.</li>
- *   <li>A new pipeline version is built in the background from MongoDB. Journeys that change meanwhile are queued and
- *       applied in order when the load ends, so the index ends current. Until then queries answer from the newest
+ *   <li>A new pipeline version is built in the background from MongoDB. Journeys that change meanwhile go straight
+ *       into it; the index keeps each deal's newest journey by sequence number, so it ends current. Until then queries answer from the newest
  *       ready version and say that a newer one is building, and how far it has got; then they switch to it at once.</li>
  * </ul>
  * Recorded journeys keep raw stage keys, so a version's index is a pure function of the journeys and the version:

@@ -3,18 +3,15 @@ package io.pipelens.query.analytics.api;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One pipeline version's analytic index and its build state. While the index loads from MongoDB, journeys the
- * projection changes meanwhile are queued and applied, in order, once the load ends: the index then holds every
- * journey at least as new as the collection's.
+ * projection changes meanwhile go into it too: {@link AnalyticIndex#upsert} keeps the newest journey of each deal by
+ * sequence number, so the load and the live feed may overlap in any order and the index ends current.
  */
 public final class VersionIndex {
 
     private final AnalyticIndex index;
-    private final List<DealJourney> pending = new ArrayList<>();
     private volatile boolean ready;
     private volatile long expected;
     private volatile long loaded;
@@ -62,26 +59,19 @@ public final class VersionIndex {
         loaded++;
     }
 
-    synchronized void apply(DealJourney journey) {
-        if (ready) {
-            index.upsert(journey);
-        } else {
-            pending.add(journey);
-        }
+    void apply(DealJourney journey) {
+        index.upsert(journey);
     }
 
-    synchronized void finishLoad() {
-        index.upsertAll(pending);
-        pending.clear();
+    void finishLoad() {
         ready = true;
     }
 
-    synchronized void fail(RuntimeException e) {
+    void fail(RuntimeException e) {
         failure = e;
     }
 
-    synchronized void clear() {
+    void clear() {
         index.clear();
-        pending.clear();
     }
 }
