@@ -16,4 +16,8 @@ public final class AggregateIds {
     public static String pipeline(String pipelineId) {
         return "pipeline:" + pipelineId;
     }
+
+    public static String dealLogImport(String importId) {
+        return "import:" + importId;
+    }
 }

@@ -23,6 +23,7 @@ import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
 import io.pipelens.kernel.deal.DealReopenedEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
+import io.pipelens.kernel.importing.DealLogImportedEvent;
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
 import io.pipelens.kernel.pipeline.StageDefinition;
@@ -33,6 +34,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -103,7 +105,10 @@ class EventJsonApprovalTest {
                         new StageDefinition("qualification", "Qualification", null, null, 21)),
                         List.of(StageMapping.to("contact", "contact"), StageMapping.absorbed("call"),
                                 StageMapping.to("qualification", "qualification")),
-                        Instant.parse("2025-06-01T08:00:00Z"))
+                        Instant.parse("2025-06-01T08:00:00Z")),
+                new DealLogImportedEvent("7f0c9a52-3c1e-4a8e-9a3b-5d2f0e6c1b44", "solution-sales", "crm-export.csv",
+                        1200, 14, Map.of("unknown-activity", 9L, "unparsable-timestamp", 3L), 180, 1150, 36, 1,
+                        Instant.parse("2025-06-02T10:00:00Z"))
         ).map(event -> arguments(named(event.getClass().getSimpleName(), event)));
     }
 
