@@ -2,8 +2,11 @@ package io.pipelens.query.analytics;
 
 import java.util.function.Consumer;
 
-/** A population and a slice, compiled once per query and tested per deal. */
-final class Selection {
+/**
+ * A population and a slice, compiled once per query and tested per deal. Public so that reports outside this package
+ * (the data-quality report) select deals exactly as the metrics do.
+ */
+public final class Selection {
 
     private final Population.Test population;
     private final Slice slice;
@@ -14,7 +17,7 @@ final class Selection {
     }
 
     /** Calls {@code action} for every deal of {@code deals} that the population and slice select. */
-    static int forEach(Iterable<VersionedJourney> deals, Population population, Slice slice,
+    public static int forEach(Iterable<VersionedJourney> deals, Population population, Slice slice,
                        Consumer<VersionedJourney> action) {
         Selection selection = new Selection(population, slice);
         int selected = 0;

@@ -32,8 +32,11 @@ import net.jqwik.api.Tuple;
  * <p>Pipelines are either a version 1 over the recorded keys in random order, or a later version whose stages mix
  * recorded keys and new ones, with a mapping that sends each recorded key to some stage, absorbs it, or leaves it
  * out (then a key the version has maps to itself, and any other is unknown and treated as absorbed).
+ *
+ * <p>Public so that reports built on the analytics elsewhere (the data-quality report) check against the same
+ * generated histories.
  */
-final class Scenarios {
+public final class Scenarios {
 
     static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
     static final long DAY = 86_400_000L;
@@ -47,13 +50,13 @@ final class Scenarios {
     }
 
     /** A pipeline version: its stages and mapping, and the keys deals record. */
-    record Setup(int number, List<StageDefinition> stages, List<StageMapping> mapping, List<String> rawKeys) {
+    public record Setup(int number, List<StageDefinition> stages, List<StageMapping> mapping, List<String> rawKeys) {
 
-        AnalyticVersion version() {
+        public AnalyticVersion version() {
             return AnalyticVersion.of(number, stages, mapping);
         }
 
-        Oracle oracle() {
+        public Oracle oracle() {
             return new Oracle(stages, mapping);
         }
     }
@@ -81,18 +84,18 @@ final class Scenarios {
     }
 
     /** What is asked: population, slice, time-in-stage mode, as-of time and bottleneck window. */
-    record Question(Population population, Slice slice, TimeMode mode, Instant asOf, Duration window) {
+    public record Question(Population population, Slice slice, TimeMode mode, Instant asOf, Duration window) {
 
-        Oracle.Query toOracle() {
+        public Oracle.Query toOracle() {
             return new Oracle.Query(population.basis().name(), population.from(), population.to(), slice.owner(),
                     slice.source(), slice.segment());
         }
     }
 
-    record Scenario(Setup setup, List<List<DealEvent>> histories, Question question) {
+    public record Scenario(Setup setup, List<List<DealEvent>> histories, Question question) {
     }
 
-    static Arbitrary<Scenario> scenarios(int maxDeals) {
+    public static Arbitrary<Scenario> scenarios(int maxDeals) {
         return withQuestions(setups(), scripts(0, 10).list().ofMinSize(1).ofMaxSize(maxDeals).withSizeDistribution(RandomDistribution.uniform()), 0.8);
     }
 
