@@ -1,0 +1,151 @@
+package io.pipelens.query.quality;
+
+import static io.pipelens.query.quality.Imports.imported;
+import static org.awaitility.Awaitility.await;
+
+import io.pipelens.kernel.AggregateIds;
+import io.pipelens.kernel.deal.DealAttributes;
+import io.pipelens.kernel.deal.DealLostEvent;
+import io.pipelens.kernel.deal.DealMovedToStageEvent;
+import io.pipelens.kernel.deal.DealOpenedEvent;
+import io.pipelens.kernel.deal.DealReopenedEvent;
+import io.pipelens.kernel.deal.DealWonEvent;
+import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
+import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
+import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import io.pipelens.query.QueryServiceTest;
+import io.pipelens.query.deal.DealEvents;
+import io.pipelens.query.pipeline.PipelineEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The data-quality report over GraphQL, from events in the store to the answer, on three hand-checked deals and three
+ * imports (one of another pipeline); again under a version that absorbs "profiling"; and the refusals of bad input.
+ *
+ * <pre>
+ * a: contact (day 0) → qualification (day 1) → profiling (day 2, backward) → won (day 3) → reopened into contact (day 5)
+ * b: terms (day 0, mid-pipeline), open
+ * c: contact (day 0) → lost (day 1)
+ * </pre>
+ */
+@QueryServiceTest
+class DataQualityApiTest {
+
+    private static final String PIPELINE = "quality-api";
+    private static final Instant DAY0 = Instant.parse("2026-04-06T00:00:00Z");
+    private static final DealAttributes ANN = new DealAttributes("ann", "inbound", "smb", null, null);
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private HttpGraphQlTester graphQl;
+
+    private static Instant day(int n) {
+        return DAY0.plus(Duration.ofDays(n));
+    }
+
+    @Test
+    void reportsOddHistoriesAndImportsFromEvents() {
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(PIPELINE, "Quality test", 1,
+                SolutionSalesTemplate.STAGES, day(-10)), PIPELINE));
+        eventStore.publish(DealEvents.asMessages(List.of(
+                new DealOpenedEvent("a", PIPELINE, "contact", ANN, day(0)),
+                new DealOpenedEvent("b", PIPELINE, "terms", ANN, day(0)),
+                new DealOpenedEvent("c", PIPELINE, "contact", ANN, day(0)),
+                new DealMovedToStageEvent("a", PIPELINE, "contact", "qualification", day(1)),
+                new DealLostEvent("c", PIPELINE, "contact", "no budget", day(1)),
+                new DealMovedToStageEvent("a", PIPELINE, "qualification", "profiling", day(2)),
+                new DealWonEvent("a", PIPELINE, "profiling", day(3)),
+                new DealReopenedEvent("a", PIPELINE, "contact", day(5)))));
+        eventStore.publish(Imports.messages(
+                imported("q-1", PIPELINE, day(6), 100, Map.of("unknown-activity", 4L, "unparsable-timestamp", 1L)),
+                imported("q-2", PIPELINE, day(7), 20, Map.of("unknown-activity", 2L)),
+                imported("q-3", "quality-other", day(8), 50, Map.of("unknown-activity", 9L))));
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            GraphQlTester.Response ready = report(null);
+            ready.path("dataQuality.context.deals").entity(Integer.class).isEqualTo(3);
+            ready.path("dataQuality.reopenings.events").entity(Integer.class).isEqualTo(1);
+            ready.path("dataQuality.imports.imports").entity(Integer.class).isEqualTo(2);
+        });
+        GraphQlTester.Response v1 = report(null);
+        v1.path("dataQuality.context.version").entity(Integer.class).isEqualTo(1);
+        v1.path("dataQuality.startedMidPipeline.deals").entity(Integer.class).isEqualTo(1);
+        v1.path("dataQuality.startedMidPipeline.sample").entityList(String.class).containsExactly("b");
+        v1.path("dataQuality.backwardMoves.events").entity(Integer.class).isEqualTo(1);
+        v1.path("dataQuality.backwardMoves.sample").entityList(String.class).containsExactly("a");
+        v1.path("dataQuality.reopenings.sample").entityList(String.class).containsExactly("a");
+        v1.path("dataQuality.firstStages[*].deals").entityList(Integer.class)
+                .containsExactly(2, 0, 0, 0, 1, 0, 0, 0, 0);
+        v1.path("dataQuality.imports.rowsRead").entity(Integer.class).isEqualTo(120);
+        v1.path("dataQuality.imports.rowsRejected").entity(Integer.class).isEqualTo(7);
+        v1.path("dataQuality.imports.rejectedRowsByReason[*].reason").entityList(String.class)
+                .containsExactly("unknown-activity", "unparsable-timestamp");
+        v1.path("dataQuality.imports.rejectedRowsByReason[*].rows").entityList(Integer.class).containsExactly(6, 1);
+        v1.path("dataQuality.imports.recent[*].id").entityList(String.class).containsExactly("q-2", "q-1");
+        v1.path("dataQuality.imports.recent[0].source").entity(String.class).isEqualTo("q-2.csv");
+        v1.path("dataQuality.imports.recent[0].importedAt").entity(String.class).isEqualTo(day(7).toString());
+
+        graphQl.documentName("dataQuality").variable("pipelineId", PIPELINE).variable("sampleSize", 0)
+                .variable("recentImports", 1).variable("filter", Map.of("owner", "nobody")).execute()
+                .path("dataQuality.context.deals").entity(Integer.class).isEqualTo(0)
+                .path("dataQuality.context.note").hasValue()
+                .path("dataQuality.imports.imports").entity(Integer.class).isEqualTo(2)
+                .path("dataQuality.imports.recent[*].id").entityList(String.class).containsExactly("q-2");
+
+        PipelineRedefinedEvent absorbed = PipelineEvents.profilingAbsorbed(PIPELINE);
+        eventStore.publish(pipelineMessage(1, absorbed, PIPELINE));
+        await().atMost(WITHIN).untilAsserted(() -> report(null).path("dataQuality.context.version")
+                .entity(Integer.class).isEqualTo(2));
+        // Under version 2 the move back into profiling takes qualification's time: no move, nothing backward.
+        report(null).path("dataQuality.backwardMoves.events").entity(Integer.class).isEqualTo(0)
+                .path("dataQuality.reopenings.events").entity(Integer.class).isEqualTo(1)
+                .path("dataQuality.firstStages[*].key").entityList(String.class).doesNotContain("profiling");
+        report(1).path("dataQuality.backwardMoves.events").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void refusesBadInputNamingTheArgument() {
+        expectViolation(graphQl.documentName("dataQuality").variable("pipelineId", "no-such-pipeline"), "pipelineId");
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent("quality-bad", "Bad input", 1,
+                SolutionSalesTemplate.STAGES, day(-10)), "quality-bad"));
+        await().atMost(WITHIN).untilAsserted(() -> graphQl.documentName("dataQuality")
+                .variable("pipelineId", "quality-bad").execute().path("dataQuality.context.deals").hasValue());
+        expectViolation(request("quality-bad").variable("version", 7), "version");
+        expectViolation(request("quality-bad").variable("sampleSize", 101), "sampleSize");
+        expectViolation(request("quality-bad").variable("recentImports", -1), "recentImports");
+        expectViolation(request("quality-bad").variable("population", Map.of("basis", "OPENED",
+                "from", day(5).toString(), "to", day(1).toString())), "population");
+    }
+
+    private GraphQlTester.Request<?> request(String pipelineId) {
+        return graphQl.documentName("dataQuality").variable("pipelineId", pipelineId);
+    }
+
+    private GraphQlTester.Response report(Integer version) {
+        return request(PIPELINE).variable("version", version).execute();
+    }
+
+    private static void expectViolation(GraphQlTester.Request<?> request, String field) {
+        request.execute().errors().expect(error -> {
+            Object violations = error.getExtensions().get("violations");
+            return violations instanceof List<?> list && list.stream()
+                    .anyMatch(v -> v instanceof Map<?, ?> m && field.equals(m.get("field")));
+        }).verify();
+    }
+
+    private static DomainEventMessage<?> pipelineMessage(long sequence, Object event, String pipelineId) {
+        return new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(pipelineId), sequence, event);
+    }
+}
