@@ -110,7 +110,7 @@ public final class AnalyticIndexBenchmark {
     }
 
     /** A plausible journey: forward moves with skips, some backward moves, closings and reopenings. */
-    static DealJourney journey(String id, List<String> keys, Random random) {
+    public static DealJourney journey(String id, List<String> keys, Random random) {
         int n = keys.size();
         long t = START.toEpochMilli() + (long) (random.nextDouble() * Duration.ofDays(800).toMillis());
         int stage = random.nextInt(10) < 8 ? 0 : random.nextInt(3);
