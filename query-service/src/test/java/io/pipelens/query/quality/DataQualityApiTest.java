@@ -29,13 +29,14 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The data-quality report over GraphQL, from events in the store to the answer, on three hand-checked deals and three
+ * The data-quality report over GraphQL, from events in the store to the answer, on three hand-checked deals (ids of their own: the test context and its event
+ * store are shared) and three
  * imports (one of another pipeline); again under a version that absorbs "profiling"; and the refusals of bad input.
  *
  * <pre>
- * a: contact (day 0) → qualification (day 1) → profiling (day 2, backward) → won (day 3) → reopened into contact (day 5)
- * b: terms (day 0, mid-pipeline), open
- * c: contact (day 0) → lost (day 1)
+ * q-a: contact (day 0) → qualification (day 1) → profiling (day 2, backward) → won (day 3) → reopened into contact (day 5)
+ * q-b: terms (day 0, mid-pipeline), open
+ * q-c: contact (day 0) → lost (day 1)
  * </pre>
  */
 @QueryServiceTest
@@ -60,14 +61,14 @@ class DataQualityApiTest {
         eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(PIPELINE, "Quality test", 1,
                 SolutionSalesTemplate.STAGES, day(-10)), PIPELINE));
         eventStore.publish(DealEvents.asMessages(List.of(
-                new DealOpenedEvent("a", PIPELINE, "contact", ANN, day(0)),
-                new DealOpenedEvent("b", PIPELINE, "terms", ANN, day(0)),
-                new DealOpenedEvent("c", PIPELINE, "contact", ANN, day(0)),
-                new DealMovedToStageEvent("a", PIPELINE, "contact", "qualification", day(1)),
-                new DealLostEvent("c", PIPELINE, "contact", "no budget", day(1)),
-                new DealMovedToStageEvent("a", PIPELINE, "qualification", "profiling", day(2)),
-                new DealWonEvent("a", PIPELINE, "profiling", day(3)),
-                new DealReopenedEvent("a", PIPELINE, "contact", day(5)))));
+                new DealOpenedEvent("q-a", PIPELINE, "contact", ANN, day(0)),
+                new DealOpenedEvent("q-b", PIPELINE, "terms", ANN, day(0)),
+                new DealOpenedEvent("q-c", PIPELINE, "contact", ANN, day(0)),
+                new DealMovedToStageEvent("q-a", PIPELINE, "contact", "qualification", day(1)),
+                new DealLostEvent("q-c", PIPELINE, "contact", "no budget", day(1)),
+                new DealMovedToStageEvent("q-a", PIPELINE, "qualification", "profiling", day(2)),
+                new DealWonEvent("q-a", PIPELINE, "profiling", day(3)),
+                new DealReopenedEvent("q-a", PIPELINE, "contact", day(5)))));
         eventStore.publish(Imports.messages(
                 imported("q-1", PIPELINE, day(6), 100, Map.of("unknown-activity", 4L, "unparsable-timestamp", 1L)),
                 imported("q-2", PIPELINE, day(7), 20, Map.of("unknown-activity", 2L)),
@@ -82,10 +83,10 @@ class DataQualityApiTest {
         GraphQlTester.Response v1 = report(null);
         v1.path("dataQuality.context.version").entity(Integer.class).isEqualTo(1);
         v1.path("dataQuality.startedMidPipeline.deals").entity(Integer.class).isEqualTo(1);
-        v1.path("dataQuality.startedMidPipeline.sample").entityList(String.class).containsExactly("b");
+        v1.path("dataQuality.startedMidPipeline.sample").entityList(String.class).containsExactly("q-b");
         v1.path("dataQuality.backwardMoves.events").entity(Integer.class).isEqualTo(1);
-        v1.path("dataQuality.backwardMoves.sample").entityList(String.class).containsExactly("a");
-        v1.path("dataQuality.reopenings.sample").entityList(String.class).containsExactly("a");
+        v1.path("dataQuality.backwardMoves.sample").entityList(String.class).containsExactly("q-a");
+        v1.path("dataQuality.reopenings.sample").entityList(String.class).containsExactly("q-a");
         v1.path("dataQuality.firstStages[*].deals").entityList(Integer.class)
                 .containsExactly(2, 0, 0, 0, 1, 0, 0, 0, 0);
         v1.path("dataQuality.imports.rowsRead").entity(Integer.class).isEqualTo(120);
