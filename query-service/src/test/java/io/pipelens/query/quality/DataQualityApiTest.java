@@ -1,6 +1,7 @@
 package io.pipelens.query.quality;
 
 import static io.pipelens.query.quality.Imports.imported;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pipelens.kernel.AggregateIds;
@@ -20,11 +21,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pipelens.query.metrics.ProcessingMetrics;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -51,6 +60,14 @@ class DataQualityApiTest {
     private EventStore eventStore;
     @Autowired
     private HttpGraphQlTester graphQl;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private MongoTemplate mongo;
+    @Autowired
+    private ProcessingMetrics processingMetrics;
+    @Autowired
+    private MeterRegistry meters;
 
     private static Instant day(int n) {
         return DAY0.plus(Duration.ofDays(n));
@@ -97,6 +114,7 @@ class DataQualityApiTest {
         v1.path("dataQuality.imports.recent[*].id").entityList(String.class).containsExactly("q-2", "q-1");
         v1.path("dataQuality.imports.recent[0].source").entity(String.class).isEqualTo("q-2.csv");
         v1.path("dataQuality.imports.recent[0].importedAt").entity(String.class).isEqualTo(day(7).toString());
+        v1.path("dataQuality.imports.recent[1].rowsRejected").entity(Integer.class).isEqualTo(5);
 
         graphQl.documentName("dataQuality").variable("pipelineId", PIPELINE).variable("sampleSize", 0)
                 .variable("recentImports", 1).variable("filter", Map.of("owner", "nobody")).execute()
@@ -114,6 +132,47 @@ class DataQualityApiTest {
                 .path("dataQuality.reopenings.events").entity(Integer.class).isEqualTo(1)
                 .path("dataQuality.firstStages[*].key").entityList(String.class).doesNotContain("profiling");
         report(1).path("dataQuality.backwardMoves.events").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayOfTheImportProcessorRebuildsTheSameImports() {
+        String pipeline = "quality-replay";
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(pipeline, "Replay", 1,
+                SolutionSalesTemplate.STAGES, day(-10)), pipeline));
+        eventStore.publish(Imports.messages(
+                imported("r-1", pipeline, day(1), 10, Map.of("unknown-activity", 3L)),
+                imported("r-2", pipeline, day(2), 30, Map.of("missing-stage", 1L, "unknown-activity", 2L))));
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(imports(pipeline)).hasSize(2));
+        List<DealLogImport> before = imports(pipeline);
+        String answerBefore = request(pipeline).execute().path("dataQuality.imports").entity(Map.class).get()
+                .toString();
+        mongo.save(new DealLogImport("r-not-in-the-event-store", pipeline, null, 1, 1, List.of(), 1, 0, 0, 0,
+                day(3)));
+
+        TrackingEventProcessor processor = processing.eventProcessor(DealLogImportProjection.PROCESSOR,
+                TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+            assertThat(imports(pipeline)).as("imports after the reset handler").isEmpty();
+        } finally {
+            processor.start();
+        }
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(processor.processingStatus().values()).isNotEmpty().allMatch(EventTrackerStatus::isCaughtUp);
+            assertThat(imports(pipeline)).isEqualTo(before);
+        });
+        request(pipeline).execute().path("dataQuality.imports").entity(Map.class)
+                .satisfies(answer -> assertThat(answer.toString()).isEqualTo(answerBefore));
+        processingMetrics.refresh();
+        assertThat(meters.find("pipelens.processor.lag").tag("processor", DealLogImportProjection.PROCESSOR)
+                .gauge()).as("lag gauge of the import processor").isNotNull();
+    }
+
+    private List<DealLogImport> imports(String pipelineId) {
+        return mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)), DealLogImport.class).stream()
+                .sorted(java.util.Comparator.comparing(DealLogImport::id)).toList();
     }
 
     @Test
