@@ -4,6 +4,7 @@ import static io.pipelens.query.quality.Imports.imported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealLostEvent;
@@ -16,13 +17,13 @@ import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealEvents;
+import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.pipeline.PipelineEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.pipelens.query.metrics.ProcessingMetrics;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -38,12 +39,13 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The data-quality report over GraphQL, from events in the store to the answer, on three hand-checked deals (ids of their own: the test context and its event
- * store are shared) and three
- * imports (one of another pipeline); again under a version that absorbs "profiling"; and the refusals of bad input.
+ * The data-quality report over GraphQL, from events in the store to the answer: three hand-checked deals (with ids of
+ * their own, since the test context and its event store are shared) and three imports, one of another pipeline; again
+ * under a version that absorbs "profiling"; a replay of the import processor; and the refusals of bad input.
  *
  * <pre>
- * q-a: contact (day 0) → qualification (day 1) → profiling (day 2, backward) → won (day 3) → reopened into contact (day 5)
+ * q-a: contact (day 0) → qualification (day 1) → profiling (day 2, backward) → won (day 3)
+ *      → reopened into contact (day 5)
  * q-b: terms (day 0, mid-pipeline), open
  * q-c: contact (day 0) → lost (day 1)
  * </pre>
@@ -172,7 +174,7 @@ class DataQualityApiTest {
 
     private List<DealLogImport> imports(String pipelineId) {
         return mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)), DealLogImport.class).stream()
-                .sorted(java.util.Comparator.comparing(DealLogImport::id)).toList();
+                .sorted(Comparator.comparing(DealLogImport::id)).toList();
     }
 
     @Test

@@ -68,7 +68,8 @@ class DataQualityMatchesOracleTest {
     }
 
     private static AnalyticIndex index(Scenario scenario) {
-        AnalyticIndex index = new AnalyticIndex(scenario.histories().get(0).get(0).pipelineId(), scenario.setup().version());
+        String pipelineId = scenario.histories().get(0).get(0).pipelineId();
+        AnalyticIndex index = new AnalyticIndex(pipelineId, scenario.setup().version());
         List<List<DealEvent>> histories = new ArrayList<>(scenario.histories());
         Collections.shuffle(histories, new Random(histories.size()));
         for (List<DealEvent> history : histories) {
