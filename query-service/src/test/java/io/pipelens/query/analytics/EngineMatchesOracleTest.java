@@ -8,7 +8,6 @@ import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
 import io.pipelens.query.analytics.Scenarios.Scenario;
 import io.pipelens.query.analytics.oracle.Oracle;
-import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.JourneyFold;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine against the oracle on random histories: events go through {@link JourneyFold} (each delivered twice, as
@@ -33,18 +30,34 @@ class EngineMatchesOracleTest {
 
     private static final double RELATIVE = 1e-9;
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return Scenarios.scenarios(40);
+    static LongStream seeds1000() {
+        return Scenarios.seeds(1000);
     }
 
-    @Provide
-    Arbitrary<Scenario> largeScenarios() {
-        return Scenarios.largeScenarios();
+    static LongStream seeds500() {
+        return Scenarios.seeds(500);
     }
 
-    @Property(tries = 1000)
-    void pathsMatchTheOracle(@ForAll("scenarios") Scenario scenario) {
+    static LongStream seeds200() {
+        return Scenarios.seeds(200);
+    }
+
+    static LongStream seeds100() {
+        return Scenarios.seeds(100);
+    }
+
+    static LongStream seeds30() {
+        return Scenarios.seeds(30);
+    }
+
+    private static Scenario scenario(long seed) {
+        return Scenarios.scenario(seed, 40);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds1000")
+    void pathsMatchTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
         AnalyticVersion version = scenario.setup().version();
         Oracle oracle = scenario.setup().oracle();
         for (List<DealEvent> history : scenario.histories()) {
@@ -70,9 +83,11 @@ class EngineMatchesOracleTest {
         }
     }
 
-    @Property(tries = 500)
-    void funnelMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
-        FunnelReport engine = index(scenario).funnel(scenario.question().population(), scenario.question().slice());
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds500")
+    void funnelMatchesTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
+        FunnelReport engine = Scenarios.indexAsProjected(scenario).funnel(scenario.question().population(), scenario.question().slice());
         Oracle.Funnel expected = scenario.setup().oracle().funnel(selected(scenario));
 
         assertThat(engine.version()).isEqualTo(scenario.setup().number());
@@ -94,21 +109,25 @@ class EngineMatchesOracleTest {
         }
     }
 
-    @Property(tries = 500)
-    void timeInStageMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds500")
+    void timeInStageMatchesTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
         checkTimeInStage(scenario);
     }
 
     /** Samples of more than 512 values are sorted by the radix sort, so they get their own property. */
-    @Property(tries = 30)
-    void timeInStageAndBottlenecksMatchTheOracleOnLargeSamples(@ForAll("largeScenarios") Scenario scenario) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds30")
+    void timeInStageAndBottlenecksMatchTheOracleOnLargeSamples(long seed) {
+        Scenario scenario = Scenarios.largeScenario(seed);
         checkTimeInStage(scenario);
-        checkBottlenecks(scenario, index(scenario), scenario.question().asOf(), scenario.question().window());
+        checkBottlenecks(scenario, Scenarios.indexAsProjected(scenario), scenario.question().asOf(), scenario.question().window());
     }
 
     private void checkTimeInStage(Scenario scenario) {
         Scenarios.Question q = scenario.question();
-        TimeInStageReport engine = index(scenario).timeInStage(q.population(), q.slice(), q.mode(), q.asOf());
+        TimeInStageReport engine = Scenarios.indexAsProjected(scenario).timeInStage(q.population(), q.slice(), q.mode(), q.asOf());
         List<Oracle.StageTime> expected = scenario.setup().oracle().timeInStage(selected(scenario), q.mode().name(),
                 q.asOf());
 
@@ -128,18 +147,22 @@ class EngineMatchesOracleTest {
         }
     }
 
-    @Property(tries = 500)
-    void skipImpactMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds500")
+    void skipImpactMatchesTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
         checkSkipImpact(scenario);
     }
 
-    @Property(tries = 100)
-    void skipImpactMatchesTheOracleOnLargeSamples(@ForAll("largeScenarios") Scenario scenario) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds100")
+    void skipImpactMatchesTheOracleOnLargeSamples(long seed) {
+        Scenario scenario = Scenarios.largeScenario(seed);
         checkSkipImpact(scenario);
     }
 
     private void checkSkipImpact(Scenario scenario) {
-        SkipImpactReport engine = index(scenario).skipImpact(scenario.question().population(),
+        SkipImpactReport engine = Scenarios.indexAsProjected(scenario).skipImpact(scenario.question().population(),
                 scenario.question().slice());
         List<Oracle.SkipStage> expected = scenario.setup().oracle().skipImpact(selected(scenario));
 
@@ -166,10 +189,12 @@ class EngineMatchesOracleTest {
         }
     }
 
-    @Property(tries = 500)
-    void bottlenecksMatchTheOracle(@ForAll("scenarios") Scenario scenario) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds500")
+    void bottlenecksMatchTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
         Scenarios.Question q = scenario.question();
-        AnalyticIndex index = index(scenario);
+        AnalyticIndex index = Scenarios.indexAsProjected(scenario);
         checkBottlenecks(scenario, index, q.asOf(), q.window());
         List<Long> exits = exitTimes(scenario);
         for (int i = 0; i < Math.min(3, exits.size()); i++) {
@@ -218,9 +243,11 @@ class EngineMatchesOracleTest {
         return times;
     }
 
-    @Property(tries = 500)
-    void salesVelocityMatchesTheOracle(@ForAll("scenarios") Scenario scenario) {
-        VelocityReport engine = index(scenario).salesVelocity(scenario.question().population(),
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds500")
+    void salesVelocityMatchesTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
+        VelocityReport engine = Scenarios.indexAsProjected(scenario).salesVelocity(scenario.question().population(),
                 scenario.question().slice());
         Map<String, Oracle.Velocity> expected = scenario.setup().oracle().salesVelocity(selected(scenario));
 
@@ -238,13 +265,15 @@ class EngineMatchesOracleTest {
         }
     }
 
-    @Property(tries = 200)
-    void theIndexEndsTheSameWhateverTheOrderAndRepetitionOfUpdates(@ForAll("scenarios") Scenario scenario) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds200")
+    void theIndexEndsTheSameWhateverTheOrderAndRepetitionOfUpdates(long seed) {
+        Scenario scenario = scenario(seed);
         AnalyticIndex once = new AnalyticIndex(DealHistory.PIPELINE, scenario.setup().version());
         for (List<DealEvent> history : scenario.histories()) {
             once.upsert(DealHistory.fold(history));
         }
-        AnalyticIndex replayed = index(scenario);
+        AnalyticIndex replayed = Scenarios.indexAsProjected(scenario);
         Scenarios.Question q = scenario.question();
 
         assertThat(replayed.size()).isEqualTo(once.size());
@@ -255,28 +284,6 @@ class EngineMatchesOracleTest {
                 .isEqualTo(once.skipImpact(q.population(), q.slice()));
         assertThat(replayed.bottlenecks(q.population(), q.slice(), q.asOf(), q.window()))
                 .isEqualTo(once.bottlenecks(q.population(), q.slice(), q.asOf(), q.window()));
-    }
-
-    /**
-     * The engine's index, fed as a projection would be: every event delivered twice, the journey upserted after each
-     * delivery, deals interleaved in an order shuffled by the scenario's own content.
-     */
-    private static AnalyticIndex index(Scenario scenario) {
-        AnalyticIndex index = new AnalyticIndex(DealHistory.PIPELINE, scenario.setup().version());
-        List<List<DealEvent>> histories = new ArrayList<>(scenario.histories());
-        Collections.shuffle(histories, new Random(histories.size()));
-        for (List<DealEvent> history : histories) {
-            DealJourney journey = null;
-            long sequence = 0;
-            for (DealEvent event : history) {
-                for (int delivery = 0; delivery < 2; delivery++) {
-                    journey = JourneyFold.apply(journey, event, sequence);
-                    index.upsert(journey);
-                }
-                sequence++;
-            }
-        }
-        return index;
     }
 
     private static List<Oracle.Deal> selected(Scenario scenario) {

@@ -11,21 +11,23 @@ import io.pipelens.kernel.deal.DealWonEvent;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.analytics.oracle.Oracle;
+import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.JourneyFold;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
+import java.util.stream.LongStream;
 
 /**
- * Random pipelines, deal histories and queries for the property tests. Histories are generated as small scripts of
- * steps and turned into events that the Deal aggregate would accept: moves to another stage while open, wins and
+ * Random pipelines, deal histories and queries for the property tests, each scenario drawn from one seed (a failing
+ * test names its seed). Histories are generated as small scripts of steps and turned into events that the Deal aggregate would accept: moves to another stage while open, wins and
  * losses while open, reopenings (also into the stage the deal was closed at) while closed, attribute changes, with
  * many equal timestamps (a step's delay is 0 ms about a third of the time) and starts at any stage.
  *
@@ -37,6 +39,9 @@ import net.jqwik.api.Tuple;
  * generated histories.
  */
 public final class Scenarios {
+
+    /** System property: the first seed of a property test's run. */
+    public static final String SEED_PROPERTY = "pipelens.test.first-seed";
 
     static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
     static final long DAY = 86_400_000L;
@@ -95,25 +100,56 @@ public final class Scenarios {
     public record Scenario(Setup setup, List<List<DealEvent>> histories, Question question) {
     }
 
-    public static Arbitrary<Scenario> scenarios(int maxDeals) {
-        return withQuestions(setups(), scripts(0, 10).list().ofMinSize(1).ofMaxSize(maxDeals).withSizeDistribution(RandomDistribution.uniform()), 0.8);
+    /**
+     * The seeds a property test runs over: {@code count} consecutive seeds from the system property
+     * {@value #SEED_PROPERTY} (0 unless given), so a run is reproducible and another start explores other histories.
+     */
+    public static LongStream seeds(int count) {
+        long first = Long.getLong(SEED_PROPERTY, 0L);
+        return LongStream.range(first, first + count);
+    }
+
+    /** A scenario of 1 to {@code maxDeals} histories of up to 10 steps, drawn from {@code seed}. */
+    public static Scenario scenario(long seed, int maxDeals) {
+        Draw draw = new Draw(seed);
+        Setup setup = setup(draw);
+        return withQuestion(draw, setup, scripts(draw, draw.between(1, maxDeals), 0, 10), 0.8);
     }
 
     /**
      * Many short histories over two or three stages, asked mostly about all deals, so that skipped groups of 20 and
      * more, with every expected cell at 5 or more, are common.
      */
-    static Arbitrary<Scenario> largeScenarios() {
-        Arbitrary<Setup> small = Arbitraries.integers().between(2, 3).flatMap(Scenarios::firstVersion);
-        return withQuestions(small, scripts(1, 3).list().ofMinSize(150).ofMaxSize(900).withSizeDistribution(RandomDistribution.uniform()), 0.95);
+    static Scenario largeScenario(long seed) {
+        Draw draw = new Draw(seed);
+        Setup setup = firstVersion(draw, draw.between(2, 3));
+        return withQuestion(draw, setup, scripts(draw, draw.between(150, 900), 1, 3), 0.95);
+    }
+
+    /**
+     * The engine's index, fed as a projection would be: every event delivered twice, the journey upserted after each
+     * delivery, deals interleaved in an order shuffled by the scenario's own content.
+     */
+    public static AnalyticIndex indexAsProjected(Scenario scenario) {
+        AnalyticIndex index = new AnalyticIndex(DealHistory.PIPELINE, scenario.setup().version());
+        List<List<DealEvent>> histories = new ArrayList<>(scenario.histories());
+        Collections.shuffle(histories, new Random(histories.size()));
+        for (List<DealEvent> history : histories) {
+            DealJourney journey = null;
+            for (int sequence = 0; sequence < history.size(); sequence++) {
+                for (int delivery = 0; delivery < 2; delivery++) {
+                    journey = JourneyFold.apply(journey, history.get(sequence), sequence);
+                    index.upsert(journey);
+                }
+            }
+        }
+        return index;
     }
 
     /** Questions are drawn after the histories, so their times can fall exactly on event times. */
-    private static Arbitrary<Scenario> withQuestions(Arbitrary<Setup> setups, Arbitrary<List<Script>> scripts,
-                                                     double unfiltered) {
-        return Combinators.combine(setups, scripts).as((setup, list) -> new Scenario(setup,
-                histories(setup, list), null)).flatMap(scenario -> questions(eventTimes(scenario.histories()),
-                unfiltered).map(question -> new Scenario(scenario.setup(), scenario.histories(), question)));
+    private static Scenario withQuestion(Draw draw, Setup setup, List<Script> scripts, double unfiltered) {
+        List<List<DealEvent>> histories = histories(setup, scripts);
+        return new Scenario(setup, histories, question(draw, eventTimes(histories), unfiltered));
     }
 
     private static List<Long> eventTimes(List<List<DealEvent>> histories) {
@@ -126,45 +162,45 @@ public final class Scenarios {
         return times;
     }
 
-    static Arbitrary<Setup> setups() {
-        return Arbitraries.integers().between(1, 6).flatMap(rawCount -> Arbitraries.oneOf(
-                firstVersion(rawCount), laterVersion(rawCount)));
+    static Setup setup(Draw draw) {
+        int rawCount = draw.between(1, 6);
+        return draw.chance(0.5) ? firstVersion(draw, rawCount) : laterVersion(draw, rawCount);
     }
 
     private static List<String> rawKeys(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "r" + i).toList();
     }
 
-    static Arbitrary<Setup> firstVersion(int rawCount) {
+    static Setup firstVersion(Draw draw, int rawCount) {
         List<String> raw = rawKeys(rawCount);
-        return Combinators.combine(Arbitraries.shuffle(raw), expectedDays(rawCount))
-                .as((order, days) -> new Setup(1, stages(order, days), List.of(), raw));
+        return new Setup(1, stages(draw.shuffled(raw), expectedDays(draw, rawCount)), List.of(), raw);
     }
 
-    static Arbitrary<Setup> laterVersion(int rawCount) {
+    static Setup laterVersion(Draw draw, int rawCount) {
         List<String> raw = rawKeys(rawCount);
         List<String> candidates = new ArrayList<>(raw);
         candidates.addAll(List.of("s1", "s2", "s3", "s4"));
-        return Arbitraries.integers().between(1, 5).flatMap(stageCount -> Combinators.combine(
-                Arbitraries.shuffle(candidates), expectedDays(stageCount),
-                Arbitraries.integers().between(0, stageCount + 1).list().ofSize(rawCount),
-                Arbitraries.integers().between(2, 4)).as((order, days, choices, number) -> {
-                    List<String> keys = order.subList(0, stageCount);
-                    List<StageMapping> mapping = new ArrayList<>();
-                    for (int i = 0; i < rawCount; i++) {
-                        int choice = choices.get(i);
-                        if (choice >= 1 && choice <= stageCount) {
-                            mapping.add(StageMapping.to(raw.get(i), keys.get(choice - 1)));
-                        } else if (choice == stageCount + 1) {
-                            mapping.add(StageMapping.absorbed(raw.get(i)));
-                        }
-                    }
-                    return new Setup(number, stages(keys, days), List.copyOf(mapping), raw);
-                }));
+        int stageCount = draw.between(1, 5);
+        List<String> keys = draw.shuffled(candidates).subList(0, stageCount);
+        List<Integer> days = expectedDays(draw, stageCount);
+        List<StageMapping> mapping = new ArrayList<>();
+        for (int i = 0; i < rawCount; i++) {
+            int choice = draw.between(0, stageCount + 1);
+            if (choice >= 1 && choice <= stageCount) {
+                mapping.add(StageMapping.to(raw.get(i), keys.get(choice - 1)));
+            } else if (choice == stageCount + 1) {
+                mapping.add(StageMapping.absorbed(raw.get(i)));
+            }
+        }
+        return new Setup(draw.between(2, 4), stages(keys, days), List.copyOf(mapping), raw);
     }
 
-    private static Arbitrary<List<Integer>> expectedDays(int count) {
-        return Arbitraries.integers().between(1, 20).injectNull(0.6).list().ofSize(count);
+    private static List<Integer> expectedDays(Draw draw, int count) {
+        List<Integer> days = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            days.add(draw.chance(0.6) ? null : draw.between(1, 20));
+        }
+        return days;
     }
 
     private static List<StageDefinition> stages(List<String> keys, List<Integer> expectedDays) {
@@ -175,20 +211,30 @@ public final class Scenarios {
         return stages;
     }
 
-    static Arbitrary<Script> scripts(int minSteps, int maxSteps) {
-        Arbitrary<Long> delay = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(0L)),
-                Tuple.of(1, Arbitraries.longs().between(1, 999)),
-                Tuple.of(6, Arbitraries.longs().between(1_000, 20 * DAY)));
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 11),
-                Arbitraries.integers().between(0, 5), delay).as(Step::new);
-        Arbitrary<Attributes> attributes = Combinators.combine(Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 10_000_000).injectNull(0.2)).as(Attributes::new);
-        return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.longs().between(0, 90 * DAY),
-                attributes, step.list().ofMinSize(minSteps).ofMaxSize(maxSteps)
-                        .withSizeDistribution(RandomDistribution.uniform())).as(Script::new);
+    private static List<Script> scripts(Draw draw, int count, int minSteps, int maxSteps) {
+        List<Script> scripts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            scripts.add(script(draw, minSteps, maxSteps));
+        }
+        return scripts;
+    }
+
+    /** A step's delay is 0 ms three times in ten, under a second once in ten, else up to 20 days. */
+    static Script script(Draw draw, int minSteps, int maxSteps) {
+        int startKey = draw.between(0, 5);
+        long openOffset = draw.between(0L, 90 * DAY);
+        Attributes attributes = new Attributes(draw.between(0, 3), draw.between(0, 2), draw.between(0, 2),
+                draw.between(0, 2), draw.chance(0.2) ? null : draw.between(0, 10_000_000));
+        int stepCount = draw.between(minSteps, maxSteps);
+        List<Step> steps = new ArrayList<>(stepCount);
+        for (int i = 0; i < stepCount; i++) {
+            int action = draw.between(0, 11);
+            int key = draw.between(0, 5);
+            int kind = draw.between(0, 9);
+            long delay = kind < 3 ? 0L : kind < 4 ? draw.between(1L, 999L) : draw.between(1_000L, 20 * DAY);
+            steps.add(new Step(action, key, delay));
+        }
+        return new Script(startKey, openOffset, attributes, steps);
     }
 
     static List<List<DealEvent>> histories(Setup setup, List<Script> scripts) {
@@ -241,38 +287,39 @@ public final class Scenarios {
      * Random questions; about half of the moments (period bounds, as-of time) are event times, and some windows
      * start exactly at an event time, so half-open boundaries are exercised.
      */
-    static Arbitrary<Question> questions(List<Long> eventTimes, double unfiltered) {
-        Arbitrary<Long> anyTime = Arbitraries.longs().between(0, 300 * DAY);
-        Arbitrary<Long> moment = eventTimes.isEmpty() ? anyTime
-                : Arbitraries.oneOf(anyTime, Arbitraries.of(eventTimes));
-        Arbitrary<Population.Basis> basis = Arbitraries.frequencyOf(
-                Tuple.of((int) (100 * unfiltered), Arbitraries.just(Population.Basis.ALL)),
-                Tuple.of(100, Arbitraries.of(Population.Basis.class)));
-        Arbitrary<Population> population = Combinators.combine(basis, moment.injectNull(0.4),
-                moment.injectNull(0.4)).as((b, from, to) -> {
-                    if (b == Population.Basis.ALL) {
-                        return Population.ALL;
-                    }
-                    Long low = from;
-                    Long high = to;
-                    if (low != null && high != null && low > high) {
-                        low = to;
-                        high = from;
-                    }
-                    if (low != null && low.equals(high)) {
-                        high = null;
-                    }
-                    return new Population(b, low == null ? null : BASE.plusMillis(low),
-                            high == null ? null : BASE.plusMillis(high));
-                });
-        Arbitrary<Slice> slice = Combinators.combine(Arbitraries.of(OWNERS).injectNull(unfiltered),
-                Arbitraries.of(SOURCES).injectNull(unfiltered), Arbitraries.of(SEGMENTS).injectNull(unfiltered))
-                .as(Slice::new);
-        Arbitrary<Long> windowChoice = Arbitraries.oneOf(Arbitraries.just(-1L),
-                Arbitraries.longs().between(1, 40 * DAY), moment.map(start -> -2 - start));
-        return Combinators.combine(population, slice, Arbitraries.of(TimeMode.class), moment, windowChoice)
-                .as((p, s, mode, asOf, choice) -> new Question(p, s, mode, BASE.plusMillis(asOf),
-                        window(choice, asOf)));
+    static Question question(Draw draw, List<Long> eventTimes, double unfiltered) {
+        Supplier<Long> moment = () -> eventTimes.isEmpty() || draw.chance(0.5) ? draw.between(0L, 300 * DAY)
+                : draw.pick(eventTimes);
+        Population.Basis basis = draw.chance(unfiltered / (1 + unfiltered)) ? Population.Basis.ALL
+                : draw.pick(List.of(Population.Basis.values()));
+        Long from = draw.chance(0.4) ? null : moment.get();
+        Long to = draw.chance(0.4) ? null : moment.get();
+        Population population = population(basis, from, to);
+        Slice slice = new Slice(draw.chance(unfiltered) ? null : draw.pick(OWNERS),
+                draw.chance(unfiltered) ? null : draw.pick(SOURCES),
+                draw.chance(unfiltered) ? null : draw.pick(SEGMENTS));
+        TimeMode mode = draw.pick(List.of(TimeMode.values()));
+        long asOf = moment.get();
+        int windowKind = draw.between(0, 2);
+        long choice = windowKind == 0 ? -1L : windowKind == 1 ? draw.between(1L, 40 * DAY) : -2 - moment.get();
+        return new Question(population, slice, mode, BASE.plusMillis(asOf), window(choice, asOf));
+    }
+
+    private static Population population(Population.Basis basis, Long from, Long to) {
+        if (basis == Population.Basis.ALL) {
+            return Population.ALL;
+        }
+        Long low = from;
+        Long high = to;
+        if (low != null && high != null && low > high) {
+            low = to;
+            high = from;
+        }
+        if (low != null && low.equals(high)) {
+            high = null;
+        }
+        return new Population(basis, low == null ? null : BASE.plusMillis(low),
+                high == null ? null : BASE.plusMillis(high));
     }
 
     /** -1: the default window; ≥ 1: that many ms; ≤ -2: the window that starts at event time -2 - choice. */
@@ -285,5 +332,37 @@ public final class Scenarios {
         }
         long start = -2 - choice;
         return start < asOf ? Duration.ofMillis(asOf - start) : Bottlenecks.DEFAULT_WINDOW;
+    }
+
+    /** Draws from one seeded source, so a seed names a whole scenario. */
+    static final class Draw {
+
+        private final SplittableRandom random;
+
+        Draw(long seed) {
+            this.random = new SplittableRandom(seed);
+        }
+
+        int between(int low, int high) {
+            return random.nextInt(low, high + 1);
+        }
+
+        long between(long low, long high) {
+            return random.nextLong(low, high + 1);
+        }
+
+        boolean chance(double probability) {
+            return random.nextDouble() < probability;
+        }
+
+        <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
+        }
+
+        <T> List<T> shuffled(List<T> values) {
+            List<T> copy = new ArrayList<>(values);
+            Collections.shuffle(copy, new Random(random.nextLong()));
+            return copy;
+        }
     }
 }
