@@ -11,13 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.pipelens.command.CommandServiceApplication;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -26,30 +22,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Who may call what on the command service when it runs with API keys: every surface (GraphQL queries, deal and
  * pipeline mutations, the batch endpoint, imports, Actuator, GraphiQL) against no key, an unknown key and a key of
- * each role. The admin key is configured by its SHA-256, the others as plain keys. (Metrics export, off in tests by
- * default, is on here so that the Prometheus endpoint exists.)
+ * each role.
  */
-@SpringBootTest(classes = CommandServiceApplication.class, properties = {
-        "spring.config.name=command-service",
-        "spring.datasource.url=jdbc:h2:mem:command-access-test;DB_CLOSE_DELAY=-1",
-        "pipelens.security.mode=keys",
-        "pipelens.security.keys[0].name=analyst",
-        "pipelens.security.keys[0].role=READ",
-        "pipelens.security.keys[0].key=" + CommandServiceAccessTest.READ_KEY,
-        "pipelens.security.keys[1].name=crm",
-        "pipelens.security.keys[1].role=WRITE",
-        "pipelens.security.keys[1].key=" + CommandServiceAccessTest.WRITE_KEY,
-        "pipelens.security.keys[2].name=ops",
-        "pipelens.security.keys[2].role=ADMIN",
-        "pipelens.security.keys[2].sha256=1b3af7d2f1f3428ee7d76d5be730b93565efcf2ecbb7819caf9002bca23d4545"})
-@AutoConfigureMockMvc
-@AutoConfigureObservability
+@CommandServiceWithKeys
 class CommandServiceAccessTest {
 
-    static final String READ_KEY = "read-key-0123456789abcdef";
-    static final String WRITE_KEY = "write-key-0123456789abcdef";
-    /** Its SHA-256 is the one configured above. */
-    static final String ADMIN_KEY = "admin-key-0123456789abcdef";
+    private static final String READ_KEY = CommandServiceWithKeys.READ_KEY;
+    private static final String WRITE_KEY = CommandServiceWithKeys.WRITE_KEY;
+    private static final String ADMIN_KEY = CommandServiceWithKeys.ADMIN_KEY;
 
     private static final String TEMPLATE = "{\"query\": \"{ pipelineTemplate { name } }\"}";
     private static final String DEFINE = "{\"query\": \"mutation { definePipeline(input: {pipelineId: \\\"%s\\\", "
@@ -168,6 +148,13 @@ class CommandServiceAccessTest {
         // Past security: the import itself refuses the unknown pipeline.
         mvc.perform(withKey(request.get(), WRITE_KEY)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value(not("Forbidden")));
+    }
+
+    @Test
+    void graphiqlNeedsNoKey() throws Exception {
+        mvc.perform(get("/graphiql")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/graphiql").param("path", "/graphql")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("GraphiQL")));
     }
 
     @Test
