@@ -98,13 +98,14 @@ public class PipelensSecurityConfiguration {
                                 "An API key is required: " + AccessErrors.HOW_TO_AUTHENTICATE))
                         .accessDeniedHandler((request, response, e) -> AccessErrors.write(request, response,
                                 HttpServletResponse.SC_FORBIDDEN, "Forbidden", "FORBIDDEN",
-                                request.getMethod() + " " + request.getRequestURI() + " needs the "
-                                        + required(request.getRequestURI()) + " role; " + Caller.describe())));
+                                request.getMethod() + " " + request.getRequestURI() + " needs "
+                                        + required(request.getRequestURI()) + "; " + Caller.describe())));
         return http.build();
     }
 
+    /** The role the rules above require for a refused path: only ADMIN and WRITE rules can refuse a valid key. */
     private static String required(String uri) {
-        return uri.contains("/actuator") ? Role.ADMIN.name() : uri.contains("/api/") ? Role.WRITE.name() : "a";
+        return uri.contains("/actuator") ? "the ADMIN role" : uri.contains("/api/") ? "the WRITE role" : "a higher role";
     }
 
     /** The access mode in force and the keys. */
