@@ -1,5 +1,6 @@
 package io.pipelens.command.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,6 +41,8 @@ class CommandServiceAccessTest {
 
     @Autowired
     private MockMvc mvc;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private ResultActions graphQl(String key, String body) throws Exception {
         return mvc.perform(withKey(post("/graphql").contentType(MediaType.APPLICATION_JSON).content(body), key));
@@ -86,14 +90,26 @@ class CommandServiceAccessTest {
     }
 
     @Test
-    void aReadKeyCannotChangeDealsAndIsToldWhichRoleItNeeds() throws Exception {
-        graphQl(READ_KEY, OPEN_DEAL.formatted("access-read-1", "access-none"))
+    void aReadKeyCannotChangeDealsIsToldWhichRoleItNeedsAndNothingIsAppended() throws Exception {
+        graphQl(ADMIN_KEY, DEFINE.formatted("access-read")).andExpect(jsonPath("$.errors").doesNotExist());
+
+        graphQl(READ_KEY, OPEN_DEAL.formatted("access-read-1", "access-read"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data").value(nullValue()))
                 .andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"))
                 .andExpect(jsonPath("$.errors[0].path[0]").value("openDeal"))
                 .andExpect(jsonPath("$.errors[0].message")
                         .value("openDeal: needs the WRITE role; the key 'analyst' has READ"));
+        assertThat(eventsOf("deal:access-read-1")).isZero();
+
+        graphQl(WRITE_KEY, OPEN_DEAL.formatted("access-read-1", "access-read"))
+                .andExpect(jsonPath("$.data.openDeal.outcome").value("APPLIED"));
+        assertThat(eventsOf("deal:access-read-1")).isOne();
+    }
+
+    private long eventsOf(String stream) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, stream);
     }
 
     @Test
@@ -103,6 +119,7 @@ class CommandServiceAccessTest {
                 .andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"))
                 .andExpect(jsonPath("$.errors[0].message")
                         .value("definePipeline: needs the ADMIN role; the key 'crm' has WRITE"));
+        assertThat(eventsOf("pipeline:access-write")).isZero();
         graphQl(ADMIN_KEY, DEFINE.formatted("access-write")).andExpect(jsonPath("$.errors").doesNotExist());
 
         graphQl(WRITE_KEY, OPEN_DEAL.formatted("access-write-1", "access-write"))
