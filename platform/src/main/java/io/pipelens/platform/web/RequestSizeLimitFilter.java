@@ -1,4 +1,4 @@
-package io.pipelens.platform.graphql;
+package io.pipelens.platform.web;
 
 import io.pipelens.platform.security.AccessErrors;
 import jakarta.servlet.FilterChain;
@@ -17,15 +17,15 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than a limit with 413 and a GraphQL error, before the body is parsed. A declared
- * Content-Length decides at once; a body without one (chunked) is read up to the limit, and passed on from memory
- * when it fits.
+ * Refuses a request body larger than a limit with 413, before the body is parsed: as a GraphQL error on
+ * {@code /graphql}, as a problem elsewhere. A declared Content-Length decides at once; a body without one (chunked) is
+ * read up to the limit, and passed on from memory when it fits.
  */
-final class RequestSizeLimitFilter extends OncePerRequestFilter {
+public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestSizeLimitFilter(long maxBytes) {
+    public RequestSizeLimitFilter(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 

@@ -16,12 +16,12 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * The default GraphQL limits (pipelens-defaults.properties): depth 15, complexity 1000 with 50 per top-level field,
- * bodies up to 256 KiB. Each limit is probed on both sides of its boundary, and GraphiQL's own introspection query must
- * fit.
+ * The default request limits: on GraphQL (pipelens-defaults.properties) depth 15, complexity 1000 with 50 per
+ * top-level field, bodies up to 256 KiB; batch bodies up to 4 MiB (command-service.properties). Each limit is probed on
+ * both sides of its boundary, and GraphiQL's own introspection query must fit.
  */
 @CommandServiceWithKeys
-class GraphQlLimitsTest {
+class RequestLimitsTest {
 
     private static final int MAX_REQUEST_BYTES = 256 * 1024;
 
@@ -97,5 +97,22 @@ class GraphQlLimitsTest {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.errors[0].message").value("The request body is " + (MAX_REQUEST_BYTES + 1)
                         + " bytes; at most " + MAX_REQUEST_BYTES + " bytes are accepted"));
+    }
+
+    @Test
+    void aBatchBodyLargerThanItsLimitIsRefusedWith413() throws Exception {
+        int max = 4 * 1024 * 1024;
+        String batch = "{\"commands\": []}";
+        String fits = batch + " ".repeat(max - batch.length());
+        mvc.perform(MockMvcRequestBuilders.post("/api/commands/batch").contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", "Bearer " + CommandServiceWithKeys.WRITE_KEY).content(fits))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(0));
+        mvc.perform(MockMvcRequestBuilders.post("/api/commands/batch").contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", "Bearer " + CommandServiceWithKeys.WRITE_KEY).content(fits + " "))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail").value("The request body is " + (max + 1) + " bytes; at most " + max
+                        + " bytes are accepted"));
     }
 }
