@@ -39,23 +39,36 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # Dummy secrets for validation only; an empty --env-file keeps a developer's .env out of it.
+SECRETS=(POSTGRES_PASSWORD GRAFANA_ADMIN_PASSWORD PIPELENS_ADMIN_KEY_SHA256 PIPELENS_WRITE_KEY_SHA256
+  PIPELENS_READ_KEY_SHA256)
 : >"$work/empty.env"
 compose_config() {
-  POSTGRES_PASSWORD=check GRAFANA_ADMIN_PASSWORD=check \
-    docker-compose --env-file "$work/empty.env" -f docker-compose.yml config -q
+  env "${SECRETS[@]/%/=check}" docker-compose --env-file "$work/empty.env" -f docker-compose.yml config -q
 }
 compose_refuses_missing_secrets() {
-  local secret other
-  for secret in POSTGRES_PASSWORD GRAFANA_ADMIN_PASSWORD; do
-    other=$([[ $secret == POSTGRES_PASSWORD ]] && echo GRAFANA_ADMIN_PASSWORD || echo POSTGRES_PASSWORD)
-    if env -u POSTGRES_PASSWORD -u GRAFANA_ADMIN_PASSWORD "$other=check" \
+  local secret other others unset_all=()
+  for secret in "${SECRETS[@]}"; do unset_all+=(-u "$secret"); done
+  for secret in "${SECRETS[@]}"; do
+    others=()
+    for other in "${SECRETS[@]}"; do [[ $other == "$secret" ]] || others+=("$other=check"); done
+    if env "${unset_all[@]}" "${others[@]}" \
         docker-compose --env-file "$work/empty.env" -f docker-compose.yml config -q 2>"$work/compose.err"; then
-      echo "docker-compose.yml is valid without $secret: a default password crept in"
+      echo "docker-compose.yml is valid without $secret: a default crept in"
       return 1
     fi
     grep -q "set $secret" "$work/compose.err" || { cat "$work/compose.err"; return 1; }
     echo "without $secret: refused, as it should be"
   done
+}
+compose_runs_with_keys() {
+  local config
+  config=$(env "${SECRETS[@]/%/=check}" docker-compose --env-file "$work/empty.env" -f docker-compose.yml config)
+  local service
+  for service in command-service query-service; do
+    grep -A40 "^  $service:" <<<"$config" | grep -q "PIPELENS_SECURITY_MODE: keys" \
+      || { echo "$service does not run with PIPELENS_SECURITY_MODE=keys"; return 1; }
+  done
+  echo "both services run with API keys required"
 }
 grafana_typecheck() {
   (cd grafana/check && npm ci --no-audit --no-fund --loglevel=error && npm run -s check)
@@ -83,6 +96,7 @@ check "promtool test rules prometheus/tests/*.test.yml (each alert fires, look-a
   promtool test rules prometheus/tests/*.test.yml
 check "docker-compose -f docker-compose.yml config -q (with the required secrets set)" compose_config
 check "docker-compose.yml refuses to start without its secrets" compose_refuses_missing_secrets
+check "docker-compose.yml runs both services with API keys required" compose_runs_with_keys
 check "grafana dashboards type-check against @grafana/schema (npm ci + tsc)" grafana_typecheck
 check "grafana dashboard queries parse as PromQL (promtool)" dashboard_queries
 check "metric names used are in the metrics contract" metrics_in_contract

@@ -15,10 +15,13 @@ import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
 import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
+import io.pipelens.platform.security.Caller;
+import io.pipelens.platform.security.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -32,10 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The batch endpoint for CRM integrations: many commands in one request, handled in order, each with its own result.
  * One item's rejection does not stop the others. An item that repeats a recorded change answers DUPLICATE, so a
- * whole batch can be retried safely after a timeout.
+ * whole batch can be retried safely after a timeout. The endpoint needs a WRITE key; items that define or redefine a
+ * pipeline need ADMIN and are rejected one by one otherwise.
  */
 @RestController
 public class BatchController {
+
+    /** Item types that change pipelines: like their GraphQL mutations, they need an ADMIN key. */
+    private static final Set<String> ADMIN_TYPES = Set.of("definePipeline", "redefinePipeline");
 
     private final CommandDispatcher dispatcher;
     private final ObjectReader strictReader;
@@ -78,6 +85,10 @@ public class BatchController {
             String given = item == null ? null : item.type();
             return ItemResult.rejected(index, given, null, new Violation("type", (given == null ? "is required"
                     : "'" + given + "' is not a command type") + "; one of " + String.join(", ", types.keySet())));
+        }
+        if (ADMIN_TYPES.contains(item.type()) && !Caller.has(Role.ADMIN)) {
+            return ItemResult.rejected(index, item.type(), null, new Violation("type", "'" + item.type()
+                    + "' needs the ADMIN role; " + Caller.describe()));
         }
         if (item.input() == null || !item.input().isObject()) {
             return ItemResult.rejected(index, item.type(), null, new Violation("input", "is required: an object"));

@@ -10,9 +10,13 @@ import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** GraphQL mutations on pipelines, and the reference template. */
+/**
+ * GraphQL mutations on pipelines, and the reference template. Defining and redefining pipelines is for ADMIN keys
+ * (a redefinition triggers a replay of every analytic read model); the template is a query, open to READ.
+ */
 @Controller
 public class PipelineMutations {
 
@@ -23,11 +27,13 @@ public class PipelineMutations {
     }
 
     @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
     public CommandResult definePipeline(@Argument DefinePipelineInput input) {
         return dispatcher.dispatchOrThrow(input.toCommand());
     }
 
     @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
     public CommandResult redefinePipeline(@Argument RedefinePipelineCommand input) {
         return dispatcher.dispatchOrThrow(input);
     }

@@ -1,0 +1,27 @@
+package io.pipelens.command.api;
+
+import io.pipelens.platform.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Caps the batch endpoint's body ({@code pipelens.batch.max-request-size}) before it is parsed: the item count limit
+ * ({@code pipelens.batch.max-items}) is only checked once the whole body has been read into memory.
+ */
+@Configuration(proxyBeanMethods = false)
+class BatchRequestLimit {
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> batchRequestSizeLimit(
+            @Value("${pipelens.batch.max-request-size}") DataSize maxRequestSize) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+        registration.addUrlPatterns("/api/commands/batch");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
