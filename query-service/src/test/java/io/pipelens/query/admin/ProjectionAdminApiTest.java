@@ -11,6 +11,11 @@ import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
+import io.pipelens.query.metrics.ProcessingMetrics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,8 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -29,6 +36,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * from the last complete state, its cancellation, and the refusals.
  */
 @QueryServiceTest
+@AutoConfigureObservability
 class ProjectionAdminApiTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
@@ -43,6 +51,10 @@ class ProjectionAdminApiTest {
     private MongoTemplate mongo;
     @Autowired
     private JourneyStore journeys;
+    @Autowired
+    private ProcessingMetrics processingMetrics;
+    @LocalServerPort
+    private int port;
 
     @Test
     void listsEveryStreamingProcessorByName() {
@@ -72,6 +84,9 @@ class ProjectionAdminApiTest {
         assertThat(status).containsEntry("replaying", true).containsEntry("status", "STOPPED");
         expectViolation(graphQl.documentName("replayProjection").variable("name", "deal-journey"), "name",
                 "already replaying");
+        processingMetrics.refresh();
+        assertThat(scrape()).contains("pipelens_replay_in_progress{processor=\"deal-journey\"} 1.0")
+                .contains("pipelens_replay_progress_ratio{processor=\"deal-journey\"} 0.0");
 
         eventStore.publish(asMessages(List.of(opened("admin-after-cancel", "contact", day(1)))));
         graphQl.documentName("cancelReplay").variable("name", "deal-journey").execute()
@@ -93,6 +108,9 @@ class ProjectionAdminApiTest {
         assertThat(mongo.findById("admin-after-cancel", DealJourney.class)).isNotNull();
         assertThat(deal(graphQl.documentName("projections").execute())).containsEntry("replaying", false)
                 .containsEntry("status", "RUNNING");
+        processingMetrics.refresh();
+        assertThat(scrape()).contains("pipelens_replay_in_progress{processor=\"deal-journey\"} 0.0")
+                .contains("pipelens_replay_progress_ratio{processor=\"deal-journey\"} 1.0");
     }
 
     @Test
@@ -101,6 +119,16 @@ class ProjectionAdminApiTest {
         expectViolation(graphQl.documentName("cancelReplay").variable("name", "no-such"), "name", "pipelines");
         expectViolation(graphQl.documentName("cancelReplay").variable("name", "pipelines"), "name",
                 "no replay running");
+    }
+
+    private String scrape() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
