@@ -68,7 +68,7 @@ final class ReplayBench implements Callable<Integer> {
                     .eventProcessor(DealJourneyProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
             long loaded = load(query.getBean(EventStorageEngine.class));
             long caughtUp = awaitCaughtUp(processor, query.getBean(JourneyStore.class));
-            report("catch-up of deal-journey after the load", loaded, caughtUp);
+            report("catch-up still to wait after the load (the projection runs during it)", loaded, caughtUp);
 
             DataSource dataSource = query.getBean(DataSource.class);
             ObjectMapper json = query.getBean(ObjectMapper.class);
