@@ -62,6 +62,7 @@ final class ReplayKillCheck implements Callable<Integer> {
     double killAt;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private int preparedDeals;
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -75,8 +76,10 @@ final class ReplayKillCheck implements Callable<Integer> {
         Map<String, String> reference;
         try {
             awaitUp(port);
+            awaitCaughtUp(port);
             reference = figures(port);
             System.out.println("reference (uninterrupted catch-up): " + reference);
+            check(reference.get("journeys").startsWith(preparedDeals + " deals"), "every prepared deal has a journey");
             graphQl(port, "mutation { replayProjection(name: \"deal-journey\") { replaying } }");
             double progress = awaitProgress(port, killAt);
             System.out.printf("SIGKILL at replay progress %.2f%n", progress);
@@ -142,6 +145,7 @@ final class ReplayKillCheck implements Callable<Integer> {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             System.out.printf("prepared %d events for %d deals%n", count, deals);
+            preparedDeals = deals;
         } finally {
             query.close();
         }
@@ -202,6 +206,26 @@ final class ReplayKillCheck implements Callable<Integer> {
         while (!graphQl(port, "{ deals(first: 1) { replay { progress } } }").get("deals").get("replay").isNull()) {
             require(System.nanoTime() < deadline, "the resumed replay finishes within " + WITHIN);
             TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /**
+     * Waits until deal-journey has handled the store's head with no replay running: the service may start behind,
+     * since the store it was given resumes from its last committed token.
+     */
+    private void awaitCaughtUp(int port) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (true) {
+            for (JsonNode projection : graphQl(port, "{ projections { name position head replaying } }")
+                    .get("projections")) {
+                if (projection.get("name").asText().equals(DealJourneyProjection.PROCESSOR)
+                        && !projection.get("replaying").asBoolean() && !projection.get("head").isNull()
+                        && projection.get("position").asDouble() >= projection.get("head").asDouble()) {
+                    return;
+                }
+            }
+            require(System.nanoTime() < deadline, "deal-journey catches up within " + WITHIN);
+            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 
