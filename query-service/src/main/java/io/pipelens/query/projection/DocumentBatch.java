@@ -74,11 +74,16 @@ public final class DocumentBatch<T> {
         changed.put(id, document);
     }
 
-    /** Writes the batch's changes when {@code unitOfWork} is at its last message (or is not a batch at all). */
-    public void flushIfLast(UnitOfWork<?> unitOfWork) {
+    /**
+     * Writes the batch's changes when {@code unitOfWork} is at its last message (or is not a batch at all); true if
+     * it was.
+     */
+    public boolean flushIfLast(UnitOfWork<?> unitOfWork) {
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
             flush();
+            return true;
         }
+        return false;
     }
 
     void flush() {

@@ -15,6 +15,7 @@ import io.pipelens.query.analytics.StageTimes;
 import io.pipelens.query.analytics.TimeInStageReport;
 import io.pipelens.query.analytics.TimeMode;
 import io.pipelens.query.analytics.VelocityReport;
+import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.analytics.CurrencyVelocity;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +37,12 @@ public class AnalyticsQueries {
     static final int MAX_WINDOW_DAYS = 3660;
 
     private final AnalyticsRegistry registry;
+    private final JourneyStore journeys;
     private final Clock clock;
 
-    public AnalyticsQueries(AnalyticsRegistry registry) {
+    public AnalyticsQueries(AnalyticsRegistry registry, JourneyStore journeys) {
         this.registry = registry;
+        this.journeys = journeys;
         this.clock = Clock.systemUTC();
     }
 
@@ -116,12 +119,13 @@ public class AnalyticsQueries {
     private Request request(String pipelineId, Integer version, PopulationInput population, SliceInput filter) {
         Population chosen = population == null ? Population.ALL : population.toPopulation();
         Slice slice = filter == null ? Slice.ALL : new Slice(filter.owner(), filter.source(), filter.segment());
-        AnalyticsRegistry.Selected selected = registry.select(pipelineId, version);
-        return new Request(pipelineId, selected, chosen, slice);
+        JourneyStore.Replay replay = journeys.replay();
+        AnalyticsRegistry.Selected selected = journeys.read(() -> registry.select(pipelineId, version));
+        return new Request(pipelineId, selected, chosen, slice, replay);
     }
 
     private record Request(String pipelineId, AnalyticsRegistry.Selected selected, Population population,
-                           Slice slice) {
+                           Slice slice, JourneyStore.Replay replay) {
 
         AnalyticIndex index() {
             return selected.index();
@@ -129,7 +133,7 @@ public class AnalyticsQueries {
 
         AnswerContext context(int deals) {
             return new AnswerContext(pipelineId, index().version().number(), population, slice, deals,
-                    deals == 0 ? note(slice) : null, selected.rebuilding());
+                    deals == 0 ? note(slice) : null, selected.rebuilding(), replay);
         }
 
         private static String note(Slice slice) {
@@ -166,7 +170,7 @@ public class AnalyticsQueries {
 
     /** What an answer was computed over. */
     public record AnswerContext(String pipelineId, int version, Population population, Slice filter, int deals,
-                                String note, AnalyticsRegistry.Rebuild rebuilding) {
+                                String note, AnalyticsRegistry.Rebuild rebuilding, JourneyStore.Replay replay) {
     }
 
     public record FunnelAnswer(AnswerContext context, FunnelPolicy policy, int open, int won, int lost,
