@@ -90,7 +90,7 @@ public class DealImporter {
                         @Value("${pipelens.import.max-bytes:52428800}") long maxBytes,
                         @Value("${pipelens.import.max-rows:1000000}") int maxRows,
                         @Value("${pipelens.import.threads:2}") int threads,
-                        @Value("${pipelens.import.batch-deals:25}") int batchDeals) {
+                        @Value("${pipelens.import.batch-deals:100}") int batchDeals) {
         this(gateway, pipelines, recordedDeals, transactions, json, clock, new ImportLimits(maxBytes, maxRows),
                 threads, batchDeals);
     }
