@@ -6,6 +6,7 @@ import java.util.Map;
 /** Renders the catalogue with the answers the services gave as the Markdown of {@code docs/bad-input.md}. */
 final class BadInputDocument {
 
+    /** Longer answers keep their start and their end, where graphql-java puts the reason. */
     private static final int MAX_REASON = 240;
 
     private BadInputDocument() {
@@ -33,7 +34,8 @@ final class BadInputDocument {
             BadInput bad = cases.get(i);
             String answer = observed.getOrDefault(bad.name(), "");
             if (answer.length() > MAX_REASON) {
-                answer = answer.substring(0, MAX_REASON) + "…";
+                answer = answer.substring(0, MAX_REASON / 3) + " … " + answer.substring(answer.length()
+                        - MAX_REASON * 2 / 3);
             }
             md.append("| ").append(i + 1).append(" | ").append(surface(bad.surface())).append(" | ")
                     .append(cell(bad.name())).append(" | `").append(cell(bad.field())).append("` | ")

@@ -173,10 +173,12 @@ final class Catalogue {
         upload("import with a negative amount", "deal_id,timestamp,stage,amount,currency\n"
                 + "bi-i1,2026-02-01T10:00:00Z,contact,-10,EUR\n", pipeline + "&amountColumn=amount"
                 + "&currencyColumn=currency", "amount", "negative");
-        upload("import that moves a deal the store has closed", HEADER + WON + ",2026-01-05T09:00:00Z,contact\n"
-                + WON + ",2026-02-01T10:00:00Z,terms\n", pipeline, "deal_id", "closed");
+        upload("import that moves a deal the store has closed", "deal_id,timestamp,stage,owner,amount,currency\n"
+                + WON + ",2026-01-05T09:00:00Z,contact,ann,100,EUR\n" + WON + ",2026-02-01T10:00:00Z,terms,,,\n",
+                pipeline + "&ownerColumn=owner&amountColumn=amount&currencyColumn=currency", "deal_id",
+                "reopen it before you move it");
         upload("import that opens a deal the store already has", HEADER + WON + ",2026-02-01T10:00:00Z,terms\n",
-                pipeline, "deal_id", "already exists");
+                pipeline, "deal_id", "already exists (in pipeline '" + PIPELINE + "', won)");
         upload("import of a deal closed twice", HEADER + "bi-i1,2026-02-01T10:00:00Z,contact\n"
                 + "bi-i1,2026-02-02T10:00:00Z,won\nbi-i1,2026-02-03T10:00:00Z,lost\n", pipeline, "row",
                 "already closed at row 2");
