@@ -1,5 +1,7 @@
 package io.pipelens.query.analytics.api;
 
+import io.pipelens.kernel.Violation;
+
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.BottleneckReport;
@@ -104,8 +106,20 @@ public class AnalyticsQueries {
                                              @Argument Instant asOf) {
         Instant at = asOf == null ? clock.instant() : asOf;
         return new VersionComparison(
-                versionAnalytics(pipelineId, a, population, filter, policy, mode, at),
-                versionAnalytics(pipelineId, b, population, filter, policy, mode, at));
+                compared("a", pipelineId, a, population, filter, policy, mode, at),
+                compared("b", pipelineId, b, population, filter, policy, mode, at));
+    }
+
+    /** One side of a comparison; a refused version is named by its argument, {@code a} or {@code b}. */
+    private VersionAnalytics compared(String argument, String pipelineId, int version, PopulationInput population,
+                                      SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf) {
+        try {
+            return versionAnalytics(pipelineId, version, population, filter, policy, mode, asOf);
+        } catch (ViolationException e) {
+            throw new ViolationException(e.violations().stream()
+                    .map(v -> v.field().equals("version") ? new Violation(argument, v.reason()) : v)
+                    .toList());
+        }
     }
 
     private VersionAnalytics versionAnalytics(String pipelineId, int version, PopulationInput population,
