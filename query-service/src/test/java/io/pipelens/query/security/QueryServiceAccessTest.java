@@ -32,12 +32,16 @@ import reactor.core.publisher.Flux;
         "pipelens.security.keys[0].key=" + QueryServiceAccessTest.READ_KEY,
         "pipelens.security.keys[1].name=crm",
         "pipelens.security.keys[1].role=WRITE",
-        "pipelens.security.keys[1].key=" + QueryServiceAccessTest.WRITE_KEY})
+        "pipelens.security.keys[1].key=" + QueryServiceAccessTest.WRITE_KEY,
+        "pipelens.security.keys[2].name=ops",
+        "pipelens.security.keys[2].role=ADMIN",
+        "pipelens.security.keys[2].key=" + QueryServiceAccessTest.ADMIN_KEY})
 @AutoConfigureObservability
 class QueryServiceAccessTest {
 
     static final String READ_KEY = "read-key-0123456789abcdef";
     static final String WRITE_KEY = "write-key-0123456789abcdef";
+    static final String ADMIN_KEY = "admin-key-0123456789abcdef";
     private static final String PIPELINES = "{\"query\": \"{ pipelines { id } }\"}";
 
     @Autowired
@@ -71,6 +75,31 @@ class QueryServiceAccessTest {
                     .jsonPath("$.errors").doesNotExist()
                     .jsonPath("$.data.pipelines").isArray();
         }
+    }
+
+    @Test
+    void replaysAndTheirStatusNeedAdmin() {
+        String replay = "{\"query\": \"mutation { replayProjection(name: \\\"no-such\\\") { name } }\"}";
+        String status = "{\"query\": \"{ projections { name } }\"}";
+        for (String key : new String[] {READ_KEY, WRITE_KEY}) {
+            for (String body : new String[] {replay, status}) {
+                graphQl(body, key(key))
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN")
+                        .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                                .contains("needs the ADMIN role"));
+            }
+        }
+        graphQl(status, key(ADMIN_KEY))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.projections[?(@.name == 'deal-journey')]").exists();
+        graphQl(replay, key(ADMIN_KEY))
+                .expectBody()
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("no-such"));
     }
 
     @Test
