@@ -2,6 +2,8 @@ package io.pipelens.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.pipelens.command.demo.DemoHistories;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
@@ -39,11 +41,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A replay survives SIGKILL. Prepares an embedded store (H2 event file, read models in an H2 file) with generated
- * deals and lets the journeys catch up uninterrupted: those figures are the reference. Then starts the query service
- * as a separate JVM on that store, asks it for a replay of deal-journey, kills it with SIGKILL part-way, restarts
- * it, and checks that it still answers from the last complete state meanwhile, that the replay resumes and switches
- * over, and that every journey and the analytics answers equal the reference. Exits non-zero on any difference.
+ * A replay survives SIGKILL. Prepares a store (H2 event file) with generated deals and lets the journeys catch up
+ * uninterrupted: those figures are the reference. Then starts the query service as a separate JVM on that store, asks
+ * it for a replay of deal-journey, kills it with SIGKILL part-way, restarts it, and checks that it still answers from
+ * the last complete state meanwhile, that the replay resumes and switches over, and that every journey and the
+ * analytics answers equal the reference. Exits non-zero on any difference.
+ *
+ * <p>The read models live where production keeps them: in a MongoDB server that outlives the killed process (here a
+ * mongo-java-server in memory, run by this command on a loopback port). The embedded default keeps them inside the
+ * query service's own process instead, and rebuilds them from the event store after an unclean stop (see
+ * {@code CleanShutdownMarker}); that path is exercised by {@code .ci/crash-tests.sh}.
  */
 @Command(name = "replay-kill", description = "SIGKILL the query service mid-replay, restart it, compare the figures")
 final class ReplayKillCheck implements Callable<Integer> {
@@ -63,12 +70,25 @@ final class ReplayKillCheck implements Callable<Integer> {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private int preparedDeals;
+    private String mongoUri;
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("pipelens-replay-kill");
         System.out.println("data directory: " + dir);
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        try {
+            mongo.bind("127.0.0.1", 0);
+            mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/pipelens";
+            System.out.println("read models in the MongoDB server at " + mongoUri);
+            return run(dir);
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    private int run(Path dir) throws Exception {
         prepare(dir);
 
         int port = freePort();
@@ -86,7 +106,6 @@ final class ReplayKillCheck implements Callable<Integer> {
         } finally {
             service.destroyForcibly().waitFor();
         }
-        check(Files.exists(dir.resolve("read-models.mv")), "read models kept on disk");
 
         Process restarted = start(dir, port, "restarted");
         try {
@@ -117,7 +136,8 @@ final class ReplayKillCheck implements Callable<Integer> {
     /** Loads the events in-process and lets the journeys and indexes catch up, then closes the store. */
     private void prepare(Path dir) throws InterruptedException {
         ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
-                "--pipelens.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN");
+                "--pipelens.data-dir=" + dir, "--spring.data.mongodb.uri=" + mongoUri, "--server.port=0",
+                "--logging.level.root=WARN");
         try {
             EventStorageEngine engine = query.getBean(EventStorageEngine.class);
             engine.appendEvents(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
@@ -155,7 +175,8 @@ final class ReplayKillCheck implements Callable<Integer> {
         Path log = dir.resolve("query-service-" + name + ".log");
         System.out.println("starting the query service (" + name + "), log " + log);
         return new ProcessBuilder(javaBin(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-                "--pipelens.data-dir=" + dir, "--server.port=" + port, "--server.address=127.0.0.1",
+                "--pipelens.data-dir=" + dir, "--spring.data.mongodb.uri=" + mongoUri,
+                "--server.port=" + port, "--server.address=127.0.0.1",
                 "--logging.level.root=WARN", "--logging.level.io.pipelens=INFO")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
