@@ -117,6 +117,9 @@ class ProjectionAdminApiTest {
     void refusesUnknownNamesListingTheKnownOnes() {
         expectViolation(graphQl.documentName("replayProjection").variable("name", "no-such"), "name", "deal-journey");
         expectViolation(graphQl.documentName("cancelReplay").variable("name", "no-such"), "name", "pipelines");
+        // Another test in this context may have replayed "pipelines" a moment ago: wait until it has caught up.
+        await().atMost(WITHIN).until(() -> processing.eventProcessor("pipelines", TrackingEventProcessor.class)
+                .orElseThrow().processingStatus().values().stream().noneMatch(s -> s.isReplaying() && !s.isCaughtUp()));
         expectViolation(graphQl.documentName("cancelReplay").variable("name", "pipelines"), "name",
                 "no replay running");
     }
