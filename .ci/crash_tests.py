@@ -6,6 +6,10 @@
    SIGKILL at random moments (seeded) during its start-up (when the analytic indexes are built from the read models)
    and its catch-up (while the redefinitions' indexes are rebuilt), restarted each time, and finally left to finish.
    Every deal, every pipeline version and the analytics of every version must then equal the reference exactly.
+   This runs twice: with the read models and tokens in a standalone MongoDB that outlives the killed service, as in
+   production (--kills, default 20: each restart resumes from the last committed token, so events are redelivered
+   and must be handled idempotently), and on the embedded default (--embedded-kills, default 5: the embedded store is
+   discarded after an unclean stop and rebuilt from the event store).
 2. command-service: a generated CSV history is imported into a fresh store without interruption (the reference);
    into another fresh store, the command service is killed with SIGKILL during the import, restarted, and the same
    file imported again, until an import completes. Both stores must then hold the same events per deal (payloads in
@@ -289,6 +293,28 @@ def query_service(args, name, store, readmodels, extra=()):
 
 # ----------------------------------------------------------------------------------------------- 1. query service
 
+_mongo_port = None
+
+
+def standalone_mongo(args):
+    """The port of a standalone MongoDB wire-protocol server (mongo-java-server in memory), started on first use: a
+    MongoDB that outlives the query services killed, as in production. Each phase uses a database of its own."""
+    global _mongo_port
+    if _mongo_port is None:
+        port = free_port()
+        mongo = Service.__new__(Service)  # a plain process, stopped with the rest
+        mongo.name, mongo.log_path = 'mongo', os.path.join(args.work, 'mongo.log')
+        mongo.log_file = open(mongo.log_path, 'w')
+        mongo.proc = subprocess.Popen(['java', '-cp', os.path.join(args.lib, '*'),
+                                       os.path.join(ROOT, '.ci', 'crash_mongo_server.java'), str(port)],
+                                      stdout=mongo.log_file, stderr=subprocess.STDOUT)
+        processes.append(mongo)
+        wait_until('the standalone MongoDB listens',
+                   lambda: socket.create_connection(('127.0.0.1', port), 1).close() or True, 60, [mongo])
+        _mongo_port = port
+    return _mongo_port
+
+
 def reference_run(args, store):
     log('reference: one uninterrupted query-service catch-up on a fresh read-model store')
     service = query_service(args, 'query-reference', store, os.path.join(args.work, 'readmodels-reference'))
@@ -306,18 +332,24 @@ def reference_run(args, store):
     return reference, ready - began, catch_up
 
 
-def crash_query_service(args, store, reference, start_up, catch_up, rng):
-    readmodels = os.path.join(args.work, 'readmodels-crash')
-    log(f'query service: {args.kills} SIGKILLs at random moments of start-up and catch-up (seed {args.seed})')
+def crash_query_service(args, store, reference, start_up, catch_up, rng, kills_wanted, mongo_uri=None):
+    """Kills on the read models of the embedded default (mongo_uri None: the store is discarded and rebuilt after each
+    kill, see CleanShutdownMarker) or of a MongoDB that outlives the service (as in production: tokens and read models
+    survive the kill, and the catch-up resumes from the last committed token)."""
+    shape = 'standalone MongoDB' if mongo_uri else 'embedded read models'
+    readmodels = os.path.join(args.work, 'readmodels-crash-' + ('standalone' if mongo_uri else 'embedded'))
+    extra = [f'--spring.data.mongodb.uri={mongo_uri}'] if mongo_uri else []
+    log(f'query service on {shape}: {kills_wanted} SIGKILLs at random moments of start-up and catch-up '
+        f'(seed {args.seed})')
     kills = mid_catch_up = during_start = during_rebuild = 0
     # Kill moments, seeded: one in four during start-up (a random share of the reference start-up time: Spring, the
     # token store, and the analytic indexes built from the read models before the HTTP port opens); the others when
     # the catch-up has passed a random number of deals (thresholds spread over the whole history, in order, plus a
     # random delay of up to 100 ms), so that every life ends somewhere else in the stream and the catch-up advances.
-    at_start = [rng.random() < 0.25 for _ in range(args.kills)]
+    at_start = [rng.random() < 0.25 for _ in range(kills_wanted)]
     thresholds = sorted(rng.randrange(1, args.deals) for _ in range(at_start.count(False)))
     for kill_at_start in at_start:
-        service = query_service(args, 'query-crash', store, readmodels)
+        service = query_service(args, 'query-crash', store, readmodels, extra)
         state = None
         if kill_at_start:
             time.sleep(rng.uniform(0.3, 1.0) * start_up)
@@ -346,15 +378,15 @@ def crash_query_service(args, store, reference, start_up, catch_up, rng):
             where = 'after the catch-up' + (', rebuilding' if state[1] else '')
             during_rebuild += state[1]
         print(f'   kill {kills:2}: {where}', flush=True)
-    log('query service: restarted once more and left to finish')
-    service = query_service(args, 'query-crash', store, readmodels)
+    log(f'query service on {shape}: restarted once more and left to finish')
+    service = query_service(args, 'query-crash', store, readmodels, extra)
     try:
         wait_until('the query service answers after the last kill', lambda: projected_deals(service), 180, [service])
         final = settled(service, args.deals, 'after the kills', 600)
     finally:
         service.stop()
     difference = first_difference(reference, final)
-    record(difference is None, f'query service: {kills} SIGKILLs ({during_start} during start-up, {mid_catch_up} '
+    record(difference is None, f'query service on {shape}: {kills} SIGKILLs ({during_start} during start-up, {mid_catch_up} '
            f'mid catch-up, {during_rebuild} with an index rebuild running) survived: deals, pipelines and '
            f'analytics equal the uninterrupted run', difference or '')
     return kills, kills if difference is None else 0
@@ -516,16 +548,7 @@ def read_models(service):
 
 def scale_out(args, store, reference, rng):
     log('scale-out: a standalone MongoDB (mongo-java-server) shared by two query services, two segments')
-    mongo_port = free_port()
-    mongo = Service.__new__(Service)  # a plain process, stopped with the rest
-    mongo.name, mongo.log_path = 'mongo', os.path.join(args.work, 'mongo.log')
-    mongo.log_file = open(mongo.log_path, 'w')
-    mongo.proc = subprocess.Popen(['java', '-cp', os.path.join(args.lib, '*'),
-                                   os.path.join(ROOT, '.ci', 'crash_mongo_server.java'), str(mongo_port)],
-                                  stdout=mongo.log_file, stderr=subprocess.STDOUT)
-    processes.append(mongo)
-    wait_until('the standalone MongoDB listens',
-               lambda: socket.create_connection(('127.0.0.1', mongo_port), 1).close() or True, 60, [mongo])
+    mongo_port = standalone_mongo(args)
     shared = [f'--spring.data.mongodb.uri=mongodb://127.0.0.1:{mongo_port}/pipelens',
               '--pipelens.processing.segments=2', '--pipelens.processing.claim-timeout=3s',
               '--pipelens.processing.token-claim-interval-millis=500']
@@ -597,7 +620,9 @@ def main():
     parser.add_argument('--lib', required=True, help='a directory with the jars of H2 and mongo-java-server')
     parser.add_argument('--seed', type=int, default=20261126)
     parser.add_argument('--deals', type=int, default=4000)
-    parser.add_argument('--kills', type=int, default=20)
+    parser.add_argument('--kills', type=int, default=20, help='query-service kills with a standalone MongoDB')
+    parser.add_argument('--embedded-kills', type=int, default=5,
+                        help='query-service kills on the embedded read models (rebuilt after each)')
     parser.add_argument('--import-deals', type=int, default=1500)
     parser.add_argument('--import-kills', type=int, default=3)
     parser.add_argument('--only', choices=('query', 'command', 'scale-out'), action='append')
@@ -613,8 +638,12 @@ def main():
             prepare_store(args, store)
             reference, start_up, catch_up = reference_run(args, store)
             if 'query' in only:
-                done, survived = crash_query_service(args, store, reference, start_up, catch_up, rng)
-                figures.append(f'query service: {done} kills done, {survived} survived')
+                uri = f'mongodb://127.0.0.1:{standalone_mongo(args)}/crash'
+                done, survived = crash_query_service(args, store, reference, start_up, catch_up, rng, args.kills, uri)
+                figures.append(f'query service on a standalone MongoDB: {done} kills done, {survived} survived')
+                done, survived = crash_query_service(args, store, reference, start_up, catch_up, rng,
+                                                     args.embedded_kills)
+                figures.append(f'query service on the embedded read models: {done} kills done, {survived} survived')
             if 'scale-out' in only:
                 scale_out(args, store, reference, rng)
         if 'command' in only:
