@@ -36,6 +36,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -435,7 +436,8 @@ public class DealImporter {
                 return null;
             } catch (ViolationException e) {
                 return new RejectedDeal(deal.dealId(), e.violations());
-            } catch (ConcurrencyException e) {
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                // Another writer appended to the deal, or created it, first: its events are now duplicates here.
                 if (attempt == ATTEMPTS) {
                     return new RejectedDeal(deal.dealId(), List.of(new Violation("dealId", "deal '" + deal.dealId()
                             + "' was changed concurrently " + ATTEMPTS + " times in a row; import the file again")));
