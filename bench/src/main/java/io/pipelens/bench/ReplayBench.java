@@ -56,13 +56,20 @@ final class ReplayBench implements Callable<Integer> {
     @Option(names = "--memory-read-models", description = "read models in memory instead of the H2 file")
     boolean memoryReadModels;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "a query-service property for the run, such as axon.eventhandling.processors.deal-journey"
+                    + ".batch-size=1000; repeatable")
+    List<String> settings = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("pipelens-bench");
         System.out.println("data directory: " + dir);
-        ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
-                "--pipelens.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
-                "--pipelens.mongo.embedded.persistent=" + !memoryReadModels);
+        List<String> arguments = new ArrayList<>(List.of("--pipelens.data-dir=" + dir, "--server.port=0",
+                "--logging.level.root=WARN", "--pipelens.mongo.embedded.persistent=" + !memoryReadModels));
+        settings.forEach(setting -> arguments.add("--" + setting));
+        System.out.println("settings: " + (settings.isEmpty() ? "the service's defaults" : settings));
+        ConfigurableApplicationContext query = QueryServiceApplication.builder().run(arguments.toArray(String[]::new));
         try {
             StreamingEventProcessor processor = query.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(DealJourneyProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();

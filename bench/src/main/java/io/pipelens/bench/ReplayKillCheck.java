@@ -98,7 +98,7 @@ final class ReplayKillCheck implements Callable<Integer> {
             awaitUp(port);
             awaitCaughtUp(port);
             reference = figures(port);
-            System.out.println("reference (uninterrupted catch-up): " + reference);
+            System.out.println("reference (uninterrupted catch-up): " + summary(reference));
             check(reference.get("journeys").startsWith(preparedDeals + " deals"), "every prepared deal has a journey");
             graphQl(port, "mutation { replayProjection(name: \"deal-journey\") { replaying } }");
             double progress = awaitProgress(port, killAt);
@@ -119,7 +119,7 @@ final class ReplayKillCheck implements Callable<Integer> {
             System.out.printf("resumed replay finished %.1f s after the restart answered%n",
                     (System.nanoTime() - started) / 1e9);
             Map<String, String> after = figures(port);
-            System.out.println("after the resumed replay:          " + after);
+            System.out.println("after the resumed replay:           " + summary(after));
             check(stillReplaying, "the restarted service resumed the replay (a replay was still reported)");
             check(reference.equals(meanwhile), "answers from the last complete state while the replay resumed");
             check(reference.equals(after), "figures after the resumed replay equal the uninterrupted ones");
@@ -205,6 +205,13 @@ final class ReplayKillCheck implements Callable<Integer> {
         } while (after != null);
         return Map.of("analytics", analytics, "journeys", deals + " deals, sha256 "
                 + HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The figures in a line: the journeys' count and digest, and a digest of the analytics answers. */
+    private static String summary(Map<String, String> figures) throws Exception {
+        byte[] analytics = MessageDigest.getInstance("SHA-256")
+                .digest(figures.get("analytics").getBytes(StandardCharsets.UTF_8));
+        return figures.get("journeys") + "; analytics answers sha256 " + HexFormat.of().formatHex(analytics);
     }
 
     private double awaitProgress(int port, double at) throws Exception {
