@@ -43,9 +43,10 @@ import picocli.CommandLine.Option;
 /**
  * A replay survives SIGKILL. Prepares a store (H2 event file) with generated deals and lets the journeys catch up
  * uninterrupted: those figures are the reference. Then starts the query service as a separate JVM on that store, asks
- * it for a replay of deal-journey, kills it with SIGKILL part-way, restarts it, and checks that it still answers from
- * the last complete state meanwhile, that the replay resumes and switches over, and that every journey and the
- * analytics answers equal the reference. Exits non-zero on any difference.
+ * it for a replay of deal-journey, kills it with SIGKILL part-way ({@code --kills} times, at evenly spaced progress),
+ * restarts it each time, and checks that it still answers from the last complete state meanwhile, that each restart
+ * resumes the replay near where it was killed, that it switches over, and that every journey and the analytics
+ * answers equal the reference. Exits non-zero on any difference.
  *
  * <p>The read models live where production keeps them: in a MongoDB server that outlives the killed process (here a
  * mongo-java-server in memory, run by this command on a loopback port). The embedded default keeps them inside the
@@ -65,8 +66,12 @@ final class ReplayKillCheck implements Callable<Integer> {
     @Option(names = "--jar", required = true, description = "the query service's executable jar")
     Path jar;
 
-    @Option(names = "--kill-at", defaultValue = "0.3", description = "replay progress at which to kill (default ${DEFAULT-VALUE})")
-    double killAt;
+    @Option(names = "--kills", defaultValue = "3",
+            description = "SIGKILLs, at evenly spaced replay progress (default ${DEFAULT-VALUE})")
+    int kills;
+
+    /** How far before the kill a resumed replay may start: the batches handled but not yet committed as a token. */
+    static final double RESUME_SLACK = 0.05;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private int preparedDeals;
@@ -101,36 +106,71 @@ final class ReplayKillCheck implements Callable<Integer> {
             System.out.println("reference (uninterrupted catch-up): " + summary(reference));
             check(reference.get("journeys").startsWith(preparedDeals + " deals"), "every prepared deal has a journey");
             graphQl(port, "mutation { replayProjection(name: \"deal-journey\") { replaying } }");
-            double progress = awaitProgress(port, killAt);
-            System.out.printf("SIGKILL at replay progress %.2f%n", progress);
-        } finally {
+        } catch (Exception | Error e) {
             service.destroyForcibly().waitFor();
+            throw e;
         }
-
-        Process restarted = start(dir, port, "restarted");
-        try {
-            awaitUp(port);
-            JsonNode during = graphQl(port, "{ deals(first: 1) { replay { progress target } } }").get("deals");
-            boolean stillReplaying = !during.get("replay").isNull();
-            System.out.println("after restart: " + during);
-            Map<String, String> meanwhile = stillReplaying ? figures(port) : null;
-            long started = System.nanoTime();
-            awaitReplayDone(port);
-            System.out.printf("resumed replay finished %.1f s after the restart answered%n",
-                    (System.nanoTime() - started) / 1e9);
-            Map<String, String> after = figures(port);
-            System.out.println("after the resumed replay:           " + summary(after));
-            check(stillReplaying, "the restarted service resumed the replay (a replay was still reported)");
-            check(reference.equals(meanwhile), "answers from the last complete state while the replay resumed");
-            check(reference.equals(after), "figures after the resumed replay equal the uninterrupted ones");
-        } finally {
-            restarted.destroy();
-            if (!restarted.waitFor(30, TimeUnit.SECONDS)) {
-                restarted.destroyForcibly().waitFor();
+        for (int kill = 1; kill <= kills; kill++) {
+            double killedAt;
+            try {
+                killedAt = awaitProgress(port, kill / (kills + 1.0));
+            } finally {
+                service.destroyForcibly().waitFor();
+            }
+            System.out.printf("SIGKILL %d of %d at replay progress %.3f%n", kill, kills, killedAt);
+            service = start(dir, port, "restarted-" + kill);
+            try {
+                awaitUp(port);
+                double resumedAt = awaitResumed(port);
+                System.out.printf("restart %d resumed the replay at progress %.3f%n", kill, resumedAt);
+                check(resumedAt >= killedAt - RESUME_SLACK, "restart " + kill + " resumed the replay where it was"
+                        + " killed, not from the start");
+                if (kill == 1) {
+                    Map<String, String> meanwhile = figures(port);
+                    require(!graphQl(port, "{ deals(first: 1) { replay { progress } } }").get("deals").get("replay")
+                            .isNull(), "the replay still runs once the figures meanwhile are read (load more events"
+                            + " with --events)");
+                    check(reference.equals(meanwhile), "answers from the last complete state while the replay"
+                            + " resumed");
+                }
+            } catch (Exception | Error e) {
+                service.destroyForcibly().waitFor();
+                throw e;
             }
         }
-        System.out.println("replay-kill: OK");
+        try {
+            long started = System.nanoTime();
+            awaitReplayDone(port);
+            System.out.printf("resumed replay finished %.1f s later%n", (System.nanoTime() - started) / 1e9);
+            Map<String, String> after = figures(port);
+            System.out.println("after the resumed replay:           " + summary(after));
+            check(reference.equals(after), "figures after the resumed replay equal the uninterrupted ones");
+        } finally {
+            service.destroy();
+            if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                service.destroyForcibly().waitFor();
+            }
+        }
+        System.out.printf("replay-kill: OK (%d SIGKILLs mid-replay survived)%n", kills);
         return 0;
+    }
+
+    /**
+     * The replay's progress once the restarted service has handled its first batch: a resumed replay starts near
+     * where the killed one was, one starting over near 0. The replay must still be running.
+     */
+    private double awaitResumed(int port) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (true) {
+            JsonNode replay = graphQl(port, "{ deals(first: 1) { replay { progress } } }").get("deals").get("replay");
+            check(!replay.isNull(), "the restarted service still reports the replay");
+            double progress = replay.get("progress").asDouble();
+            if (progress > 0) {
+                return progress;
+            }
+            require(System.nanoTime() < deadline, "the resumed replay handles a batch within " + WITHIN);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
     }
 
     /** Loads the events in-process and lets the journeys and indexes catch up, then closes the store. */

@@ -24,11 +24,11 @@ import org.springframework.core.env.Environment;
  * H2 MVStore file under the data directory, or in memory when {@code pipelens.mongo.embedded.persistent=false}.
  * The server ignores secondary indexes, so read models are designed around {@code _id} lookups.
  *
- * <p>The MVStore file is not crash-consistent: it commits in the background about once a second, and a commit taken
- * while writes are in flight can hold a processor's newer token without the read-model writes made before it. After a
- * process is killed, the read models could then miss events their token says were handled (found by
- * {@code .ci/crash-tests.sh}: a journey missing under a token past its opening event). So the file is only trusted
- * after a clean shutdown: see {@link CleanShutdownMarker}.
+ * <p>The MVStore file commits in the background about once a second, and mongo-java-server makes no promise about
+ * what a killed process leaves in it. So the file is only trusted after a clean shutdown: see
+ * {@link CleanShutdownMarker}. (The crash tests first blamed this file for a journey missing under a token past its
+ * opening event; the cause was the query service storing a batch's token before handling it, since fixed, but the
+ * file's crash consistency remains unproven.)
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass({MongoServer.class, H2Backend.class})
