@@ -163,7 +163,7 @@ final class ReplayKillCheck implements Callable<Integer> {
         long deadline = System.nanoTime() + WITHIN.toNanos();
         while (true) {
             JsonNode replay = graphQl(port, "{ deals(first: 1) { replay { progress } } }").get("deals").get("replay");
-            check(!replay.isNull(), "the restarted service still reports the replay");
+            require(!replay.isNull(), "the restarted service still reports the replay");
             double progress = replay.get("progress").asDouble();
             if (progress > 0) {
                 return progress;
