@@ -456,11 +456,17 @@ def dump_events(args, store):
 
 
 def per_deal(events):
+    """Each deal's events; the import records (stream import:<id>, one per completed import) are left out."""
     deals = {}
     for aggregate, sequence, payload_type, payload in events:
-        if 'Deal' in payload_type:
+        if aggregate.startswith('deal:'):
             deals.setdefault(aggregate, []).append((sequence, payload_type, payload))
     return deals
+
+
+def import_records(events):
+    return [payload for aggregate, _, payload_type, payload in events
+            if aggregate.startswith('import:') and payload_type.endswith('DealLogImportedEvent')]
 
 
 def check_store(name, events):
@@ -535,6 +541,10 @@ def crash_command_service(args, rng):
            f'holds exactly the uninterrupted import\'s events, none lost or doubled',
            f'{len(differing)} deals differ, e.g. {differing[:3]}: reference {a.get(differing[0]) if differing else ""}'
            f' after the kills {b.get(differing[0]) if differing else ""}')
+    records = import_records(crashed)
+    record(any(r['deals'] == args.import_deals and r['rejectedDeals'] == 0 for r in records),
+           f'command service: the completed import is recorded ({len(records)} import records after {kills} SIGKILLs: '
+           f'an import killed before its end records nothing)', json.dumps(records)[:500])
     return kills, compared
 
 
