@@ -20,11 +20,14 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Services freshServices() throws IOException {
+    /** Both services on a fresh data directory; {@code settings} are more {@code --name=value} arguments. */
+    static Services freshServices(String... settings) throws IOException {
         Path dir = Files.createTempDirectory("pipelens-bench");
         System.out.println("data directory: " + dir);
-        return PipelensLauncher.start("--pipelens.data-dir=" + dir, "--server.port=0",
-                "--logging.level.root=WARN", "--logging.level.io.pipelens=WARN");
+        List<String> args = new java.util.ArrayList<>(List.of("--pipelens.data-dir=" + dir, "--server.port=0",
+                "--logging.level.root=WARN", "--logging.level.io.pipelens=WARN"));
+        args.addAll(List.of(settings));
+        return PipelensLauncher.start(args.toArray(String[]::new));
     }
 
     static void defineTemplatePipeline(CommandGateway gateway, String pipelineId) {

@@ -179,8 +179,10 @@ class EventStoreToReadModelTest {
         TrackingEventProcessor processor = dealJourneyProcessor();
         processor.shutDown();
         try {
+            List<DealJourney> live = mongo.findAll(DealJourney.class);
             processor.resetTokens();
-            assertThat(mongo.findAll(DealJourney.class)).as("read model after the reset handler").isEmpty();
+            assertThat(mongo.findAll(DealJourney.class)).as("live read model while the replay builds in staging")
+                    .containsExactlyInAnyOrderElementsOf(live);
         } finally {
             processor.start();
         }

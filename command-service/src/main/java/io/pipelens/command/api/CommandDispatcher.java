@@ -11,6 +11,7 @@ import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a command through the command bus and turns the answer into a {@link CommandResult}. Every API adapter
  * (GraphQL, the batch endpoint) goes through here, so every one answers rule violations the same way. A command that
- * loses an optimistic-concurrency race is retried on the fresh state a few times, then reported as a conflict.
+ * loses an optimistic-concurrency race is retried on the fresh state a few times, then reported as a conflict. In one
+ * process Axon's per-aggregate lock keeps commands on one deal apart; the race happens between command-service
+ * instances, where the event store's unique (aggregate, sequence) index refuses the second append: as a
+ * {@link ConcurrencyException}, or as an {@link AggregateStreamCreationException} when both created the aggregate.
  */
 @Component
 public class CommandDispatcher {
@@ -54,7 +58,7 @@ public class CommandDispatcher {
             } catch (AggregateNotFoundException e) {
                 return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
                         "no " + target.noun() + " '" + target.id() + "' exists")));
-            } catch (ConcurrencyException e) {
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
                 if (attempt == ATTEMPTS) {
                     return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
                             target.noun() + " '" + target.id() + "' was changed concurrently " + ATTEMPTS

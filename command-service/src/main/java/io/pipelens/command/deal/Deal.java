@@ -78,7 +78,9 @@ public class Deal {
                     && given.equals(attributesAtOpen)) {
                 return CommandOutcome.DUPLICATE;
             }
-            throw new CommandRejectedException("dealId", "deal '" + command.dealId() + "' is already open");
+            throw new CommandRejectedException("dealId", "deal '" + command.dealId() + "' already exists (in pipeline '"
+                    + pipelineId + "', " + status.name().toLowerCase(java.util.Locale.ROOT) + "); a deal is opened "
+                    + "once: choose another id, or reopen it if it is closed");
         }
         StageRules.requireStage(pipelines, command.pipelineId(), command.stage(), "stage");
         apply(new DealOpenedEvent(command.dealId(), command.pipelineId(), command.stage(), given,

@@ -1,6 +1,10 @@
 package io.pipelens.command.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelens.command.importing.HistoryBuilder.DealHistory;
+import io.pipelens.command.importing.ImportProgress.Phase;
+import io.pipelens.command.importing.ImportProgress.Update;
+import io.pipelens.command.importing.ImportSummary.RejectedDeal;
 import io.pipelens.command.pipeline.PipelineCatalog;
 import io.pipelens.command.pipeline.PipelineCatalog.CurrentVersion;
 import io.pipelens.kernel.Keys;
@@ -8,23 +12,31 @@ import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
-import io.pipelens.command.importing.ImportProgress.Phase;
-import io.pipelens.command.importing.ImportProgress.Update;
-import io.pipelens.command.importing.ImportSummary.RejectedDeal;
-import io.pipelens.command.importing.HistoryBuilder.DealHistory;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.pipelens.kernel.importing.DealLogImportedEvent;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,22 +45,27 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports an event log of stage changes as deal histories, in three phases:
+ * Imports an event log of stage changes as deal histories, in four phases:
  * <ol>
  *   <li><b>Validate</b> the whole file before sending anything: its size and shape, every row's values against the
- *   mapping and the pipeline's current stages, and each deal's sequence of rows (a deal must start with a stage; it
- *   cannot be closed twice without a reopening).</li>
- *   <li><b>Check</b> every deal's history against what the event store holds, as a {@link DryRun}: the Deal
- *   aggregate decides as usual and its unit of work is rolled back. This finds, before anything is appended, a deal
- *   the store has closed that the file moves on, a deal opened elsewhere, a change earlier than the deal's last one.</li>
- *   <li><b>Record</b> one {@link RecordDealHistoryCommand} per deal, one unit of work each, on a small thread pool.
- *   Changes already recorded count as duplicates, so re-importing a file (or a longer one with the same beginning)
- *   appends only what is new.</li>
+ *   mapping and the pipeline's current stages (and the service clock), and each deal's sequence of rows (a deal must
+ *   start with a stage; it cannot be closed twice without a reopening). For a deal the store does not hold yet, this
+ *   is every rule the Deal aggregate applies.</li>
+ *   <li><b>Check</b> the deals the event store already holds ({@link RecordedDeals}) against it, as a {@link DryRun}:
+ *   the Deal aggregate decides as usual and its unit of work is rolled back. This finds, before anything is appended,
+ *   a deal the store has closed that the file moves on, a deal opened elsewhere, a change earlier than the deal's last
+ *   one. Brand-new deals are not sent twice.</li>
+ *   <li><b>Record</b> the deals in batches of {@code pipelens.import.batch-deals}, one unit of work (and one database
+ *   transaction) per batch, on a small thread pool: one {@link RecordDealHistoryCommand} per deal, handled by the
+ *   Deal aggregate as usual, the events of the whole batch appended at its commit. Should the store refuse a deal of a
+ *   batch after all (another writer changed it since the check), the batch appends nothing and its deals are recorded
+ *   one by one, so that only the refused deal is left out. Changes already recorded count as duplicates, so
+ *   re-importing a file (or a longer one with the same beginning) appends only what is new.</li>
+ *   <li><b>Report</b>: an import that appended or skipped anything is recorded as a {@link DealLogImportedEvent},
+ *   with its skipped rows counted by {@link ProblemCode}.</li>
  * </ol>
  * Any problem in the first two phases refuses the file with every problem listed, by row, and nothing appended;
- * with {@code skipBadRows} bad rows and refused deals are skipped and listed instead. A deal changed by someone else
- * between its check and its recording can still be refused in the last phase: it is then listed in the summary's
- * rejected deals, and the other deals are recorded (each deal is all or nothing).
+ * with {@code skipBadRows} bad rows and refused deals are skipped and listed instead. Each deal is all or nothing.
  */
 @Component
 public class DealImporter {
@@ -60,25 +77,37 @@ public class DealImporter {
 
     private final CommandGateway gateway;
     private final PipelineCatalog pipelines;
+    private final RecordedDeals recordedDeals;
+    private final TransactionManager transactions;
     private final ObjectMapper json;
     private final ImportLimits limits;
     private final int threads;
+    private final int batchDeals;
+    private final Clock clock;
 
     @Autowired
-    public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, ObjectMapper json,
+    public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
+                        TransactionManager transactions, ObjectMapper json, Clock clock,
                         @Value("${pipelens.import.max-bytes:52428800}") long maxBytes,
                         @Value("${pipelens.import.max-rows:1000000}") int maxRows,
-                        @Value("${pipelens.import.threads:2}") int threads) {
-        this(gateway, pipelines, json, new ImportLimits(maxBytes, maxRows), threads);
+                        @Value("${pipelens.import.threads:2}") int threads,
+                        @Value("${pipelens.import.batch-deals:100}") int batchDeals) {
+        this(gateway, pipelines, recordedDeals, transactions, json, clock, new ImportLimits(maxBytes, maxRows),
+                threads, batchDeals);
     }
 
-    public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, ObjectMapper json, ImportLimits limits,
-                        int threads) {
+    public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
+                        TransactionManager transactions, ObjectMapper json, Clock clock, ImportLimits limits,
+                        int threads, int batchDeals) {
         this.gateway = gateway;
         this.pipelines = pipelines;
+        this.recordedDeals = recordedDeals;
+        this.transactions = transactions;
         this.json = json;
+        this.clock = clock;
         this.limits = limits;
         this.threads = Math.max(1, threads);
+        this.batchDeals = Math.max(1, batchDeals);
     }
 
     public ImportLimits limits() {
@@ -105,31 +134,46 @@ public class DealImporter {
                                    ImportMapping mapping, ImportProgress progress) {
         long started = System.nanoTime();
         if (declaredBytes > limits.maxBytes()) {
-            throw new ImportRejectedException(List.of(ImportProblem.ofFile(null, tooLarge(declaredBytes))), 1);
+            throw new ImportRejectedException(List.of(ImportProblem.ofFile(null, ProblemCode.TOO_LARGE,
+                    tooLarge(declaredBytes))), 1);
         }
         ProblemList problems = new ProblemList();
         Validated file = validate(pipelineId, input, options, mapping, problems, progress);
         List<DealHistory> deals = file.histories().deals();
 
-        Recording check = record(deals, true, file.rowsRead(), progress);
+        Set<String> known = recordedDeals.amongst(deals.stream().map(DealHistory::dealId).toList());
+        List<DealHistory> existing = deals.stream().filter(deal -> known.contains(deal.dealId())).toList();
+        Recording check = check(existing, file.rowsRead(), progress);
         if (!check.rejected().isEmpty() && !options.skipBadRows()) {
-            for (int i = 0; i < deals.size(); i++) {
+            for (int i = 0; i < existing.size(); i++) {
                 if (check.rejected[i] != null) {
-                    problemsOf(deals.get(i), check.rejected[i], mapping, problems);
+                    problemsOf(existing.get(i), check.rejected[i], mapping, problems);
                 }
             }
             rejectIfAny(problems);
         }
         List<RejectedDeal> refused = new ArrayList<>(check.rejected());
-        Recording recording = check;
-        if (!options.dryRun()) {
-            List<DealHistory> accepted = new ArrayList<>(deals.size());
-            for (int i = 0; i < deals.size(); i++) {
-                if (check.rejected[i] == null) {
-                    accepted.add(check.histories[i]);
-                }
+        List<DealHistory> accepted = new ArrayList<>(deals.size());
+        long alreadyRecorded = 0;
+        int checked = 0;
+        for (DealHistory deal : deals) {
+            if (!known.contains(deal.dealId())) {
+                accepted.add(deal);
+            } else if (check.rejected[checked] == null && check.dealApplied[checked] == 0) {
+                alreadyRecorded += check.dealDuplicates[checked];
+            } else if (check.rejected[checked] == null) {
+                accepted.add(check.histories[checked]);
             }
-            recording = record(accepted, false, file.rowsRead(), progress);
+            checked += known.contains(deal.dealId()) ? 1 : 0;
+        }
+        Recording recording;
+        if (options.dryRun()) {
+            recording = check;
+            accepted.stream().filter(deal -> !known.contains(deal.dealId()))
+                    .forEach(deal -> recording.appended.addAndGet(deal.command().changes().size()));
+        } else {
+            recording = record(accepted, file.rowsRead(), progress);
+            recording.duplicates.addAndGet(alreadyRecorded);
             refused.addAll(recording.rejected());
         }
         return summarize(pipelineId, options, file, problems, recording, refused, started, progress);
@@ -143,7 +187,7 @@ public class DealImporter {
     private Validated validate(String pipelineId, InputStream input, ImportOptions options, ImportMapping mapping,
                                ProblemList problems, ImportProgress progress) {
         CurrentVersion pipeline = requirePipeline(pipelineId);
-        RowInterpreter interpreter = new RowInterpreter(mapping, pipelineId, pipeline);
+        RowInterpreter interpreter = new RowInterpreter(mapping, pipelineId, pipeline, clock);
         interpreter.checkMapping(problems);
         rejectIfAny(problems);
 
@@ -178,18 +222,42 @@ public class DealImporter {
         skipped.addAll(problems);
         skipped.addAll(file.histories().skipped());
         int deals = file.histories().deals().size();
+        long appended = recording.appended.get();
+        long duplicates = recording.duplicates.get();
+        String importId = options.dryRun() || appended + skipped.total() + refused.size() == 0 ? null
+                : recordImport(pipelineId, options, file, problems, skipped.total(), deals, appended, duplicates,
+                refused.size());
         long elapsedNanos = System.nanoTime() - started;
-        long handled = recording.appended.get() + recording.duplicates.get();
         ImportSummary summary = new ImportSummary(options.dryRun(), file.rowsRead(), skipped.total(),
-                sortedByRow(skipped.listed()), deals, recording.appended.get(), recording.duplicates.get(),
-                List.copyOf(refused), elapsedNanos / 1_000_000, elapsedNanos == 0 ? 0 : handled * 1e9 / elapsedNanos);
-        progress.update(new Update(Phase.DONE, file.rowsRead(), deals, deals, summary.transitionsAppended(),
-                summary.duplicates()));
+                sortedByRow(skipped.listed()), skipped.countsByCode(), deals, appended, duplicates,
+                List.copyOf(refused), elapsedNanos / 1_000_000,
+                elapsedNanos == 0 ? 0 : (appended + duplicates) * 1e9 / elapsedNanos, importId);
+        progress.update(new Update(Phase.DONE, file.rowsRead(), deals, deals, appended, duplicates));
         log.info("{} {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} deals refused, {} "
                         + "rows skipped, in {} ms", options.dryRun() ? "Dry run of" : "Imported", summary.rowsRead(),
-                pipelineId, deals, summary.transitionsAppended(), summary.duplicates(),
-                summary.rejectedDeals().size(), summary.rowsSkipped(), summary.elapsedMillis());
+                pipelineId, deals, appended, duplicates, summary.rejectedDeals().size(), summary.rowsSkipped(),
+                summary.elapsedMillis());
         return summary;
+    }
+
+    /**
+     * Records the import as a {@link DealLogImportedEvent}, after its deals; answers its id. The invalid rows skipped
+     * (with skipBadRows) are counted by code; rows skipped on purpose (no-ops, ignored activities) are counted in
+     * {@code rowsSkipped} only. Should this last append fail, the deals stay recorded (re-importing the file appends
+     * nothing new) and the summary says so by a null id.
+     */
+    private String recordImport(String pipelineId, ImportOptions options, Validated file, ProblemList invalid,
+                                long rowsSkipped, int deals, long appended, long duplicates, int refused) {
+        String importId = UUID.randomUUID().toString();
+        try {
+            gateway.sendAndWait(new RecordDealLogImportCommand(new DealLogImportedEvent(importId, pipelineId,
+                    options.source(), file.rowsRead(), rowsSkipped, invalid.countsByCode(), deals, appended,
+                    duplicates, refused, clock.instant())));
+            return importId;
+        } catch (RuntimeException e) {
+            log.warn("Could not record import {} of pipeline '{}'", importId, pipelineId, e);
+            return null;
+        }
     }
 
     /** A deal's rejection as row problems: {@code changes[3].stage} is the stage column of the row of change 3. */
@@ -204,8 +272,8 @@ public class DealImporter {
                 row = change < deal.rows().size() ? deal.rows().get(change) : 0;
                 field = matcher.group(2);
             }
-            problems.add(row, columnOf(field, mapping.columns()), "deal '" + deal.dealId() + "' as the event store "
-                    + "holds it: " + violation.reason());
+            problems.add(row, columnOf(field, mapping.columns()), ProblemCode.REFUSED_BY_STORE, "deal '"
+                    + deal.dealId() + "' as the event store holds it: " + violation.reason());
         }
     }
 
@@ -232,11 +300,12 @@ public class DealImporter {
     private CurrentVersion requirePipeline(String pipelineId) {
         String problem = Keys.problemWith(pipelineId);
         if (problem != null) {
-            throw new ImportRejectedException(List.of(ImportProblem.ofFile("pipelineId", problem)), 1);
+            throw new ImportRejectedException(List.of(ImportProblem.ofFile("pipelineId", ProblemCode.UNKNOWN_PIPELINE,
+                    problem)), 1);
         }
         Optional<CurrentVersion> current = pipelines.current(pipelineId);
         return current.orElseThrow(() -> new ImportRejectedException(List.of(ImportProblem.ofFile("pipelineId",
-                "no pipeline '" + pipelineId + "' is defined; define it before importing its deals")), 1));
+                ProblemCode.UNKNOWN_PIPELINE, "no pipeline '" + pipelineId + "' is defined; define it before importing its deals")), 1));
     }
 
     private static void rejectIfAny(ProblemList problems) {
@@ -247,58 +316,110 @@ public class DealImporter {
 
     private static List<ImportProblem> sortedByRow(List<ImportProblem> problems) {
         List<ImportProblem> sorted = new ArrayList<>(problems);
-        sorted.sort(java.util.Comparator.comparingLong(ImportProblem::row));
+        sorted.sort(Comparator.comparingLong(ImportProblem::row));
         return sorted;
     }
 
     /**
-     * Sends every deal's history (as a dry run when {@code dryRun}) on the pool; one unit of work per deal. A checked
-     * history that would open a deal the store already holds, and differently, is checked again as continuing that
-     * deal (its first row a move): a later export that starts in the middle of a deal's history then appends only
+     * Phase 2: sends the history of every deal the store already holds as a dry run, one unit of work per deal, on the
+     * pool. A history that would open a deal the store already holds, and differently, is checked again as continuing
+     * that deal (its first row a move): a later export that starts in the middle of a deal's history then appends only
      * what is new.
      */
-    private Recording record(List<DealHistory> deals, boolean dryRun, long rowsRead, ImportProgress progress) {
+    private Recording check(List<DealHistory> deals, long rowsRead, ImportProgress progress) {
         Recording recording = new Recording(deals.size());
-        if (deals.isEmpty()) {
-            return recording;
+        onPool(deals.size(), index -> {
+            DealHistory deal = deals.get(index);
+            RejectedDeal rejected = send(deal.command(), true, recording, index);
+            if (rejected != null && deal.opens() && rejected.violations().stream()
+                    .anyMatch(v -> v.field().equals("changes[0].dealId"))) {
+                DealHistory continuing = deal.continuing();
+                if (send(continuing.command(), true, recording, index) == null) {
+                    deal = continuing;
+                    rejected = null;
+                }
+            }
+            recording.histories[index] = deal;
+            recording.rejected[index] = rejected;
+            int done = recording.done.incrementAndGet();
+            progress.update(new Update(Phase.CHECKING, rowsRead, deals.size(), done, recording.appended.get(),
+                    recording.duplicates.get()));
+        });
+        return recording;
+    }
+
+    /** Phase 3: records the deals in batches, one unit of work per batch, on the pool. */
+    private Recording record(List<DealHistory> deals, long rowsRead, ImportProgress progress) {
+        Recording recording = new Recording(deals.size());
+        int batches = (deals.size() + batchDeals - 1) / batchDeals;
+        onPool(batches, batch -> {
+            int from = batch * batchDeals;
+            List<DealHistory> slice = deals.subList(from, Math.min(deals.size(), from + batchDeals));
+            if (!recordBatch(slice, recording)) {
+                for (int i = 0; i < slice.size(); i++) {
+                    recording.rejected[from + i] = send(slice.get(i).command(), false, recording, from + i);
+                }
+            }
+            int done = recording.done.addAndGet(slice.size());
+            progress.update(new Update(Phase.IMPORTING, rowsRead, deals.size(), done, recording.appended.get(),
+                    recording.duplicates.get()));
+        });
+        return recording;
+    }
+
+    /**
+     * Records {@code batch} in one unit of work with its own transaction: every deal's command is handled in a nested
+     * unit of work, whose events wait for this one's commit. Answers false, having appended nothing, when any deal is
+     * refused or the commit fails (a concurrent writer), so the caller can record the deals one by one.
+     */
+    private boolean recordBatch(List<DealHistory> batch, Recording recording) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("deal import batch"));
+        long appended = 0;
+        long duplicates = 0;
+        try {
+            unitOfWork.attachTransaction(transactions);
+            for (DealHistory deal : batch) {
+                HistoryOutcome outcome = gateway.sendAndWait(deal.command());
+                appended += outcome.applied();
+                duplicates += outcome.duplicates();
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            log.debug("A batch of {} deals was refused as a whole; recording them one by one", batch.size(), e);
+            return false;
         }
-        Phase phase = dryRun ? Phase.CHECKING : Phase.IMPORTING;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, deals.size()), runnable -> {
+        recording.appended.addAndGet(appended);
+        recording.duplicates.addAndGet(duplicates);
+        return true;
+    }
+
+    /** Runs {@code task} for 0 to {@code count} - 1 on a pool of {@code threads}, and waits for all of them. */
+    private void onPool(int count, IntConsumer task) {
+        if (count == 0) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), runnable -> {
             Thread thread = new Thread(runnable, "deal-import");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<CompletableFuture<Void>> futures = new ArrayList<>(deals.size());
-            for (int i = 0; i < deals.size(); i++) {
+            List<CompletableFuture<Void>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
                 int index = i;
-                futures.add(CompletableFuture.runAsync(() -> {
-                    DealHistory deal = deals.get(index);
-                    RejectedDeal rejected = send(deal.command(), dryRun, recording);
-                    if (dryRun && rejected != null && deal.opens() && rejected.violations().stream()
-                            .anyMatch(v -> v.field().equals("changes[0].dealId"))) {
-                        DealHistory continuing = deal.continuing();
-                        if (send(continuing.command(), true, recording) == null) {
-                            deal = continuing;
-                            rejected = null;
-                        }
-                    }
-                    recording.histories[index] = deal;
-                    recording.rejected[index] = rejected;
-                    int done = recording.done.incrementAndGet();
-                    progress.update(new Update(phase, rowsRead, deals.size(), done, recording.appended.get(),
-                            recording.duplicates.get()));
-                }, pool));
+                futures.add(CompletableFuture.runAsync(() -> task.accept(index), pool));
             }
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdown();
         }
-        return recording;
     }
 
     /** Sends one deal's history; answers its rejection, or null when it was recorded (or would be). */
-    private RejectedDeal send(RecordDealHistoryCommand deal, boolean dryRun, Recording recording) {
+    private RejectedDeal send(RecordDealHistoryCommand deal, boolean dryRun, Recording recording, int index) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Object answer;
@@ -310,10 +431,13 @@ public class DealImporter {
                 HistoryOutcome outcome = (HistoryOutcome) answer;
                 recording.appended.addAndGet(outcome.applied());
                 recording.duplicates.addAndGet(outcome.duplicates());
+                recording.dealApplied[index] = outcome.applied();
+                recording.dealDuplicates[index] = outcome.duplicates();
                 return null;
             } catch (ViolationException e) {
                 return new RejectedDeal(deal.dealId(), e.violations());
-            } catch (ConcurrencyException e) {
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                // Another writer appended to the deal, or created it, first: its events are now duplicates here.
                 if (attempt == ATTEMPTS) {
                     return new RejectedDeal(deal.dealId(), List.of(new Violation("dealId", "deal '" + deal.dealId()
                             + "' was changed concurrently " + ATTEMPTS + " times in a row; import the file again")));
@@ -334,14 +458,19 @@ public class DealImporter {
         final RejectedDeal[] rejected;
         /** The history each deal is (or would be) recorded with: as read, or continuing an existing deal. */
         final DealHistory[] histories;
+        /** Per deal sent alone: the changes it appended (or would) and the ones already recorded. */
+        final int[] dealApplied;
+        final int[] dealDuplicates;
 
         Recording(int deals) {
             rejected = new RejectedDeal[deals];
             histories = new DealHistory[deals];
+            dealApplied = new int[deals];
+            dealDuplicates = new int[deals];
         }
 
         List<RejectedDeal> rejected() {
-            return java.util.Arrays.stream(rejected).filter(Objects::nonNull).toList();
+            return Arrays.stream(rejected).filter(Objects::nonNull).toList();
         }
     }
 }

@@ -71,7 +71,7 @@ final class EventLogReader {
             reader.mark(1);
             int first = reader.read();
             if (first == -1) {
-                problems.add(ImportProblem.ofFile(null, "the file is empty"));
+                problems.add(ImportProblem.ofFile(null, ProblemCode.EMPTY_FILE, "the file is empty"));
                 return new Result(rows, rowsRead, problems, true);
             }
             if (first != BYTE_ORDER_MARK) {
@@ -81,15 +81,16 @@ final class EventLogReader {
                     ? readCsv(reader, rows, problems)
                     : readNdjson(reader, rows, problems);
         } catch (TooLargeException e) {
-            problems.add(ImportProblem.ofFile(null, tooLarge()));
+            problems.add(ImportProblem.ofFile(null, ProblemCode.TOO_LARGE, tooLarge()));
             return new Result(rows, rowsRead, problems, true);
         } catch (IOException | UncheckedIOException e) {
-            problems.add(ImportProblem.ofFile(null, e.getCause() instanceof TooLargeException ? tooLarge()
-                    : "could not be read: " + e.getMessage()));
+            problems.add(e.getCause() instanceof TooLargeException
+                    ? ImportProblem.ofFile(null, ProblemCode.TOO_LARGE, tooLarge())
+                    : ImportProblem.ofFile(null, ProblemCode.UNREADABLE, "could not be read: " + e.getMessage()));
             return new Result(rows, rowsRead, problems, true);
         }
         if (!fatal && rows.isEmpty() && problems.isEmpty()) {
-            problems.add(ImportProblem.ofFile(null, options.format() == ImportOptions.ImportFormat.CSV
+            problems.add(ImportProblem.ofFile(null, ProblemCode.EMPTY_FILE, options.format() == ImportOptions.ImportFormat.CSV
                     ? "the file has a header but no data rows" : "the file holds no JSON lines"));
             fatal = true;
         }
@@ -117,7 +118,7 @@ final class EventLogReader {
             if (e.getCause() instanceof TooLargeException tooLarge) {
                 throw tooLarge;
             }
-            problems.add(ImportProblem.ofFile("header", "cannot be read: " + e.getMessage()));
+            problems.add(ImportProblem.ofFile("header", ProblemCode.UNREADABLE, "cannot be read: " + e.getMessage()));
             return true;
         }
         List<String> header = parser.getHeaderNames();
@@ -137,19 +138,19 @@ final class EventLogReader {
                 if (e.getCause() instanceof TooLargeException tooLarge) {
                     throw tooLarge;
                 }
-                problems.add(row + 1, null, "the file cannot be read past this row: " + message(e)
+                problems.add(row + 1, null, ProblemCode.UNREADABLE, "the file cannot be read past this row: " + message(e)
                         + " (a quote that is never closed, or a truncated file?)");
                 return true;
             }
             row++;
             rowsRead = row;
             if (row > limits.maxRows()) {
-                problems.add(ImportProblem.ofFile(null, "the file has more than " + limits.maxRows()
-                        + " data rows, the most one import takes; split it"));
+                problems.add(ImportProblem.ofFile(null, ProblemCode.TOO_MANY_ROWS, "the file has more than "
+                        + limits.maxRows() + " data rows, the most one import takes; split it"));
                 return true;
             }
             if (record.size() != header.size()) {
-                problems.add(row, null, "has " + record.size() + " field" + (record.size() == 1 ? "" : "s")
+                problems.add(row, null, ProblemCode.WRONG_FIELD_COUNT, "has " + record.size() + " field" + (record.size() == 1 ? "" : "s")
                         + ", the header has " + header.size() + " (a truncated line, or a stray delimiter?)");
                 continue;
             }
@@ -173,7 +174,8 @@ final class EventLogReader {
                     ? "; the header has a single column, so the delimiter is probably not '" + options.delimiter()
                     + "' (set the delimiter option)"
                     : "";
-            problems.add(ImportProblem.ofFile("header", "required column" + (missing.size() == 1 ? " " : "s ")
+            problems.add(ImportProblem.ofFile("header", hint.isEmpty() ? ProblemCode.MISSING_COLUMN
+                    : ProblemCode.WRONG_DELIMITER, "required column" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing; the columns "
                     + "found are " + foundText + hint));
             return false;
@@ -183,7 +185,7 @@ final class EventLogReader {
         boolean ok = true;
         for (String column : optional.stream().filter(Objects::nonNull).toList()) {
             if (!found.contains(column)) {
-                problems.add(ImportProblem.ofFile("header", "column '" + column + "' named by the mapping is "
+                problems.add(ImportProblem.ofFile("header", ProblemCode.MISSING_COLUMN, "column '" + column + "' named by the mapping is "
                         + "missing; the columns found are '" + String.join("', '", abbreviate(found)) + "'"));
                 ok = false;
             }
@@ -202,7 +204,7 @@ final class EventLogReader {
         while ((text = readLine(reader)) != null) {
             line++;
             if (text.length() > MAX_LINE) {
-                problems.add(line, null, "is longer than " + MAX_LINE + " characters; an NDJSON line holds one "
+                problems.add(line, null, ProblemCode.LINE_TOO_LONG, "is longer than " + MAX_LINE + " characters; an NDJSON line holds one "
                         + "small JSON object (is this NDJSON?)");
                 return true;
             }
@@ -211,20 +213,20 @@ final class EventLogReader {
             }
             rowsRead = ++dataRows;
             if (dataRows > limits.maxRows()) {
-                problems.add(ImportProblem.ofFile(null, "the file has more than " + limits.maxRows()
-                        + " lines, the most one import takes; split it"));
+                problems.add(ImportProblem.ofFile(null, ProblemCode.TOO_MANY_ROWS, "the file has more than "
+                        + limits.maxRows() + " lines, the most one import takes; split it"));
                 return true;
             }
             JsonNode node;
             try {
                 node = json.readTree(text);
             } catch (JacksonException e) {
-                problems.add(line, null, "is not JSON (" + firstLine(e.getOriginalMessage())
+                problems.add(line, null, ProblemCode.NOT_JSON, "is not JSON (" + firstLine(e.getOriginalMessage())
                         + "); every line must be one JSON object (a truncated line?)");
                 continue;
             }
             if (node == null || !node.isObject()) {
-                problems.add(line, null, "is not a JSON object; every line must be one JSON object");
+                problems.add(line, null, ProblemCode.NOT_JSON, "is not a JSON object; every line must be one JSON object");
                 continue;
             }
             Map<String, String> values = new HashMap<>();

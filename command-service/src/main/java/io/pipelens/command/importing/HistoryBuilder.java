@@ -85,7 +85,7 @@ final class HistoryBuilder {
         ImportRow closedBy = null;
         for (ImportRow row : rows) {
             switch (row.kind()) {
-                case IGNORE -> skipped.add(row.row(), null, "ignored activity");
+                case IGNORE -> skipped.add(row.row(), null, ProblemCode.IGNORED_ACTIVITY, "ignored activity");
                 case STAGE -> {
                     if (stage == null) {
                         changes.add(new OpenDealCommand(dealId, pipelineId, row.stage(), row.attributes(),
@@ -94,7 +94,7 @@ final class HistoryBuilder {
                         changes.add(new ReopenDealCommand(dealId, row.stage(), row.occurredAt()));
                         closedBy = null;
                     } else if (row.stage().equals(stage)) {
-                        skipped.add(row.row(), null, "deal '" + dealId + "' is already at stage '" + stage
+                        skipped.add(row.row(), null, ProblemCode.ALREADY_AT_STAGE, "deal '" + dealId + "' is already at stage '" + stage
                                 + "': nothing to change");
                         continue;
                     } else {
@@ -106,13 +106,16 @@ final class HistoryBuilder {
                 case WON, LOST -> {
                     String what = row.kind() == ImportRow.Kind.WON ? "won" : "lost";
                     if (stage == null) {
-                        problems.add(row.row(), null, "deal '" + dealId + "' is " + what + " before any row gives"
+                        problems.add(row.row(), null, ProblemCode.CLOSED_BEFORE_OPEN, "deal '" + dealId + "' is " + what
+                                + " before any row gives"
                                 + " its stage; a deal's first row (in time order) must be a stage");
                     } else if (closedBy != null && closedBy.kind() == row.kind()) {
-                        skipped.add(row.row(), null, "deal '" + dealId + "' is already " + what + " (row "
+                        skipped.add(row.row(), null, ProblemCode.ALREADY_CLOSED, "deal '" + dealId + "' is already "
+                                + what + " (row "
                                 + closedBy.row() + "): nothing to change");
                     } else if (closedBy != null) {
-                        problems.add(row.row(), null, "deal '" + dealId + "' is " + what + " but was already closed"
+                        problems.add(row.row(), null, ProblemCode.CLOSED_TWICE, "deal '" + dealId + "' is " + what
+                                + " but was already closed"
                                 + " at row " + closedBy.row() + "; a stage row must reopen it first");
                     } else {
                         changes.add(row.kind() == ImportRow.Kind.WON

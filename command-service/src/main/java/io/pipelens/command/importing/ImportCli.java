@@ -150,7 +150,7 @@ public class ImportCli implements Callable<Integer> {
         }
         if (response.statusCode() == 400 && body.has("problems")) {
             err.println("Refused, nothing imported: " + body.path("detail").asText());
-            body.path("problems").forEach(p -> err.println("  " + where(p) + p.path("reason").asText()));
+            body.path("problems").forEach(p -> err.println("  " + where(p) + p.path("reason").asText() + code(p)));
             if (body.path("total").asLong() > body.path("problems").size()) {
                 err.println("  … and " + (body.path("total").asLong() - body.path("problems").size()) + " more");
             }
@@ -171,6 +171,7 @@ public class ImportCli implements Callable<Integer> {
     String query() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("pipelineId", pipelineId);
+        parameters.put("source", file == null || file.getFileName() == null ? null : file.getFileName().toString());
         parameters.put("format", format);
         parameters.put("skipBadRows", skipBadRows ? "true" : null);
         parameters.put("dryRun", dryRun ? "true" : null);
@@ -201,6 +202,12 @@ public class ImportCli implements Callable<Integer> {
         return query.toString();
     }
 
+    /** The problem's stable code, for grepping and grouping: {@code  [unknown-activity]}. */
+    private static String code(JsonNode problem) {
+        String code = problem.path("code").asText("");
+        return code.isEmpty() ? "" : " [" + code + "]";
+    }
+
     private static String where(JsonNode problem) {
         long row = problem.path("row").asLong();
         String column = problem.path("column").isNull() ? null : problem.path("column").asText(null);
@@ -213,7 +220,7 @@ public class ImportCli implements Callable<Integer> {
                 s.path("rowsRead").asLong(), s.path("deals").asLong(), s.path("transitionsAppended").asLong(),
                 s.path("duplicates").asLong(), s.path("rowsSkipped").asLong(), s.path("rejectedDeals").size(),
                 s.path("elapsedMillis").asLong() / 1000.0, s.path("transitionsPerSecond").asDouble());
-        s.path("skipped").forEach(p -> out.println("  skipped " + where(p) + p.path("reason").asText()));
+        s.path("skipped").forEach(p -> out.println("  skipped " + where(p) + p.path("reason").asText() + code(p)));
         s.path("rejectedDeals").forEach(d -> out.println("  refused deal " + d.path("dealId").asText() + ": "
                 + d.path("violations").toString()));
     }

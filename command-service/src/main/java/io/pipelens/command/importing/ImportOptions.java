@@ -9,8 +9,13 @@ package io.pipelens.command.importing;
  *                    default) one invalid row refuses the whole file and nothing is appended
  * @param dryRun      when true, everything is checked (against the event store too) and nothing is appended; the
  *                    summary says what an import would append
+ * @param source      the file's name as given, for the import's record; null when unknown
  */
-public record ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun) {
+public record ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun, String source) {
+
+    public ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun) {
+        this(format, delimiter, skipBadRows, dryRun, null);
+    }
 
     public static ImportOptions csv() {
         return new ImportOptions(ImportFormat.CSV, ',', false, false);
@@ -21,15 +26,19 @@ public record ImportOptions(ImportFormat format, char delimiter, boolean skipBad
     }
 
     public ImportOptions withDelimiter(char delimiter) {
-        return new ImportOptions(format, delimiter, skipBadRows, dryRun);
+        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source);
     }
 
     public ImportOptions skippingBadRows() {
-        return new ImportOptions(format, delimiter, true, dryRun);
+        return new ImportOptions(format, delimiter, true, dryRun, source);
     }
 
     public ImportOptions dryRunOnly() {
-        return new ImportOptions(format, delimiter, skipBadRows, true);
+        return new ImportOptions(format, delimiter, skipBadRows, true, source);
+    }
+
+    public ImportOptions withSource(String source) {
+        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source);
     }
 
     /** The two event-log formats. */

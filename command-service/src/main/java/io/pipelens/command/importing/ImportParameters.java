@@ -15,14 +15,15 @@ import java.util.Set;
 
 /**
  * The options of an import as query parameters (HTTP) or command-line options (CLI), all optional but
- * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}.
+ * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}; {@code source} names
+ * the file in the import's record.
  */
 public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
                                String dealColumn, String timeColumn, String stageColumn, String outcomeColumn,
                                String ownerColumn, String sourceColumn, String segmentColumn, String amountColumn,
                                String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
-                               String map, String timePattern, String zone) {
+                               String map, String timePattern, String zone, String source) {
 
     /**
      * The options and mapping these parameters describe.
@@ -38,13 +39,13 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
         try {
             chosen = ImportOptions.ImportFormat.valueOf(formatName.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(ImportProblem.ofFile("format", "'" + formatName + "' is not a format; use csv or ndjson"));
+            problems.add(ImportProblem.ofFile("format", ProblemCode.INVALID_PARAMETER, "'" + formatName + "' is not a format; use csv or ndjson"));
         }
         char delimiterChar = ',';
         if (!blank(delimiter)) {
             String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
             if (d.length() != 1) {
-                problems.add(ImportProblem.ofFile("delimiter", "must be one character (or 'tab'), was '" + delimiter
+                problems.add(ImportProblem.ofFile("delimiter", ProblemCode.INVALID_PARAMETER, "must be one character (or 'tab'), was '" + delimiter
                         + "'"));
             } else {
                 delimiterChar = d.charAt(0);
@@ -57,7 +58,7 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
         for (String pair : list(map)) {
             int colon = pair.lastIndexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                problems.add(ImportProblem.ofFile("map", "'" + pair + "' is not value:stage"));
+                problems.add(ImportProblem.ofFile("map", ProblemCode.INVALID_PARAMETER, "'" + pair + "' is not value:stage"));
             } else {
                 stages.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
             }
@@ -69,10 +70,10 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
             try {
                 time = TimeFormat.pattern(timePattern, ZoneId.of(or(zone, "UTC")));
             } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.ofFile("timePattern", "'" + timePattern + "' is not a date-time pattern: "
+                problems.add(ImportProblem.ofFile("timePattern", ProblemCode.INVALID_PARAMETER, "'" + timePattern + "' is not a date-time pattern: "
                         + e.getMessage()));
             } catch (DateTimeException e) {
-                problems.add(ImportProblem.ofFile("zone", "'" + zone + "' is not a time zone; use e.g. UTC or "
+                problems.add(ImportProblem.ofFile("zone", ProblemCode.INVALID_PARAMETER, "'" + zone + "' is not a time zone; use e.g. UTC or "
                         + "Europe/Berlin"));
             }
         }
@@ -80,7 +81,7 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
             throw new ImportRejectedException(problems, problems.size());
         }
         return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows),
-                Boolean.TRUE.equals(dryRun)),
+                Boolean.TRUE.equals(dryRun), orNull(source)),
                 new ImportMapping(columns, activities, time));
     }
 

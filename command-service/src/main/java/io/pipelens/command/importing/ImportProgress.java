@@ -13,10 +13,11 @@ public interface ImportProgress {
     void update(Update update);
 
     /**
-     * @param phase               VALIDATING while reading the file, CHECKING while each deal is tried against the
-     *                            event store, IMPORTING while recording deals, DONE at the end
+     * @param phase               VALIDATING while reading the file, CHECKING while each deal the store already holds
+     *                            is tried against it, IMPORTING while recording deals (one update per batch), DONE at
+     *                            the end
      * @param rowsValidated       rows read and checked so far
-     * @param deals               deals in the file (known once validation is done)
+     * @param deals               deals checked (CHECKING) or to record (IMPORTING); in the file (VALIDATING, DONE)
      * @param dealsImported       deals checked (CHECKING) or recorded (IMPORTING) so far
      * @param transitionsAppended changes appended so far (while CHECKING: that would be appended)
      * @param duplicates          changes found already recorded so far

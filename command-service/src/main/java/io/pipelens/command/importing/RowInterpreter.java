@@ -5,7 +5,9 @@ import io.pipelens.kernel.Keys;
 import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.deal.DealAttributes;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -21,13 +23,21 @@ final class RowInterpreter {
 
     /** Longest lost reason a deal accepts. */
     static final int MAX_REASON = 500;
+    /** How far ahead of the service clock a deal accepts a change (for clock skew), as the Deal aggregate does. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final ImportMapping mapping;
     private final String pipelineId;
     private final CurrentVersion pipeline;
     private final Map<String, String> stagesByValue = new HashMap<>();
+    private final Instant now;
 
-    RowInterpreter(ImportMapping mapping, String pipelineId, CurrentVersion pipeline) {
+    /**
+     * @param clock the service clock: a change later than its time (plus the tolerance) is refused here, as the Deal
+     *              aggregate would refuse it, so that a brand-new deal's history needs no check against the store
+     */
+    RowInterpreter(ImportMapping mapping, String pipelineId, CurrentVersion pipeline, Clock clock) {
+        this.now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         this.mapping = mapping;
         this.pipelineId = pipelineId;
         this.pipeline = pipeline;
@@ -41,7 +51,7 @@ final class RowInterpreter {
     void checkMapping(ProblemList problems) {
         mapping.activities().stages().forEach((value, stage) -> {
             if (!pipeline.definition().hasStage(stage)) {
-                problems.add(ImportProblem.ofFile("map", "'" + value + "' is mapped to '" + stage + "', which is not"
+                problems.add(ImportProblem.ofFile("map", ProblemCode.UNKNOWN_MAPPED_STAGE, "'" + value + "' is mapped to '" + stage + "', which is not"
                         + " a stage of " + describePipeline()));
             }
         });
@@ -55,23 +65,27 @@ final class RowInterpreter {
 
         String dealId = raw.get(c.deal());
         if (dealId == null || dealId.isBlank()) {
-            problems.add(row, c.deal(), "the deal id is missing");
+            problems.add(row, c.deal(), ProblemCode.MISSING_VALUE, "the deal id is missing");
         } else {
             String idProblem = Keys.problemWith(dealId.trim());
             if (idProblem != null) {
-                problems.add(row, c.deal(), idProblem);
+                problems.add(row, c.deal(), ProblemCode.INVALID_DEAL_ID, idProblem);
             }
         }
 
         Instant occurredAt = null;
         String time = raw.get(c.time());
         if (time == null || time.isBlank()) {
-            problems.add(row, c.time(), "the timestamp is missing; expected " + mapping.time().describe());
+            problems.add(row, c.time(), ProblemCode.MISSING_VALUE, "the timestamp is missing; expected " + mapping.time().describe());
         } else {
             try {
                 occurredAt = mapping.time().parse(time).truncatedTo(ChronoUnit.MILLIS);
+                if (occurredAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+                    problems.add(row, c.time(), ProblemCode.FUTURE_TIMESTAMP, "'" + abbreviate(time) + "' ("
+                            + occurredAt + ") lies in the future; the service clock reads " + now);
+                }
             } catch (DateTimeException e) {
-                problems.add(row, c.time(), "'" + abbreviate(time) + "' is not a timestamp; expected "
+                problems.add(row, c.time(), ProblemCode.UNPARSABLE_TIMESTAMP, "'" + abbreviate(time) + "' is not a timestamp; expected "
                         + mapping.time().describe());
             }
         }
@@ -85,18 +99,18 @@ final class RowInterpreter {
             kind = closing(outcome);
             lostWord = outcome.trim();
             if (kind == null) {
-                problems.add(row, c.outcome(), "'" + abbreviate(outcome) + "' is not a won, lost or ignored value;"
+                problems.add(row, c.outcome(), ProblemCode.UNKNOWN_OUTCOME, "'" + abbreviate(outcome) + "' is not a won, lost or ignored value;"
                         + " won: " + mapping.activities().won() + ", lost: " + mapping.activities().lost());
             }
         } else if (activity == null || activity.isBlank()) {
-            problems.add(row, c.activity(), "the stage or activity is missing");
+            problems.add(row, c.activity(), ProblemCode.MISSING_VALUE, "the stage or activity is missing");
         } else {
             kind = closing(activity);
             lostWord = activity.trim();
             if (kind == null) {
                 stage = stagesByValue.get(ImportMapping.Activities.normalize(activity));
                 if (stage == null) {
-                    problems.add(row, c.activity(), "'" + abbreviate(activity) + "' is neither a stage of "
+                    problems.add(row, c.activity(), ProblemCode.UNKNOWN_ACTIVITY, "'" + abbreviate(activity) + "' is neither a stage of "
                             + describePipeline() + " nor a mapped activity; map it to a stage (map=" + activity.trim()
                             + ":<stage>), or list it in won, lost or ignore");
                 } else {
@@ -111,14 +125,14 @@ final class RowInterpreter {
             try {
                 amount = new BigDecimal(amountText.trim());
             } catch (NumberFormatException e) {
-                problems.add(row, c.amount(), "'" + abbreviate(amountText) + "' is not a number; write it like 12500"
+                problems.add(row, c.amount(), ProblemCode.INVALID_AMOUNT, "'" + abbreviate(amountText) + "' is not a number; write it like 12500"
                         + " or 12500.50, without thousands separators or currency");
             }
         }
         DealAttributes attributes = new DealAttributes(trimmed(raw.get(c.owner())), trimmed(raw.get(c.source())),
                 trimmed(raw.get(c.segment())), amount, trimmed(raw.get(c.currency())));
         for (Violation violation : attributes.validate("")) {
-            problems.add(row, columnOf(violation.field()), violation.reason());
+            problems.add(row, columnOf(violation.field()), ProblemCode.INVALID_ATTRIBUTE, violation.reason());
         }
 
         String lostReason = null;
@@ -128,7 +142,7 @@ final class RowInterpreter {
                 lostReason = lostWord;
             }
             if (lostReason.length() > MAX_REASON) {
-                problems.add(row, c.lostReason(), "the lost reason is longer than " + MAX_REASON + " characters");
+                problems.add(row, c.lostReason(), ProblemCode.REASON_TOO_LONG, "the lost reason is longer than " + MAX_REASON + " characters");
             }
         }
         if (problems.total() > before) {

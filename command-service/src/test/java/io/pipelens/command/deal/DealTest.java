@@ -14,6 +14,7 @@ import static io.pipelens.command.deal.DealEvents.reopened;
 import static io.pipelens.command.deal.DealEvents.won;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.pipelens.command.CommandRejectedException;
@@ -241,7 +242,7 @@ class DealTest {
                     .when(new OpenDealCommand("d1", PIPELINE, "profiling", ALICE_INBOUND, at(0)))
                     .expectNoEvents()
                     .expectException(CommandRejectedException.class)
-                    .expectException(violationOn("dealId", containsString("deal 'd1' is already open")));
+                    .expectException(violationOn("dealId", containsString("deal 'd1' already exists")));
         }
 
         @Test
@@ -251,7 +252,7 @@ class DealTest {
                             new DealAttributes("bob", "inbound", "SMB", new BigDecimal("12500.00"), "EUR"), at(0)))
                     .expectNoEvents()
                     .expectException(CommandRejectedException.class)
-                    .expectException(violationOn("dealId", containsString("is already open")));
+                    .expectException(violationOn("dealId", containsString("already exists")));
         }
 
         @Test
@@ -260,7 +261,17 @@ class DealTest {
                     .when(new OpenDealCommand("d1", PIPELINE, "contact", ALICE_INBOUND, at(1)))
                     .expectNoEvents()
                     .expectException(CommandRejectedException.class)
-                    .expectException(violationOn("dealId", containsString("is already open")));
+                    .expectException(violationOn("dealId", containsString("already exists")));
+        }
+
+        @Test
+        void openingAClosedDealAgainSaysItExistsAndIsClosed() {
+            fixture.given(opened("d1", "contact", at(0)), new DealWonEvent("d1", PIPELINE, "contact", at(1)))
+                    .when(new OpenDealCommand("d1", PIPELINE, "terms", ALICE_INBOUND, at(2)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("dealId", allOf(containsString("deal 'd1' already exists"),
+                            containsString("won"), not(containsString("is already open")))));
         }
 
         @Test
@@ -269,7 +280,7 @@ class DealTest {
                     .when(new OpenDealCommand("d1", PIPELINE, "contact", ALICE_INBOUND, null))
                     .expectNoEvents()
                     .expectException(CommandRejectedException.class)
-                    .expectException(violationOn("dealId", containsString("is already open")));
+                    .expectException(violationOn("dealId", containsString("already exists")));
         }
     }
 

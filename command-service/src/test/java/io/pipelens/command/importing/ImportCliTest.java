@@ -76,7 +76,7 @@ class ImportCliTest {
                 "--time-column", "time", "--map", "Call:contact,Demo:requirements", "--skip-bad-rows");
 
         assertThat(exit).isZero();
-        assertThat(query.get()).isEqualTo("pipelineId=main&skipBadRows=true&dealColumn=case&timeColumn=time"
+        assertThat(query.get()).isEqualTo("pipelineId=main&source=log.ndjson&skipBadRows=true&dealColumn=case&timeColumn=time"
                 + "&stageColumn=activity&map=Call%3Acontact%2CDemo%3Arequirements");
         assertThat(contentType.get()).isEqualTo("application/x-ndjson");
         assertThat(body.get()).isEqualTo(Files.readString(log));

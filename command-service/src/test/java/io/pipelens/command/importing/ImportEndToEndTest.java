@@ -1,32 +1,29 @@
 package io.pipelens.command.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.pipelens.command.CommandServiceApplication;
+import io.pipelens.command.demo.DemoEventLog;
 import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.kernel.deal.DealCommand;
+import io.pipelens.command.demo.DemoHistoryCheck;
+import io.pipelens.kernel.AggregateIds;
+import io.pipelens.kernel.importing.DealLogImportedEvent;
 import io.pipelens.kernel.deal.LoseDealCommand;
-import io.pipelens.kernel.deal.MoveDealToStageCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
-import io.pipelens.kernel.deal.ReopenDealCommand;
-import io.pipelens.kernel.deal.WinDealCommand;
 import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,7 +43,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class ImportEndToEndTest {
 
     private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
-    private static final String HEADER = "deal_id,timestamp,stage,owner,source,segment,amount,currency,lost_reason";
 
     @Autowired
     private DealImporter importer;
@@ -54,6 +50,8 @@ class ImportEndToEndTest {
     private CommandGateway gateway;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private EventStore eventStore;
     @Autowired
     private MockMvc mvc;
 
@@ -65,8 +63,15 @@ class ImportEndToEndTest {
         }
     }
 
+    /** Deal events in the store; every import that changes anything adds one more event, on its own stream. */
     private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like 'deal:%'",
+                Long.class);
+    }
+
+    private long imports() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like "
+                + "'import:%'", Long.class);
     }
 
     private static ImportMapping demoMapping() {
@@ -75,64 +80,82 @@ class ImportEndToEndTest {
     }
 
     /** Demo histories written out as a CSV event log, one row per change. */
-    private static String demoCsv(List<RecordDealHistoryCommand> deals) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER.split(",")).get())) {
-            for (RecordDealHistoryCommand deal : deals) {
-                for (DealCommand change : deal.changes()) {
-                    csv.printRecord(row(change));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    private static byte[] demoCsv(List<RecordDealHistoryCommand> deals) {
+        StringBuilder out = new StringBuilder();
+        DemoEventLog.write(deals.iterator(), out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<Object> row(DealCommand change) {
-        String id = change.dealId();
-        String at = change.occurredAt().toString();
-        if (change instanceof OpenDealCommand open) {
-            var a = open.attributes();
-            return List.of(id, at, open.stage(), a.owner(), a.source(), a.segment(), a.amount().toPlainString(),
-                    a.currency(), "");
-        } else if (change instanceof MoveDealToStageCommand move) {
-            return List.of(id, at, move.stage(), "", "", "", "", "", "");
-        } else if (change instanceof ReopenDealCommand reopen) {
-            return List.of(id, at, reopen.stage(), "", "", "", "", "", "");
-        } else if (change instanceof WinDealCommand) {
-            return List.of(id, at, "won", "", "", "", "", "", "");
-        } else if (change instanceof LoseDealCommand lose) {
-            return List.of(id, at, "lost", "", "", "", "", "", lose.reason());
-        }
-        throw new IllegalArgumentException("Not in a demo history: " + change);
-    }
-
+    /**
+     * The small version of the 100,000-deal check in the bench module ({@code bench import-check}): every generated
+     * deal's stream holds exactly the events derived from its history by hand, and importing the file again appends
+     * nothing.
+     */
     @Test
-    void importsThousandsOfGeneratedRowsAndReimportingAddsNothing() {
-        List<RecordDealHistoryCommand> deals = new DemoHistories("demo", 3, AS_OF).deals(0, 1500).toList();
+    void importsTwoThousandGeneratedDealsExactlyAsGeneratedAndReimportingAddsNothing() {
+        List<RecordDealHistoryCommand> deals = new DemoHistories("demo", 3, AS_OF).deals(0, 2000).toList();
         int changes = deals.stream().mapToInt(d -> d.changes().size()).sum();
-        byte[] csv = demoCsv(deals).getBytes(StandardCharsets.UTF_8);
+        byte[] csv = demoCsv(deals);
         long before = events();
+        long importsBefore = imports();
 
         ImportSummary first = importer.importLog("demo", new ByteArrayInputStream(csv), ImportOptions.csv(),
                 demoMapping(), ImportProgress.NONE);
         long afterFirst = events();
+        List<String> differences = DemoHistoryCheck.differences(eventStore, deals.iterator(), 10);
         ImportSummary again = importer.importLog("demo", new ByteArrayInputStream(csv), ImportOptions.csv(),
                 demoMapping(), ImportProgress.NONE);
 
-        assertThat(changes).isGreaterThan(3000);
+        assertThat(changes).isGreaterThan(10_000);
         assertThat(first.rowsRead()).isEqualTo(changes);
-        assertThat(first.deals()).isEqualTo(1500);
+        assertThat(first.deals()).isEqualTo(2000);
         assertThat(first.transitionsAppended()).isEqualTo(changes);
+        assertThat(first.duplicates()).isZero();
         assertThat(first.rejectedDeals()).isEmpty();
         assertThat(afterFirst - before).isEqualTo(changes);
+        assertThat(differences).isEmpty();
         assertThat(again.transitionsAppended()).isZero();
         assertThat(again.duplicates()).isEqualTo(changes);
         assertThat(events()).isEqualTo(afterFirst);
+        assertThat(first.importId()).isNotNull();
+        assertThat(again.importId()).as("an import that appended and skipped nothing is not recorded").isNull();
+        assertThat(imports() - importsBefore).isEqualTo(1);
         System.out.printf("Imported %d rows (%d deals) in %d ms: %.0f transitions/s; re-import %.0f transitions/s%n",
                 changes, first.deals(), first.elapsedMillis(), first.transitionsPerSecond(),
                 again.transitionsPerSecond());
+    }
+
+    @Test
+    void recordsAnImportAsAnEventWithItsSkippedRowsByCode() {
+        ImportSummary summary = importer.importLog("web", input("""
+                deal_id,timestamp,stage
+                r-1,2026-01-05T09:00:00Z,contact
+                r-1,2026-01-06T09:00:00Z,Call
+                r-2,yesterday,contact
+                r-2,2026-01-07T09:00:00Z,contact
+                r-2,2026-01-08T09:00:00Z,contact
+                """), ImportOptions.csv().skippingBadRows().withSource("crm.csv"), ImportMapping.defaults(),
+                ImportProgress.NONE);
+
+        List<Object> recorded = eventStore.readEvents(AggregateIds.dealLogImport(summary.importId())).asStream()
+                .map(message -> (Object) message.getPayload()).toList();
+
+        assertThat(recorded).singleElement().isInstanceOfSatisfying(DealLogImportedEvent.class, event -> {
+            assertThat(event.importId()).isEqualTo(summary.importId());
+            assertThat(event.pipelineId()).isEqualTo("web");
+            assertThat(event.source()).isEqualTo("crm.csv");
+            assertThat(event.rowsRead()).isEqualTo(5);
+            assertThat(event.rowsSkipped()).isEqualTo(3);
+            assertThat(event.skippedRowsByReason()).containsOnly(entry("unknown-activity", 1L),
+                    entry("unparsable-timestamp", 1L));
+            assertThat(event.deals()).isEqualTo(2);
+            assertThat(event.transitionsAppended()).isEqualTo(2);
+            assertThat(event.duplicates()).isZero();
+            assertThat(event.rejectedDeals()).isZero();
+            assertThat(event.importedAt()).isNotNull();
+        });
+        assertThat(summary.skippedByCode()).containsOnly(entry("unknown-activity", 1L),
+                entry("unparsable-timestamp", 1L), entry("already-at-stage", 1L));
     }
 
     @Test
@@ -210,12 +233,15 @@ class ImportEndToEndTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.transitionsAppended").value(2))
                 .andExpect(jsonPath("$.rowsSkipped").value(1))
-                .andExpect(jsonPath("$.skipped[0].reason").value("ignored activity"));
+                .andExpect(jsonPath("$.skipped[0].code").value("ignored-activity"))
+                .andExpect(jsonPath("$.skipped[0].reason").value("ignored activity"))
+                .andExpect(jsonPath("$.importId").isNotEmpty());
     }
 
     @Test
     void answersEveryProblemOverHttpAndAppendsNothing() throws Exception {
         long before = events();
+        long importsBefore = imports();
 
         mvc.perform(post("/api/import").param("pipelineId", "web").contentType("text/csv").content("""
                         deal_id,timestamp,stage
@@ -227,15 +253,18 @@ class ImportEndToEndTest {
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.problems[0].row").value(2))
                 .andExpect(jsonPath("$.problems[0].column").value("timestamp"))
+                .andExpect(jsonPath("$.problems[0].code").value("unparsable-timestamp"))
                 .andExpect(jsonPath("$.problems[0].reason", containsString("expected ISO-8601")))
                 .andExpect(jsonPath("$.problems[1].row").value(3))
-                .andExpect(jsonPath("$.problems[1].column").value("stage"));
+                .andExpect(jsonPath("$.problems[1].column").value("stage"))
+                .andExpect(jsonPath("$.problems[1].code").value("unknown-activity"));
         mvc.perform(post("/api/import").param("pipelineId", "nowhere").param("format", "xml")
                         .contentType("text/csv").content("x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].column").value("format"));
 
         assertThat(events()).isEqualTo(before);
+        assertThat(imports()).isEqualTo(importsBefore);
     }
 
     @Test
@@ -261,6 +290,7 @@ class ImportEndToEndTest {
         assertThat(refused.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(2);
             assertThat(problem.column()).isEqualTo("deal_id");
+            assertThat(problem.code()).isEqualTo("refused-by-store");
             assertThat(problem.reason()).contains("is closed (lost); reopen it before you move it");
         });
         assertThat(afterRefusal).isEqualTo(before);

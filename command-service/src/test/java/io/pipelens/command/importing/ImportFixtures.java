@@ -12,6 +12,9 @@ import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,11 +22,15 @@ import java.util.Optional;
 import io.pipelens.command.CommandRejectedException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
 
 /** A pipeline catalog with the template pipeline {@code main}, and a command gateway that records what it is sent. */
 final class ImportFixtures {
 
     static final String PIPELINE = "main";
+
+    /** The service clock of these tests: rows later than this (and a few minutes) lie in the future. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
     static final PipelineCatalog CATALOG = pipelineId -> PIPELINE.equals(pipelineId)
             ? Optional.of(new PipelineCatalog.CurrentVersion(1, SolutionSalesTemplate.definition()))
@@ -34,17 +41,27 @@ final class ImportFixtures {
 
     /**
      * A gateway that records every history sent for real (dry runs apart) and answers that all its changes were
-     * applied, or refuses the deals named in {@link #refuse}.
+     * applied, or refuses the deals named in {@link #refuse}; and a store that holds the deals named in
+     * {@link #existing} or {@link #refuse} (only those are checked before recording).
      */
     static final class RecordingGateway {
         final List<RecordDealHistoryCommand> sent = Collections.synchronizedList(new ArrayList<>());
         final List<RecordDealHistoryCommand> checked = Collections.synchronizedList(new ArrayList<>());
+        final List<RecordDealLogImportCommand> imports = Collections.synchronizedList(new ArrayList<>());
         final java.util.Set<String> refuse = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<String> existing = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final CommandGateway gateway = mock(CommandGateway.class);
+        final RecordedDeals recordedDeals = ids -> ids.stream()
+                .filter(id -> existing.contains(id) || refuse.contains(id))
+                .collect(java.util.stream.Collectors.toSet());
 
         RecordingGateway() {
             when(gateway.sendAndWait(any())).thenAnswer(call -> {
                 Object argument = call.getArgument(0);
+                if (argument instanceof RecordDealLogImportCommand recorded) {
+                    imports.add(recorded);
+                    return recorded.aggregateId();
+                }
                 boolean dryRun = argument instanceof CommandMessage<?> message && DryRun.isDryRun(message);
                 RecordDealHistoryCommand history = (RecordDealHistoryCommand) (argument instanceof CommandMessage<?>
                         message ? message.getPayload() : argument);
@@ -67,7 +84,8 @@ final class ImportFixtures {
         }
 
         DealImporter importer(ImportLimits limits) {
-            return new DealImporter(gateway, CATALOG, new ObjectMapper(), limits, 2);
+            return new DealImporter(gateway, CATALOG, recordedDeals, NoTransactionManager.INSTANCE, new ObjectMapper(),
+                    CLOCK, limits, 2, 2);
         }
 
         /** The history sent for {@code dealId}. */

@@ -120,7 +120,7 @@ class ImportParsingTest {
                 new MoveDealToStageCommand("c-7", "requirements", at("2026-01-09T13:30:00Z")),
                 new WinDealCommand("c-7", at("2026-02-01T09:00:00Z")));
         assertThat(summary.rowsSkipped()).isEqualTo(1);
-        assertThat(summary.skipped()).containsExactly(new ImportProblem(2, null, "ignored activity"));
+        assertThat(summary.skipped()).containsExactly(new ImportProblem(2, null, "ignored-activity", "ignored activity"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.pipelens.command.importing.ImportFixtures.PIPELINE;
 import static io.pipelens.command.importing.ImportFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.pipelens.command.importing.ImportFixtures.RecordingGateway;
@@ -48,7 +49,8 @@ class ImportValidationTest {
                 d3,2026-01-05T09:00:00Z,contact,,
                 """);
 
-        assertThat(refused.problems()).containsExactly(new ImportProblem(3, "timestamp", "'yesterday' is not a "
+        assertThat(refused.problems()).containsExactly(new ImportProblem(3, "timestamp", "unparsable-timestamp",
+                "'yesterday' is not a "
                 + "timestamp; expected ISO-8601 with an offset, e.g. 2026-01-05T09:00:00Z or 2026-01-05T10:00:00+01:00"));
         assertThat(recording.sent).isEmpty();
     }
@@ -82,6 +84,8 @@ class ImportValidationTest {
                 org.assertj.core.groups.Tuple.tuple(3L, "currency"),
                 org.assertj.core.groups.Tuple.tuple(4L, "amount"),
                 org.assertj.core.groups.Tuple.tuple(5L, "stage"));
+        assertThat(refused.problems()).extracting(ImportProblem::code).containsExactly("missing-value",
+                "unknown-activity", "invalid-attribute", "invalid-amount", "missing-value");
         assertThat(refused.problems().get(0).reason()).isEqualTo("the deal id is missing");
         assertThat(refused.problems().get(1).reason()).startsWith("'Call' is neither a stage of pipeline 'main' "
                 + "(version 1; its stages are contact, profiling").contains("map=Call:<stage>");
@@ -137,12 +141,12 @@ class ImportValidationTest {
 
     @Test
     void refusesAnEmptyFile() {
-        assertThat(refused("").problems()).containsExactly(new ImportProblem(0, null, "the file is empty"));
+        assertThat(refused("").problems()).containsExactly(new ImportProblem(0, null, "empty-file", "the file is empty"));
     }
 
     @Test
     void refusesAFileWithAHeaderAndNoRows() {
-        assertThat(refused(HEADER).problems()).containsExactly(new ImportProblem(0, null,
+        assertThat(refused(HEADER).problems()).containsExactly(new ImportProblem(0, null, "empty-file",
                 "the file has a header but no data rows"));
     }
 
@@ -169,7 +173,7 @@ class ImportValidationTest {
                 () -> importer.importLog("nope", text(HEADER), ImportOptions.csv(), ImportMapping.defaults(),
                         ImportProgress.NONE));
 
-        assertThat(refused.problems()).containsExactly(new ImportProblem(0, "pipelineId",
+        assertThat(refused.problems()).containsExactly(new ImportProblem(0, "pipelineId", "unknown-pipeline",
                 "no pipeline 'nope' is defined; define it before importing its deals"));
         verifyNoInteractions(recording.gateway);
     }
@@ -216,7 +220,7 @@ class ImportValidationTest {
                 () -> small.importLog(PIPELINE, text(HEADER + "d1,2026-01-05T09:00:00Z,contact,,\n".repeat(10)),
                         ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE));
 
-        assertThat(refused.problems()).containsExactly(new ImportProblem(0, null,
+        assertThat(refused.problems()).containsExactly(new ImportProblem(0, null, "too-large",
                 "the file is larger than 100 bytes, the most one import takes; split it"));
         verifyNoInteractions(recording.gateway);
     }
@@ -250,7 +254,7 @@ class ImportValidationTest {
                         ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-        assertThat(refused.problems()).containsExactly(new ImportProblem(0, null, "the file has 52428801 bytes, more "
+        assertThat(refused.problems()).containsExactly(new ImportProblem(0, null, "too-large", "the file has 52428801 bytes, more "
                 + "than 52428800, the most one import takes; split it"));
         verifyNoInteractions(recording.gateway);
     }
@@ -282,13 +286,60 @@ class ImportValidationTest {
         assertThat(summary.rowsRead()).isEqualTo(4);
         assertThat(summary.rowsSkipped()).isEqualTo(2);
         assertThat(summary.skipped()).extracting(ImportProblem::row).containsExactly(2L, 3L);
+        assertThat(summary.skipped()).extracting(ImportProblem::code)
+                .containsExactly("unparsable-timestamp", "unknown-activity");
+        assertThat(summary.skippedByCode()).containsOnly(entry("unparsable-timestamp", 1L),
+                entry("unknown-activity", 1L));
         assertThat(summary.deals()).isEqualTo(2);
         assertThat(summary.transitionsAppended()).isEqualTo(2);
+        assertThat(recording.imports).singleElement().satisfies(recorded -> {
+            assertThat(recorded.facts().importId()).isEqualTo(summary.importId());
+            assertThat(recorded.facts().pipelineId()).isEqualTo(PIPELINE);
+            assertThat(recorded.facts().rowsRead()).isEqualTo(4);
+            assertThat(recorded.facts().rowsSkipped()).isEqualTo(2);
+            assertThat(recorded.facts().skippedRowsByReason()).containsOnly(entry("unparsable-timestamp", 1L),
+                    entry("unknown-activity", 1L));
+            assertThat(recorded.facts().deals()).isEqualTo(2);
+            assertThat(recorded.facts().transitionsAppended()).isEqualTo(2);
+            assertThat(recorded.facts().importedAt()).isEqualTo(ImportFixtures.CLOCK.instant());
+        });
+    }
+
+    @Test
+    void countsOnlyInvalidRowsByCodeInTheImportsRecordNotRowsSkippedOnPurpose() {
+        ImportSummary summary = importer.importLog(PIPELINE, text(HEADER + """
+                d1,2026-01-05T09:00:00Z,contact,,
+                d1,2026-01-06T09:00:00Z,contact,,
+                """), ImportOptions.csv().withSource("crm.csv"), ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(summary.skippedByCode()).containsOnly(entry("already-at-stage", 1L));
+        assertThat(recording.imports).singleElement().satisfies(recorded -> {
+            assertThat(recorded.facts().source()).isEqualTo("crm.csv");
+            assertThat(recorded.facts().rowsSkipped()).isEqualTo(1);
+            assertThat(recorded.facts().skippedRowsByReason()).isEmpty();
+        });
+    }
+
+    @Test
+    void refusesARowThatLiesInTheFuture() {
+        ImportRejectedException refused = refused(HEADER + """
+                d1,2026-01-05T09:00:00Z,contact,,
+                d1,2026-12-01T00:04:59Z,profiling,,
+                d1,2026-12-01T00:05:01Z,requirements,,
+                """);
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(3);
+            assertThat(problem.column()).isEqualTo("timestamp");
+            assertThat(problem.code()).isEqualTo("future-timestamp");
+            assertThat(problem.reason()).contains("lies in the future");
+        });
     }
 
     @Test
     void refusesTheFileWhenTheStoreRefusesOneDealAndNamesItsRow() {
         recording.refuse.add("d2");
+        recording.existing.add("d1");
         ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
                 () -> importer.importLog(PIPELINE, text(HEADER + """
                         d1,2026-01-05T09:00:00Z,contact,,
@@ -297,11 +348,12 @@ class ImportValidationTest {
                         d3,2026-01-05T09:00:00Z,contact,,
                         """), ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE));
 
-        assertThat(refused.problems()).containsExactly(new ImportProblem(3, "stage", "deal 'd2' as the event store "
+        assertThat(refused.problems()).containsExactly(new ImportProblem(3, "stage", "refused-by-store", "deal 'd2' as the event store "
                 + "holds it: deal 'd2' is closed (lost); reopen it before you move it"));
         assertThat(recording.checked).extracting(RecordDealHistoryCommand::dealId)
-                .containsExactlyInAnyOrder("d1", "d3");
+                .as("only deals the store holds are checked against it").containsExactly("d1");
         assertThat(recording.sent).isEmpty();
+        assertThat(recording.imports).isEmpty();
     }
 
     @Test
@@ -320,8 +372,13 @@ class ImportValidationTest {
         assertThat(recording.sent).extracting(RecordDealHistoryCommand::dealId).containsExactlyInAnyOrder("d1", "d3");
         assertThat(summary.transitionsAppended()).isEqualTo(2);
         assertThat(updates).last().isEqualTo(new ImportProgress.Update(ImportProgress.Phase.DONE, 3, 3, 3, 2, 0));
-        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.CHECKING).hasSize(3);
-        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.IMPORTING).hasSize(2);
+        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.CHECKING).hasSize(1);
+        assertThat(updates).filteredOn(u -> u.phase() == ImportProgress.Phase.IMPORTING)
+                .as("d1 and d3 are recorded in one batch").hasSize(1);
+        assertThat(recording.imports).singleElement().satisfies(recorded -> {
+            assertThat(recorded.facts().rejectedDeals()).isEqualTo(1);
+            assertThat(recorded.facts().transitionsAppended()).isEqualTo(2);
+        });
     }
 
     @Test
@@ -333,7 +390,22 @@ class ImportValidationTest {
 
         assertThat(summary.dryRun()).isTrue();
         assertThat(summary.transitionsAppended()).isEqualTo(2);
-        assertThat(recording.checked).hasSize(1);
+        assertThat(summary.importId()).isNull();
+        assertThat(recording.checked).as("a new deal was checked in full while validating").isEmpty();
+        assertThat(recording.sent).isEmpty();
+        assertThat(recording.imports).isEmpty();
+    }
+
+    @Test
+    void checksADealTheStoreHoldsInADryRun() {
+        recording.existing.add("d1");
+        ImportSummary summary = importer.importLog(PIPELINE, text(HEADER + """
+                d1,2026-01-05T09:00:00Z,contact,,
+                d1,2026-01-06T09:00:00Z,profiling,,
+                """), ImportOptions.csv().dryRunOnly(), ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(summary.transitionsAppended()).isEqualTo(2);
+        assertThat(recording.checked).extracting(RecordDealHistoryCommand::dealId).containsExactly("d1");
         assertThat(recording.sent).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.pipelens.platform.eventstore;
 
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -10,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +29,8 @@ import org.springframework.context.annotation.Bean;
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Lower-case, snake-case names: unquoted identifiers then mean the same on H2 and PostgreSQL. */
     public static EventSchema eventSchema() {
@@ -47,6 +50,17 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Recognises the event store's unique (aggregate, sequence) index refusing an append, so Axon reports a lost race
+     * as a {@code ConcurrencyException} rather than a bare {@code EventStoreException}. Axon appends with a JDBC batch,
+     * and the drivers report the violation as a {@code BatchUpdateException} carrying SQL state 23505 (unique
+     * violation, the same on H2 and PostgreSQL) that is not a {@code SQLIntegrityConstraintViolationException}, which
+     * is all Axon's {@code JdbcSQLErrorCodesResolver} looks for.
+     */
+    public static PersistenceExceptionResolver duplicateKeys() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                                  Serializer serializer,
@@ -56,7 +70,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(duplicateKeys())
                 .schema(eventSchema())
                 .dataType(byte[].class)
                 .snapshotSerializer(serializer)

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -22,6 +23,12 @@ import org.springframework.core.env.Environment;
  * (mongo-java-server) is started on a loopback port, and the real MongoDB driver connects to it. Its data lives in an
  * H2 MVStore file under the data directory, or in memory when {@code pipelens.mongo.embedded.persistent=false}.
  * The server ignores secondary indexes, so read models are designed around {@code _id} lookups.
+ *
+ * <p>The MVStore file commits in the background about once a second, and mongo-java-server makes no promise about
+ * what a killed process leaves in it. So the file is only trusted after a clean shutdown: see
+ * {@link CleanShutdownMarker}. (The crash tests first blamed this file for a journey missing under a token past its
+ * opening event; the cause was the query service storing a batch's token before handling it, since fixed, but the
+ * file's crash consistency remains unproven.)
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass({MongoServer.class, H2Backend.class})
@@ -31,7 +38,23 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
-    @Bean(destroyMethod = "shutdownNow")
+    /**
+     * Stops the server (closing the MVStore) and only then marks the store cleanly shut down. The server bean has no
+     * destroy method of its own so that this order holds.
+     */
+    @Bean
+    public DisposableBean embeddedMongoShutdownMarker(MongoServer server, Environment environment) {
+        boolean persistent = environment.getProperty("pipelens.mongo.embedded.persistent", Boolean.class, true);
+        Path file = Path.of(environment.getProperty("pipelens.data-dir", "./data")).resolve("read-models.mv");
+        return () -> {
+            server.shutdownNow();
+            if (persistent) {
+                CleanShutdownMarker.forStore(file).closedCleanly();
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "")
     public MongoServer embeddedMongoServer(Environment environment) throws Exception {
         boolean persistent = environment.getProperty("pipelens.mongo.embedded.persistent", Boolean.class, true);
         int port = environment.getProperty("pipelens.mongo.embedded.port", Integer.class, 0);
@@ -39,7 +62,9 @@ public class EmbeddedMongoConfiguration {
         if (persistent) {
             Path dataDir = Path.of(environment.getProperty("pipelens.data-dir", "./data"));
             Files.createDirectories(dataDir);
-            backend = new H2Backend(dataDir.resolve("read-models.mv").toString());
+            Path file = dataDir.resolve("read-models.mv");
+            CleanShutdownMarker.forStore(file).discardIfUnclean();
+            backend = new H2Backend(file.toString());
         } else {
             backend = new MemoryBackend();
         }

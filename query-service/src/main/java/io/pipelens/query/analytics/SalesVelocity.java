@@ -1,5 +1,6 @@
 package io.pipelens.query.analytics;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class SalesVelocity {
                     tally.millisToWin += deal.closedAt() - deal.openedAt();
                     if (deal.hasAmount()) {
                         tally.amounts++;
-                        tally.amountSum += deal.amount();
+                        tally.amountSum = tally.amountSum.add(new BigDecimal(deal.amount()));
                     }
                 }
             }
@@ -44,11 +45,15 @@ public final class SalesVelocity {
         int won;
         int lost;
         int amounts;
-        double amountSum;
+        /**
+         * Exact, so that the average does not depend on the order the deals are met in (a double sum does: deals
+         * projected in another order, after a restart or a replay, gave an average one ulp away).
+         */
+        BigDecimal amountSum = BigDecimal.ZERO;
         long millisToWin;
 
         CurrencyVelocity velocity(String currency) {
-            Double averageWon = Ratios.ratio(amountSum, amounts);
+            Double averageWon = Ratios.ratio(amountSum.doubleValue(), amounts);
             Double winRate = Ratios.ratio(won, won + lost);
             Double averageDays = won == 0 ? null : millisToWin / MILLIS_PER_DAY / won;
             Double velocity = averageWon == null || winRate == null || averageDays == null || averageDays == 0 ? null

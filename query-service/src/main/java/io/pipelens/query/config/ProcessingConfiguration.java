@@ -1,6 +1,8 @@
 package io.pipelens.query.config;
 
 import io.pipelens.query.metrics.ProcessingMetrics;
+import io.pipelens.query.projection.DocumentBatch;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +21,22 @@ public class ProcessingConfiguration {
     @Autowired
     void propagateProjectionErrors(EventProcessingConfigurer configurer) {
         configurer.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Read models and tokens live in MongoDB, outside the event store's SQL transaction. With a transaction manager,
+     * Axon stores a batch's token when the batch starts, trusting the transaction to undo it: here nothing would, and a
+     * batch that failed, or whose process was killed, would be skipped for good. Without one, the token is stored as
+     * the batch commits, after every read-model write of the batch (at-least-once; projections are idempotent).
+     */
+    @Autowired
+    void storeTokensAfterTheReadModels(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultTransactionManager(configuration -> NoTransactionManager.instance());
+        configurer.registerDefaultHandlerInterceptor((configuration, processorName) -> (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            DocumentBatch.flushAllIfLast(unitOfWork);
+            return result;
+        });
     }
 
     /** Every processor reports each event it handles, for the lag and throughput metrics. */

@@ -1,10 +1,8 @@
 package io.pipelens.query.deal;
 
 import io.pipelens.kernel.deal.DealEvent;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.projection.DocumentBatch;
-import io.pipelens.query.projection.MongoDocumentStore;
 import java.util.Collection;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -12,13 +10,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps one {@link DealJourney} per deal, in batches: one read and one bulk write per batch of events. The journeys
- * written go on to the analytic indexes.
+ * written go on to the analytic indexes. A replay rebuilds into staging, switched in once it has caught up.
  */
 @Component
 @ProcessingGroup(DealJourneyProjection.PROCESSOR)
@@ -27,16 +25,13 @@ public class DealJourneyProjection {
     public static final String PROCESSOR = "deal-journey";
     private static final String BATCH = DealJourneyProjection.class.getName() + ".batch";
 
-    private final MongoTemplate mongo;
-    private final AnalyticsRegistry analytics;
+    private final JourneyStore journeys;
     private final DealFlowMetrics flowMetrics;
     private final DocumentBatch.DocumentStore<DealJourney> store;
 
-    public DealJourneyProjection(MongoTemplate mongo, AnalyticsRegistry analytics, DealFlowMetrics flowMetrics) {
-        this.mongo = mongo;
-        this.analytics = analytics;
+    public DealJourneyProjection(JourneyStore journeys, DealFlowMetrics flowMetrics) {
+        this.journeys = journeys;
         this.flowMetrics = flowMetrics;
-        MongoDocumentStore<DealJourney> journeys = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id);
         this.store = new DocumentBatch.DocumentStore<>() {
             @Override
             public Map<String, DealJourney> load(Collection<String> ids) {
@@ -46,7 +41,6 @@ public class DealJourneyProjection {
             @Override
             public void upsertAll(Collection<DealJourney> documents) {
                 journeys.upsertAll(documents);
-                analytics.journeysChanged(documents);
             }
         };
     }
@@ -63,12 +57,14 @@ public class DealJourneyProjection {
                 flowMetrics.applied(before, event);
             }
         }
-        batch.flushIfLast(unitOfWork);
+        if (batch.flushIfLast(unitOfWork) && unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
+            tracked.trackingToken().position().ifPresent(journeys::handledUpTo);
+        }
     }
 
+    /** A replay builds into staging while the live journeys keep answering: see {@link JourneyStore}. */
     @ResetHandler
     void reset() {
-        mongo.dropCollection(DealJourney.class);
-        analytics.journeysReset();
+        journeys.reset();
     }
 }

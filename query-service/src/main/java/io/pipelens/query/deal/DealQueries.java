@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** GraphQL queries over deal journeys. */
@@ -16,16 +17,25 @@ import org.springframework.stereotype.Controller;
 public class DealQueries {
 
     private final MongoTemplate mongo;
+    private final JourneyStore journeys;
     private final int maxPageSize;
 
-    public DealQueries(MongoTemplate mongo, @Value("${pipelens.query.max-page-size}") int maxPageSize) {
+    public DealQueries(MongoTemplate mongo, JourneyStore journeys,
+                       @Value("${pipelens.query.max-page-size}") int maxPageSize) {
         this.mongo = mongo;
+        this.journeys = journeys;
         this.maxPageSize = maxPageSize;
     }
 
     @QueryMapping
     public DealJourney deal(@Argument String id) {
-        return mongo.findById(id, DealJourney.class);
+        return journeys.read(() -> mongo.findById(id, DealJourney.class));
+    }
+
+    /** The replay under way, if any: the deal shown is then the last complete state. */
+    @SchemaMapping(typeName = "Deal", field = "replay")
+    public JourneyStore.Replay replay(DealJourney deal) {
+        return journeys.replay();
     }
 
     @QueryMapping
@@ -38,10 +48,11 @@ public class DealQueries {
             criteria = new Criteria().andOperator(criteria, Criteria.where("_id").gt(after));
         }
         Query query = Query.query(criteria).with(Sort.by("_id")).limit(first + 1);
-        List<DealJourney> found = mongo.find(query, DealJourney.class);
+        JourneyStore.Replay replay = journeys.replay();
+        List<DealJourney> found = journeys.read(() -> mongo.find(query, DealJourney.class));
         boolean hasNext = found.size() > first;
         List<DealJourney> items = hasNext ? found.subList(0, first) : found;
-        return new DealPage(items, hasNext ? items.get(items.size() - 1).id() : null, hasNext);
+        return new DealPage(items, hasNext ? items.get(items.size() - 1).id() : null, hasNext, replay);
     }
 
     /** Which deals to list; every given field must match. */
@@ -67,6 +78,6 @@ public class DealQueries {
     }
 
     /** One page of deals. */
-    public record DealPage(List<DealJourney> items, String endCursor, boolean hasNextPage) {
+    public record DealPage(List<DealJourney> items, String endCursor, boolean hasNextPage, JourneyStore.Replay replay) {
     }
 }

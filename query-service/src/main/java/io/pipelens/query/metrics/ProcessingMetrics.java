@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.analytics.api.VersionIndex;
+import io.pipelens.query.deal.DealJourneyProjection;
+import io.pipelens.query.deal.JourneyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ public class ProcessingMetrics {
 
     private final EventProcessingConfiguration processing;
     private final AnalyticsRegistry analytics;
+    private final JourneyStore journeys;
     private final JdbcTemplate events;
     private final MeterRegistry meters;
     private final Map<String, Instant> lastHandled = new ConcurrentHashMap<>();
@@ -39,9 +42,10 @@ public class ProcessingMetrics {
     private final MultiGauge progress;
 
     public ProcessingMetrics(EventProcessingConfiguration processing, AnalyticsRegistry analytics,
-                            JdbcTemplate events, MeterRegistry meters) {
+                             JourneyStore journeys, JdbcTemplate events, MeterRegistry meters) {
         this.processing = processing;
         this.analytics = analytics;
+        this.journeys = journeys;
         this.events = events;
         this.meters = meters;
         this.lag = MultiGauge.builder("pipelens.processor.lag").baseUnit("seconds")
@@ -76,8 +80,11 @@ public class ProcessingMetrics {
             lagRows.add(MultiGauge.Row.of(tags, lagSeconds(caughtUp, newest, lastHandled.get(name))));
             // Caught up = replay done: the ReplayToken (also Axon 4.13's first token) stays until a newer event.
             boolean replay = statuses.stream().anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
-            replayRows.add(MultiGauge.Row.of(tags, replay ? 1 : 0));
-            progressRows.add(MultiGauge.Row.of(tags, replay ? replayProgress(statuses) : 1.0));
+            // The journeys replay into staging: it runs until switched in, even while the processor is stopped.
+            JourneyStore.Replay staged = DealJourneyProjection.PROCESSOR.equals(name) ? journeys.replay() : null;
+            replayRows.add(MultiGauge.Row.of(tags, replay || staged != null ? 1 : 0));
+            progressRows.add(MultiGauge.Row.of(tags, staged != null ? staged.progress()
+                    : replay ? replayProgress(statuses) : 1.0));
         });
         List<VersionIndex> building = analytics.indexes().stream().filter(i -> !i.isReady()).toList();
         Tags index = Tags.of("processor", ANALYTICS_INDEX);

@@ -16,8 +16,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * The documents a projection touches within one batch of events, keyed by {@code _id}. The documents of the whole
  * batch are loaded with one query when the batch starts and written with one bulk write at its last message, so the
- * cost per event is a map lookup. The write happens inside the batch, before the processor stores its token: if the
- * write fails, the token does not move and the batch is processed again (writes are idempotent upserts).
+ * cost per event is a map lookup. The write happens inside the batch, before the processor stores its token (which
+ * it does when the batch commits, see {@code ProcessingConfiguration}): if the write fails, or the process dies, the
+ * token does not move and the batch is processed again (writes are idempotent upserts).
+ *
+ * <p>The last message of a batch need not reach the projection's handler (another projection's event, another
+ * segment's deal), so {@link #flushAllIfLast} runs after every message as a handler interceptor.
  *
  * @param <T> the document type
  */
@@ -51,6 +55,7 @@ public final class DocumentBatch<T> {
                 }
                 batch.load(ids.stream().distinct().toList());
             }
+            // Only a safety net: it runs after the processor's own prepare-commit step, which stores the token.
             root.onPrepareCommit(u -> batch.flush());
             return batch;
         });
@@ -74,10 +79,26 @@ public final class DocumentBatch<T> {
         changed.put(id, document);
     }
 
-    /** Writes the batch's changes when {@code unitOfWork} is at its last message (or is not a batch at all). */
-    public void flushIfLast(UnitOfWork<?> unitOfWork) {
+    /**
+     * Writes the batch's changes when {@code unitOfWork} is at its last message (or is not a batch at all); true if
+     * it was.
+     */
+    public boolean flushIfLast(UnitOfWork<?> unitOfWork) {
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
             flush();
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes the changes of every batch of {@code unitOfWork} if it is at its last message. */
+    public static void flushAllIfLast(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
+            for (Object resource : unitOfWork.root().resources().values()) {
+                if (resource instanceof DocumentBatch<?> batch) {
+                    batch.flush();
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.pipelens.query.analytics.api.AnalyticsQueries.AnswerContext;
 import io.pipelens.query.analytics.api.AnalyticsQueries.PopulationInput;
 import io.pipelens.query.analytics.api.AnalyticsQueries.SliceInput;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.deal.JourneyStore;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Controller;
 public class DataQualityQueries {
 
     private final AnalyticsRegistry registry;
+    private final JourneyStore journeys;
     private final MongoTemplate mongo;
 
-    public DataQualityQueries(AnalyticsRegistry registry, MongoTemplate mongo) {
+    public DataQualityQueries(AnalyticsRegistry registry, JourneyStore journeys, MongoTemplate mongo) {
         this.registry = registry;
+        this.journeys = journeys;
         this.mongo = mongo;
     }
 
@@ -46,17 +49,18 @@ public class DataQualityQueries {
         }
         Population chosen = population(population);
         Slice slice = filter == null ? Slice.ALL : new Slice(filter.owner(), filter.source(), filter.segment());
-        AnalyticsRegistry.Selected selected = registry.select(pipelineId, version);
+        JourneyStore.Replay replay = journeys.replay();
+        AnalyticsRegistry.Selected selected = journeys.read(() -> registry.select(pipelineId, version));
         AnalyticIndex index = selected.index();
-        JourneyQualityReport journeys = JourneyQuality.of(index.deals(), index.version(), chosen, slice, sampleSize);
+        JourneyQualityReport report = JourneyQuality.of(index.deals(), index.version(), chosen, slice, sampleSize);
         // A full scan on the embedded server, which ignores secondary indexes; imports are one document per file.
         List<DealLogImport> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
                 DealLogImport.class);
-        AnswerContext context = new AnswerContext(pipelineId, journeys.version(), chosen, slice, journeys.deals(),
-                journeys.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null,
-                selected.rebuilding());
-        return new DataQualityAnswer(context, journeys.startedMidPipeline(), journeys.backwardMoves(),
-                journeys.reopenings(), journeys.firstStages(), ImportSummary.of(imports, recentImports));
+        AnswerContext context = new AnswerContext(pipelineId, report.version(), chosen, slice, report.deals(),
+                report.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null,
+                selected.rebuilding(), replay);
+        return new DataQualityAnswer(context, report.startedMidPipeline(), report.backwardMoves(),
+                report.reopenings(), report.firstStages(), ImportSummary.of(imports, recentImports));
     }
 
     private static Population population(PopulationInput input) {

@@ -171,6 +171,8 @@ class AnalyticsApiTest {
                 .errors().expect(e -> e.getMessage().contains("SIDEWAYS")).verify();
         expectViolation(graphQl.document("{ bottlenecks(pipelineId: \"analytics-bad\", windowDays: 0) { bottleneck } }"),
                 "windowDays");
+        expectViolation(graphQl.document("{ compareVersions(pipelineId: \"analytics-bad\", a: 1, b: 7) "
+                + "{ a { version } } }"), "b");
     }
 
     private String scrape() {

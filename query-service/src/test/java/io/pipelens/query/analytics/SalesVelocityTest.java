@@ -3,6 +3,11 @@ package io.pipelens.query.analytics;
 import static io.pipelens.query.analytics.DealHistory.deal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SalesVelocityTest {
@@ -36,5 +41,27 @@ class SalesVelocityTest {
 
         assertThat(report.currencies().get(0).averageDaysToWin()).isEqualTo(6.0);
         assertThat(report.currencies().get(0).velocityPerDay()).as("no open deal").isEqualTo(0.0);
+    }
+
+    @Test
+    void theAverageWonAmountDoesNotDependOnTheOrderDealsWereProjectedIn() {
+        // 0.1 + 0.2 + 0.3 differs from 0.3 + 0.2 + 0.1 in doubles; many such amounts, met in two orders
+        List<DealHistory> deals = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 500; i++) {
+            String amount = BigDecimal.valueOf(random.nextInt(1, 10_000_000), 2).toPlainString();
+            deals.add(deal("w" + i).worth(amount, "EUR").openedAt("a", 0).wonAt(1 + i % 30));
+        }
+        List<DealHistory> reversed = new ArrayList<>(deals);
+        Collections.reverse(reversed);
+
+        Double forward = Pipelines.index(Pipelines.versionOne("a"), deals.toArray(DealHistory[]::new))
+                .salesVelocity(Population.ALL, Slice.ALL).currencies().get(0).averageWonAmount();
+        Double backward = Pipelines.index(Pipelines.versionOne("a"), reversed.toArray(DealHistory[]::new))
+                .salesVelocity(Population.ALL, Slice.ALL).currencies().get(0).averageWonAmount();
+
+        BigDecimal exact = deals.stream().map(d -> d.journey().amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(deals.size()), java.math.MathContext.DECIMAL64);
+        assertThat(forward).isEqualTo(backward).isCloseTo(exact.doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
     }
 }

@@ -50,7 +50,7 @@ class DealJourneyProjectionTest {
     void emptyDatabase() {
         mongo.clear();
         template = mongo.template();
-        projection = new DealJourneyProjection(template, new AnalyticsRegistry(template, 3),
+        projection = new DealJourneyProjection(new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> -1),
                 new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +77,29 @@ class DocumentBatchTest {
 
         assertThat(writesAfterEachMessage).containsExactly(0, 0);
         assertThat(store.writes).hasSize(1);
+        assertThat(store.documents).containsOnlyKeys("d1", "d2");
+    }
+
+    @Test
+    void flushAllIfLastWritesAtTheLastMessageBeforeTheTokenIsStoredAtCommit() {
+        List<EventMessage<?>> messages = new ArrayList<>(dealMessages("d1", "d2"));
+        messages.add(GenericEventMessage.asEventMessage("not about a deal"));
+        List<String> steps = new ArrayList<>();
+
+        EventProcessing.inOneBatch(messages, (message, unitOfWork) -> {
+            if (((BatchingUnitOfWork<?>) unitOfWork).isFirstMessage()) {
+                // as Axon's tracking processor does when it stores tokens after processing
+                unitOfWork.onPrepareCommit(u -> steps.add("token stored after " + store.writes.size() + " writes"));
+            }
+            String id = dealIdOf(message.getPayload());
+            if (id != null) {
+                DocumentBatch<Tally> batch = batchOf(unitOfWork);
+                batch.put(id, new Tally(id, 1));
+            }
+            DocumentBatch.flushAllIfLast(unitOfWork);
+        });
+
+        assertThat(steps).containsExactly("token stored after 1 writes");
         assertThat(store.documents).containsOnlyKeys("d1", "d2");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelens.query.QueryServiceApplication;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,12 +34,16 @@ import reactor.core.publisher.Flux;
         "pipelens.security.keys[0].key=" + QueryServiceAccessTest.READ_KEY,
         "pipelens.security.keys[1].name=crm",
         "pipelens.security.keys[1].role=WRITE",
-        "pipelens.security.keys[1].key=" + QueryServiceAccessTest.WRITE_KEY})
+        "pipelens.security.keys[1].key=" + QueryServiceAccessTest.WRITE_KEY,
+        "pipelens.security.keys[2].name=ops",
+        "pipelens.security.keys[2].role=ADMIN",
+        "pipelens.security.keys[2].key=" + QueryServiceAccessTest.ADMIN_KEY})
 @AutoConfigureObservability
 class QueryServiceAccessTest {
 
     static final String READ_KEY = "read-key-0123456789abcdef";
     static final String WRITE_KEY = "write-key-0123456789abcdef";
+    static final String ADMIN_KEY = "admin-key-0123456789abcdef";
     private static final String PIPELINES = "{\"query\": \"{ pipelines { id } }\"}";
 
     @Autowired
@@ -71,6 +77,36 @@ class QueryServiceAccessTest {
                     .jsonPath("$.errors").doesNotExist()
                     .jsonPath("$.data.pipelines").isArray();
         }
+    }
+
+    @Test
+    void replaysAndTheirStatusNeedAdmin() {
+        String replay = "{\"query\": \"mutation { replayProjection(name: \\\"no-such\\\") { name } }\"}";
+        String status = "{\"query\": \"{ projections { name } }\"}";
+        // A READ key meets the least role of any mutation (WRITE) first; past it, both need ADMIN.
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put(READ_KEY + " " + replay, "replayProjection: needs the WRITE role");
+        refusals.put(READ_KEY + " " + status, "projections: needs the ADMIN role");
+        refusals.put(WRITE_KEY + " " + replay, "replayProjection: needs the ADMIN role");
+        refusals.put(WRITE_KEY + " " + status, "projections: needs the ADMIN role");
+        refusals.forEach((keyAndBody, expected) -> {
+            int space = keyAndBody.indexOf(' ');
+            graphQl(keyAndBody.substring(space + 1), key(keyAndBody.substring(0, space)))
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.errors[0].extensions.classification").isEqualTo("FORBIDDEN")
+                    .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                            .startsWith(expected));
+        });
+        graphQl(status, key(ADMIN_KEY))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.projections[?(@.name == 'deal-journey')]").exists();
+        graphQl(replay, key(ADMIN_KEY))
+                .expectBody()
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+                        .contains("no-such"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.pipelens.query.analytics.api;
 
+import io.pipelens.kernel.Violation;
+
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.BottleneckReport;
@@ -15,6 +17,7 @@ import io.pipelens.query.analytics.StageTimes;
 import io.pipelens.query.analytics.TimeInStageReport;
 import io.pipelens.query.analytics.TimeMode;
 import io.pipelens.query.analytics.VelocityReport;
+import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.analytics.CurrencyVelocity;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,10 +39,12 @@ public class AnalyticsQueries {
     static final int MAX_WINDOW_DAYS = 3660;
 
     private final AnalyticsRegistry registry;
+    private final JourneyStore journeys;
     private final Clock clock;
 
-    public AnalyticsQueries(AnalyticsRegistry registry) {
+    public AnalyticsQueries(AnalyticsRegistry registry, JourneyStore journeys) {
         this.registry = registry;
+        this.journeys = journeys;
         this.clock = Clock.systemUTC();
     }
 
@@ -101,8 +106,20 @@ public class AnalyticsQueries {
                                              @Argument Instant asOf) {
         Instant at = asOf == null ? clock.instant() : asOf;
         return new VersionComparison(
-                versionAnalytics(pipelineId, a, population, filter, policy, mode, at),
-                versionAnalytics(pipelineId, b, population, filter, policy, mode, at));
+                compared("a", pipelineId, a, population, filter, policy, mode, at),
+                compared("b", pipelineId, b, population, filter, policy, mode, at));
+    }
+
+    /** One side of a comparison; a refused version is named by its argument, {@code a} or {@code b}. */
+    private VersionAnalytics compared(String argument, String pipelineId, int version, PopulationInput population,
+                                      SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf) {
+        try {
+            return versionAnalytics(pipelineId, version, population, filter, policy, mode, asOf);
+        } catch (ViolationException e) {
+            throw new ViolationException(e.violations().stream()
+                    .map(v -> v.field().equals("version") ? new Violation(argument, v.reason()) : v)
+                    .toList());
+        }
     }
 
     private VersionAnalytics versionAnalytics(String pipelineId, int version, PopulationInput population,
@@ -116,12 +133,13 @@ public class AnalyticsQueries {
     private Request request(String pipelineId, Integer version, PopulationInput population, SliceInput filter) {
         Population chosen = population == null ? Population.ALL : population.toPopulation();
         Slice slice = filter == null ? Slice.ALL : new Slice(filter.owner(), filter.source(), filter.segment());
-        AnalyticsRegistry.Selected selected = registry.select(pipelineId, version);
-        return new Request(pipelineId, selected, chosen, slice);
+        JourneyStore.Replay replay = journeys.replay();
+        AnalyticsRegistry.Selected selected = journeys.read(() -> registry.select(pipelineId, version));
+        return new Request(pipelineId, selected, chosen, slice, replay);
     }
 
     private record Request(String pipelineId, AnalyticsRegistry.Selected selected, Population population,
-                           Slice slice) {
+                           Slice slice, JourneyStore.Replay replay) {
 
         AnalyticIndex index() {
             return selected.index();
@@ -129,7 +147,7 @@ public class AnalyticsQueries {
 
         AnswerContext context(int deals) {
             return new AnswerContext(pipelineId, index().version().number(), population, slice, deals,
-                    deals == 0 ? note(slice) : null, selected.rebuilding());
+                    deals == 0 ? note(slice) : null, selected.rebuilding(), replay);
         }
 
         private static String note(Slice slice) {
@@ -166,7 +184,7 @@ public class AnalyticsQueries {
 
     /** What an answer was computed over. */
     public record AnswerContext(String pipelineId, int version, Population population, Slice filter, int deals,
-                                String note, AnalyticsRegistry.Rebuild rebuilding) {
+                                String note, AnalyticsRegistry.Rebuild rebuilding, JourneyStore.Replay replay) {
     }
 
     public record FunnelAnswer(AnswerContext context, FunnelPolicy policy, int open, int won, int lost,

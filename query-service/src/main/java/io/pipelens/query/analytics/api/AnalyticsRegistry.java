@@ -4,6 +4,7 @@ import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.pipeline.PipelineVersionView;
 import io.pipelens.query.pipeline.PipelineView;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,16 +50,31 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
 
     private final MongoTemplate mongo;
     private final int keptVersions;
-    private final Map<String, List<VersionIndex>> pipelines = new ConcurrentHashMap<>();
+    private volatile Map<String, List<VersionIndex>> pipelines = new ConcurrentHashMap<>();
+    /** The indexes a replay of the journeys builds, switched in when it has caught up; null when none runs. */
+    private volatile Map<String, List<VersionIndex>> staging;
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "analytics-rebuild");
         thread.setDaemon(true);
         return thread;
     });
 
-    public AnalyticsRegistry(MongoTemplate mongo, @Value("${pipelens.analytics.kept-versions:3}") int keptVersions) {
+    private final RebuildPacer pacer;
+
+    public AnalyticsRegistry(MongoTemplate mongo, int keptVersions) {
+        this(mongo, keptVersions, RebuildPacer.NONE);
+    }
+
+    @Autowired
+    public AnalyticsRegistry(MongoTemplate mongo, @Value("${pipelens.analytics.kept-versions:3}") int keptVersions,
+                             ObjectProvider<RebuildPacer> pacer) {
+        this(mongo, keptVersions, pacer.getIfAvailable(() -> RebuildPacer.NONE));
+    }
+
+    public AnalyticsRegistry(MongoTemplate mongo, int keptVersions, RebuildPacer pacer) {
         this.mongo = mongo;
         this.keptVersions = Math.max(1, keptVersions);
+        this.pacer = pacer;
     }
 
     @Override
@@ -71,45 +89,86 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
             pipelines.put(pipeline.id(), kept);
             all.addAll(kept);
         }
-        long[] loaded = {0};
-        try (Stream<DealJourney> journeys = mongo.stream(new Query(), DealJourney.class)) {
-            journeys.forEach(journey -> {
-                indexesOf(journey.pipelineId()).forEach(index -> index.load(journey));
-                loaded[0]++;
-            });
-        }
-        all.forEach(VersionIndex::finishLoad);
-        log.info("Analytic indexes of {} pipeline versions built from {} deal journeys in {} ms", all.size(), loaded[0],
+        long loaded = loadAll(pipelines, DealJourney.COLLECTION);
+        log.info("Analytic indexes of {} pipeline versions built from {} deal journeys in {} ms", all.size(), loaded,
                 (System.nanoTime() - started) / 1_000_000);
+        if (JourneyStore.staging(mongo)) {
+            startStaging();
+            long staged = loadAll(staging, JourneyStore.STAGING);
+            log.info("A replay of the deal journeys was under way: its staging indexes were rebuilt from {} journeys",
+                    staged);
+        }
     }
 
-    /** Hands journeys the projection has just written to every index of their pipeline. */
+    private long loadAll(Map<String, List<VersionIndex>> target, String collection) {
+        long loaded = 0;
+        try (Stream<DealJourney> journeys = mongo.stream(new Query(), DealJourney.class, collection)) {
+            for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
+                indexesOf(target, journey.pipelineId()).forEach(index -> index.load(journey));
+                loaded++;
+            }
+        }
+        target.values().forEach(indexes -> indexes.forEach(VersionIndex::finishLoad));
+        return loaded;
+    }
+
+    /**
+     * Hands journeys the projection has just written to every index of their pipeline: the staging indexes while a
+     * replay runs (the live ones then stay as they were when it started), else the live ones.
+     */
     public void journeysChanged(Collection<DealJourney> journeys) {
+        Map<String, List<VersionIndex>> target = staging == null ? pipelines : staging;
         for (DealJourney journey : journeys) {
-            for (VersionIndex index : indexesOf(journey.pipelineId())) {
+            for (VersionIndex index : indexesOf(target, journey.pipelineId())) {
                 index.apply(journey);
             }
         }
     }
 
-    /** The deal-journey read model was reset for a replay: the indexes empty and refill as journeys come back. */
-    public void journeysReset() {
-        pipelines.values().forEach(indexes -> indexes.forEach(VersionIndex::clear));
+    /**
+     * A replay of the journeys starts: empty indexes of every kept version take the replayed journeys, while the live
+     * indexes keep answering.
+     */
+    public synchronized void startStaging() {
+        Map<String, List<VersionIndex>> fresh = new ConcurrentHashMap<>();
+        pipelines.forEach((pipelineId, indexes) -> fresh.put(pipelineId, indexes.stream()
+                .map(i -> new VersionIndex(pipelineId, i.version())).peek(VersionIndex::finishLoad).toList()));
+        staging = fresh;
+    }
+
+    /** The replay has caught up: its indexes replace the live ones at once. */
+    public synchronized void promoteStaging() {
+        if (staging != null) {
+            pipelines = staging;
+            staging = null;
+        }
+    }
+
+    /** The replay was cancelled: its indexes go, the live ones carry on. */
+    public synchronized void discardStaging() {
+        staging = null;
     }
 
     /** A pipeline was defined or got a new version: build the versions not yet indexed, in the background. */
     public synchronized void pipelineChanged(PipelineView pipeline) {
-        List<VersionIndex> current = pipelines.getOrDefault(pipeline.id(), List.of());
+        added(pipelines, pipeline, DealJourney.COLLECTION);
+        if (staging != null) {
+            added(staging, pipeline, JourneyStore.STAGING);
+        }
+    }
+
+    private void added(Map<String, List<VersionIndex>> target, PipelineView pipeline, String collection) {
+        List<VersionIndex> current = target.getOrDefault(pipeline.id(), List.of());
         List<VersionIndex> next = new ArrayList<>(current);
         for (PipelineVersionView version : keptOf(pipeline)) {
             boolean known = current.stream().anyMatch(i -> i.version().number() == version.version());
             if (!known) {
                 VersionIndex index = new VersionIndex(pipeline.id(), AnalyticVersion.of(version));
                 next.add(index);
-                rebuilds.submit(() -> build(index));
+                rebuilds.submit(() -> build(target, index, collection));
             }
         }
-        pipelines.put(pipeline.id(), trimmed(next));
+        target.put(pipeline.id(), trimmed(next));
     }
 
     /**
@@ -125,25 +184,31 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
         return List.copyOf(kept);
     }
 
-    private synchronized void trim(String pipelineId) {
-        pipelines.computeIfPresent(pipelineId, (id, indexes) -> trimmed(indexes));
+    private synchronized void trim(Map<String, List<VersionIndex>> target, String pipelineId) {
+        target.computeIfPresent(pipelineId, (id, indexes) -> trimmed(indexes));
     }
 
     /** The pipeline's indexes were all dropped, for a replay of the pipeline read model. */
     public synchronized void pipelinesReset() {
         pipelines.clear();
+        if (staging != null) {
+            staging.clear();
+        }
     }
 
-    private void build(VersionIndex index) {
+    private void build(Map<String, List<VersionIndex>> target, VersionIndex index, String collection) {
         long started = System.nanoTime();
         try {
             Query query = Query.query(Criteria.where("pipelineId").is(index.pipelineId()));
-            index.expect(mongo.count(query, DealJourney.class));
-            try (Stream<DealJourney> journeys = mongo.stream(query, DealJourney.class)) {
-                journeys.forEach(index::load);
+            index.expect(mongo.count(query, DealJourney.class, collection));
+            try (Stream<DealJourney> journeys = mongo.stream(query, DealJourney.class, collection)) {
+                for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
+                    pacer.loaded(index);
+                    index.load(journey);
+                }
             }
             index.finishLoad();
-            trim(index.pipelineId());
+            trim(target, index.pipelineId());
             log.info("Analytic index of pipeline '{}' version {} built in {} ms", index.pipelineId(),
                     index.version().number(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -153,8 +218,8 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
         }
     }
 
-    private List<VersionIndex> indexesOf(String pipelineId) {
-        return pipelineId == null ? List.of() : pipelines.getOrDefault(pipelineId, List.of());
+    private static List<VersionIndex> indexesOf(Map<String, List<VersionIndex>> target, String pipelineId) {
+        return pipelineId == null ? List.of() : target.getOrDefault(pipelineId, List.of());
     }
 
     private List<PipelineVersionView> keptOf(PipelineView pipeline) {

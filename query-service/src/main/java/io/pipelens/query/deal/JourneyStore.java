@@ -1,0 +1,192 @@
+package io.pipelens.query.deal;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.model.RenameCollectionOptions;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.projection.MongoDocumentStore;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Where the deal journeys live, and how a replay rebuilds them without partial answers.
+ *
+ * <p>Queries always read {@value DealJourney#COLLECTION}. A replay writes into {@value #STAGING} (and into staging
+ * analytic indexes) while the live collection and indexes keep serving the last complete state, frozen at the
+ * replay's start. Once the replay has handled every event that was in the store when it started, the staging
+ * collection replaces the live one with one {@code renameCollection(dropTarget)} and the staging indexes replace the
+ * live ones, both under a write lock that queries read under: a query sees the old state or the new, never a mix.
+ *
+ * <p>The replay's state is a document in {@value #STATE} naming the position it must reach, so a process killed
+ * mid-replay comes back still staging: Axon resumes from the {@code ReplayToken} in the token store, the live state
+ * keeps answering, and the switch happens when the resumed replay gets there.
+ */
+@Component
+public class JourneyStore {
+
+    public static final String STAGING = "deal_journeys_staging";
+    public static final String STATE = "projection_replays";
+    static final String STATE_ID = DealJourneyProjection.PROCESSOR;
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
+
+    private final MongoTemplate mongo;
+    private final AnalyticsRegistry analytics;
+    private final LongSupplier storeHead;
+    private final ReadWriteLock switchLock = new ReentrantReadWriteLock();
+    private final MongoDocumentStore<DealJourney> live;
+    private final MongoDocumentStore<DealJourney> staging;
+    private volatile Replay replay;
+    private volatile boolean cancelling;
+
+    @Autowired
+    public JourneyStore(MongoTemplate mongo, AnalyticsRegistry analytics, JdbcTemplate events) {
+        this(mongo, analytics, () -> {
+            Long head = events.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+            return head == null ? -1 : head;
+        });
+    }
+
+    /**
+     * @param storeHead the highest global index in the event store, or -1 when it is empty
+     */
+    public JourneyStore(MongoTemplate mongo, AnalyticsRegistry analytics, LongSupplier storeHead) {
+        this.mongo = mongo;
+        this.analytics = analytics;
+        this.storeHead = storeHead;
+        this.live = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id, DealJourney.COLLECTION);
+        this.staging = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id, STAGING);
+        Document state = mongo.findById(STATE_ID, Document.class, STATE);
+        this.replay = state == null ? null : new Replay(state.getLong("target"), -1);
+    }
+
+    /** True while a replay builds into staging, also right after a restart that interrupted one. */
+    public static boolean staging(MongoTemplate mongo) {
+        return mongo.findById(STATE_ID, Document.class, STATE) != null;
+    }
+
+    /** The replay running, or null: the position it must reach and the last one it handled (-1 before any). */
+    public Replay replay() {
+        return replay;
+    }
+
+    /** Reads the live journeys under the switch lock, so a read never straddles a switch. */
+    public <T> T read(Supplier<T> query) {
+        switchLock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            switchLock.readLock().unlock();
+        }
+    }
+
+    Map<String, DealJourney> load(Collection<String> ids) {
+        return read(() -> (replay == null ? live : staging).load(ids));
+    }
+
+    /** Writes a batch's journeys and hands them to the indexes, both on the same side of a switch. */
+    void upsertAll(Collection<DealJourney> journeys) {
+        read(() -> {
+            (replay == null ? live : staging).upsertAll(journeys);
+            analytics.journeysChanged(journeys);
+            return null;
+        });
+    }
+
+    /** The projection handled everything up to {@code position}: switch over when the replay has got there. */
+    void handledUpTo(long position) {
+        Replay running = replay;
+        if (running != null) {
+            replay = new Replay(running.target(), Math.max(running.position(), position));
+            switchIfCaughtUp(position);
+        }
+    }
+
+    /** Switches over if a replay runs and {@code position} has reached its target; true if it switched. */
+    public boolean switchIfCaughtUp(long position) {
+        switchLock.writeLock().lock();
+        try {
+            Replay running = replay;
+            if (running == null || position < running.target()) {
+                return false;
+            }
+            if (mongo.collectionExists(STAGING)) {
+                mongo.getCollection(STAGING).renameCollection(
+                        new MongoNamespace(mongo.getDb().getName(), DealJourney.COLLECTION),
+                        new RenameCollectionOptions().dropTarget(true));
+            } else if (mongo.collectionExists(DealJourney.COLLECTION)) {
+                mongo.dropCollection(DealJourney.COLLECTION);
+            }
+            analytics.promoteStaging();
+            mongo.remove(Query.query(Criteria.where("_id").is(STATE_ID)), STATE);
+            replay = null;
+            log.info("Deal-journey replay reached position {}: the rebuilt journeys and indexes now answer",
+                    running.target());
+            return true;
+        } finally {
+            switchLock.writeLock().unlock();
+        }
+    }
+
+    /** The next reset abandons the running replay instead of starting one: see {@link #reset()}. */
+    public void cancelNextReset() {
+        cancelling = true;
+    }
+
+    /**
+     * Called by the projection's reset handler. Starts a replay into an empty staging collection, or, after
+     * {@link #cancelNextReset()}, drops the replay's staging state so the live journeys carry on from where they
+     * were frozen.
+     */
+    void reset() {
+        switchLock.writeLock().lock();
+        try {
+            if (mongo.collectionExists(STAGING)) {
+                mongo.dropCollection(STAGING);
+            }
+            if (cancelling) {
+                cancelling = false;
+                analytics.discardStaging();
+                mongo.remove(Query.query(Criteria.where("_id").is(STATE_ID)), STATE);
+                replay = null;
+                log.info("Deal-journey replay cancelled: the live journeys carry on from where they were");
+                return;
+            }
+            long target = storeHead.getAsLong();
+            mongo.getCollection(STATE).replaceOne(new Document("_id", STATE_ID),
+                    new Document("_id", STATE_ID).append("target", target),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            analytics.startStaging();
+            replay = new Replay(target, -1);
+        } finally {
+            switchLock.writeLock().unlock();
+        }
+        switchIfCaughtUp(-1);
+    }
+
+    /**
+     * A replay into staging.
+     *
+     * @param target   the highest global index in the store when the replay started: reaching it switches over
+     * @param position the highest global index handled so far, -1 before any (or since a restart)
+     */
+    public record Replay(long target, long position) {
+
+        /** Share of the way to the target, 0 to 1. */
+        public double progress() {
+            return target <= 0 ? 1.0 : Math.max(0, Math.min(1.0, position / (double) target));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.pipelens.query.deal;
+
+import static io.pipelens.query.deal.DealEvents.aDealLostThenReopened;
+import static io.pipelens.query.deal.DealEvents.aDealWonFromQualification;
+import static io.pipelens.query.deal.DealEvents.asMessages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.support.EventProcessing;
+import io.pipelens.query.support.WireProtocolMongo;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * A replay of the deal journeys builds into staging: the live journeys answer unchanged until the replay reaches the
+ * store's head as it was at the reset, then the rebuilt ones replace them at once; a cancel keeps the live ones.
+ */
+class JourneyStoreTest {
+
+    private static final long HEAD = 40;
+    private static WireProtocolMongo mongo;
+    private MongoTemplate template;
+    private JourneyStore journeys;
+    private DealJourneyProjection projection;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = WireProtocolMongo.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        mongo.clear();
+        template = mongo.template();
+        journeys = new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
+        projection = new DealJourneyProjection(journeys, new DealFlowMetrics(new SimpleMeterRegistry()));
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
+        EventProcessing.inOneBatch(projection, asMessages(aDealLostThenReopened("d2")));
+    }
+
+    @Test
+    void aReplayAnswersFromTheLiveJourneysUntilItHasCaughtUp() {
+        List<DealJourney> before = live();
+        EventProcessing.reset(projection);
+
+        assertThat(journeys.replay()).isEqualTo(new JourneyStore.Replay(HEAD, -1));
+        assertThat(live()).as("live journeys right after the reset").isEqualTo(before);
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
+        assertThat(live()).as("live journeys while the replay has only d1").isEqualTo(before);
+        assertThat(template.findAll(DealJourney.class, JourneyStore.STAGING)).extracting(DealJourney::id)
+                .containsExactly("d1");
+        assertThat(journeys.switchIfCaughtUp(HEAD - 1)).isFalse();
+        assertThat(live()).isEqualTo(before);
+
+        assertThat(journeys.switchIfCaughtUp(HEAD)).isTrue();
+        assertThat(live()).extracting(DealJourney::id).containsExactly("d1");
+        assertThat(journeys.replay()).isNull();
+        assertThat(JourneyStore.staging(template)).isFalse();
+        assertThat(template.collectionExists(JourneyStore.STAGING)).isFalse();
+    }
+
+    @Test
+    void aStoreOpenedMidReplayIsStillStaging() {
+        EventProcessing.reset(projection);
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d3")));
+
+        JourneyStore restarted = new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
+
+        assertThat(restarted.replay()).isEqualTo(new JourneyStore.Replay(HEAD, -1));
+        assertThat(JourneyStore.staging(template)).isTrue();
+        assertThat(live()).extracting(DealJourney::id).containsExactly("d1", "d2");
+    }
+
+    @Test
+    void aCancelledReplayLeavesTheLiveJourneysAsTheyWere() {
+        List<DealJourney> before = live();
+        EventProcessing.reset(projection);
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d3")));
+
+        journeys.cancelNextReset();
+        EventProcessing.reset(projection);
+
+        assertThat(journeys.replay()).isNull();
+        assertThat(template.collectionExists(JourneyStore.STAGING)).isFalse();
+        assertThat(live()).isEqualTo(before);
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d4")));
+        assertThat(live()).extracting(DealJourney::id).containsExactly("d1", "d2", "d4");
+    }
+
+    private List<DealJourney> live() {
+        return template.find(new Query().with(Sort.by("_id")), DealJourney.class);
+    }
+}
