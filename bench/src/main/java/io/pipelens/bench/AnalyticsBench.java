@@ -2,9 +2,6 @@ package io.pipelens.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.kernel.AggregateIds;
-import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceApplication;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
@@ -19,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.duckdb.DuckDBAppender;
@@ -106,20 +100,8 @@ final class AnalyticsBench implements Callable<Integer> {
 
     private long load(EventStorageEngine engine) {
         long started = System.nanoTime();
-        engine.appendEvents(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
-                new PipelineDefinedEvent(PIPELINE, "Benchmark", 1, SolutionSalesTemplate.STAGES,
-                        AS_OF.minus(Duration.ofDays(800)))));
-        DemoHistories histories = new DemoHistories(PIPELINE, 42, AS_OF);
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        long count = 1;
-        for (int n = 0; n < deals; n++) {
-            batch.addAll(HistoryEvents.of(histories.deal(n)));
-            if (batch.size() >= 2000 || n == deals - 1) {
-                engine.appendEvents(batch);
-                count += batch.size();
-                batch.clear();
-            }
-        }
+        long count = HistoryEvents.appendDemo(engine, PIPELINE, "Benchmark", 42, AS_OF,
+                (events, dealsSoFar) -> dealsSoFar < deals).events();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("appended %d events for %d deals in %.1f s (%.0f events/s)%n", count, deals, seconds,
                 count / seconds);

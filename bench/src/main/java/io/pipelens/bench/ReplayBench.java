@@ -1,10 +1,6 @@
 package io.pipelens.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.kernel.AggregateIds;
-import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
-import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceApplication;
 import io.pipelens.query.admin.ProjectionReplays;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
@@ -15,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,24 +96,11 @@ final class ReplayBench implements Callable<Integer> {
 
     private long load(EventStorageEngine engine) {
         long started = System.nanoTime();
-        engine.appendEvents(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
-                new PipelineDefinedEvent(PIPELINE, "Benchmark", 1, SolutionSalesTemplate.STAGES,
-                        AS_OF.minus(Duration.ofDays(800)))));
-        DemoHistories histories = new DemoHistories(PIPELINE, 42, AS_OF);
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        long count = 1;
-        int deals = 0;
-        while (count < events) {
-            batch.addAll(HistoryEvents.of(histories.deal(deals++)));
-            if (batch.size() >= 2000) {
-                engine.appendEvents(batch);
-                count += batch.size();
-                batch.clear();
-            }
-        }
-        System.out.printf("appended %d events for %d deals in %.1f s%n", count, deals,
+        HistoryEvents.Appended appended = HistoryEvents.appendDemo(engine, PIPELINE, "Benchmark", 42, AS_OF,
+                (count, deals) -> count < events);
+        System.out.printf("appended %d events for %d deals in %.1f s%n", appended.events(), appended.deals(),
                 (System.nanoTime() - started) / 1e9);
-        return count;
+        return appended.events();
     }
 
     /** Waits until the processor has caught up and no replay is staging; returns the nanoseconds waited. */

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.kernel.AggregateIds;
-import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
-import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceApplication;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
@@ -24,16 +20,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -179,22 +171,8 @@ final class ReplayKillCheck implements Callable<Integer> {
                 "--pipelens.data-dir=" + dir, "--spring.data.mongodb.uri=" + mongoUri, "--server.port=0",
                 "--logging.level.root=WARN");
         try {
-            EventStorageEngine engine = query.getBean(EventStorageEngine.class);
-            engine.appendEvents(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
-                    new PipelineDefinedEvent(PIPELINE, "Kill test", 1, SolutionSalesTemplate.STAGES,
-                            AS_OF.minus(Duration.ofDays(800)))));
-            DemoHistories histories = new DemoHistories(PIPELINE, 7, AS_OF);
-            List<DomainEventMessage<?>> batch = new ArrayList<>();
-            long count = 1;
-            int deals = 0;
-            while (count < events) {
-                batch.addAll(HistoryEvents.of(histories.deal(deals++)));
-                if (batch.size() >= 2000) {
-                    engine.appendEvents(batch);
-                    count += batch.size();
-                    batch.clear();
-                }
-            }
+            HistoryEvents.Appended appended = HistoryEvents.appendDemo(query.getBean(EventStorageEngine.class),
+                    PIPELINE, "Kill test", 7, AS_OF, (count, deals) -> count < events);
             StreamingEventProcessor processor = query.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(DealJourneyProjection.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
             JourneyStore journeys = query.getBean(JourneyStore.class);
@@ -204,8 +182,8 @@ final class ReplayKillCheck implements Callable<Integer> {
                 require(System.nanoTime() < deadline, "initial catch-up within " + WITHIN);
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            System.out.printf("prepared %d events for %d deals%n", count, deals);
-            preparedDeals = deals;
+            System.out.printf("prepared %d events for %d deals%n", appended.events(), appended.deals());
+            preparedDeals = appended.deals();
         } finally {
             query.close();
         }
