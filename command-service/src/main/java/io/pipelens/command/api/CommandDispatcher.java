@@ -59,6 +59,7 @@ public class CommandDispatcher {
                 return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
                         "no " + target.noun() + " '" + target.id() + "' exists")));
             } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                metrics.raceLost(command);
                 if (attempt == ATTEMPTS) {
                     return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
                             target.noun() + " '" + target.id() + "' was changed concurrently " + ATTEMPTS

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts dispatched commands by kind and outcome: {@code pipelens_commands_total{command, outcome, reason}} in
- * Prometheus (docs/metrics-contract.md). Every label is low-cardinality by construction: {@code command} is the
+ * Prometheus (docs/metrics-contract.md), and the optimistic-concurrency races they lose,
+ * {@code pipelens_command_races_total{command}}. Every label is low-cardinality by construction: {@code command} is the
  * mutation name, {@code outcome} one of three words and {@code reason} the input field of the first violation with
  * list indexes removed — never an id, a stage key or any other value a client sent.
  */
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class CommandMetrics {
 
     static final String NAME = "pipelens.commands";
+    static final String RACES = "pipelens.command.races";
     static final String NO_REASON = "none";
     static final String OTHER_REASON = "other";
 
@@ -41,6 +43,19 @@ public class CommandMetrics {
                 .register(registry)
                 .increment();
         return result;
+    }
+
+    /**
+     * Counts one lost optimistic-concurrency race of a command, about to be retried (or, after the last attempt,
+     * answered as a conflict): {@code pipelens_command_races_total{command}}.
+     */
+    public void raceLost(Object command) {
+        Counter.builder(RACES)
+                .description("Optimistic-concurrency races lost by commands: another instance appended to the same"
+                        + " aggregate first")
+                .tag("command", commandName(command))
+                .register(registry)
+                .increment();
     }
 
     /** {@code MoveDealToStageCommand} → {@code moveDealToStage}: the mutation and batch item type of the command. */

@@ -28,8 +28,8 @@ class CommandDispatcherTest {
     private static final Instant AT = Instant.parse("2026-01-05T09:00:00Z");
 
     private final CommandGateway gateway = mock(CommandGateway.class);
-    private final CommandDispatcher dispatcher =
-            new CommandDispatcher(gateway, new CommandMetrics(new SimpleMeterRegistry()));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final CommandDispatcher dispatcher = new CommandDispatcher(gateway, new CommandMetrics(registry));
 
     @Test
     void aLostRaceIsRetriedOnTheFreshState() {
@@ -41,6 +41,8 @@ class CommandDispatcherTest {
 
         assertThat(result.outcome()).isEqualTo(CommandOutcome.APPLIED);
         verify(gateway, times(2)).sendAndWait(move);
+        assertThat(registry.get(CommandMetrics.RACES).tag("command", "moveDealToStage").counter().count())
+                .as("races counted").isEqualTo(1.0);
     }
 
     @Test

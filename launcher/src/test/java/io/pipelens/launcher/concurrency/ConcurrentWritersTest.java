@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.command.CommandServiceApplication;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.launcher.PipelensLauncher;
@@ -174,12 +176,19 @@ class ConcurrentWritersTest {
                 }
             }
 
+            double races = racesLost(services.command()) + racesLost(secondInstance);
             System.out.printf("Concurrent writers: %d commands sent by %d writers on %d deals through 2 instances: "
-                            + "%d applied, "
-                            + "%d duplicate, %d conflicts, %d other refusals (%s)%n", sent.size(), WRITERS, DEALS,
-                    count(sent, "APPLIED"), count(sent, "DUPLICATE"), conflicts,
+                            + "%d applied, %d duplicate, %.0f optimistic-concurrency races lost and retried, "
+                            + "%d conflicts answered, %d other refusals (%s)%n", sent.size(), WRITERS, DEALS,
+                    count(sent, "APPLIED"), count(sent, "DUPLICATE"), races, conflicts,
                     count(sent, "REJECTED") - conflicts, refusalsByField(sent));
         }
+    }
+
+    /** The races an instance's commands lost (pipelens_command_races_total), each one retried or answered. */
+    private static double racesLost(ConfigurableApplicationContext commandService) {
+        return commandService.getBean(MeterRegistry.class).find("pipelens.command.races").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     /** One writer: a reproducible stream of commands whose business times drift forward, collide and overtake. */
