@@ -21,7 +21,9 @@ import org.springframework.core.env.Environment;
 /**
  * The embedded default for read models: when no MongoDB URI is configured, an in-process MongoDB wire-protocol server
  * (mongo-java-server) is started on a loopback port, and the real MongoDB driver connects to it. Its data lives in an
- * H2 MVStore file under the data directory, or in memory when {@code pipelens.mongo.embedded.persistent=false}.
+ * H2 MVStore file under the data directory ({@link ReadModelH2Backend}: mongo-java-server's H2 backend with keys and
+ * documents stored in forms fit for read models; {@code pipelens.mongo.embedded.cache-mb} sizes its page cache), or
+ * in memory when {@code pipelens.mongo.embedded.persistent=false}.
  * The server ignores secondary indexes, so read models are designed around {@code _id} lookups.
  *
  * <p>The MVStore file commits in the background about once a second, and mongo-java-server makes no promise about
@@ -64,7 +66,8 @@ public class EmbeddedMongoConfiguration {
             Files.createDirectories(dataDir);
             Path file = dataDir.resolve("read-models.mv");
             CleanShutdownMarker.forStore(file).discardIfUnclean();
-            backend = new H2Backend(file.toString());
+            int cache = environment.getProperty("pipelens.mongo.embedded.cache-mb", Integer.class, 64);
+            backend = ReadModelH2Backend.open(file, cache);
         } else {
             backend = new MemoryBackend();
         }

@@ -1,0 +1,154 @@
+package io.pipelens.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server's H2 backend with data types fit for read models. The stock backend keeps documents and index keys
+ * in MVStore maps typed by H2's {@code ObjectDataType}, which falls back to Java serialization for both: an index key
+ * ({@link KeyValue}) is not {@code Comparable}, so every comparison in the {@code _id} index's B-tree serializes both
+ * keys through {@code ObjectOutputStream}, about forty times per lookup. Here index keys compare in MongoDB's value
+ * order ({@link KeyValueDataType}) and documents are stored as BSON ({@link BsonDocumentDataType}). The wire protocol,
+ * the query engine and the collections are mongo-java-server's own.
+ *
+ * <p>Files written this way cannot be read by the stock backend, nor the other way round: the store carries a format
+ * marker, and a file without it (or with another) is deleted at start. It holds only read models and tokens, which
+ * the projections rebuild from the event store.
+ */
+public class ReadModelH2Backend extends H2Backend {
+
+    /** Bumped whenever the stored form of keys or documents changes. */
+    static final String FORMAT = "pipelens-read-models-2";
+    private static final String FORMAT_MAP = "pipelens.format";
+    private static final String DATABASES_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+    private static final String INDEX_INFIX = "._index_";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelH2Backend.class);
+
+    private ReadModelH2Backend(MVStore store) {
+        super(store);
+    }
+
+    /**
+     * Opens (or creates) the store in {@code file}, deleting a file of another format first.
+     *
+     * @param cacheMegabytes MVStore's page cache: pages outside it are read back and decoded on every access
+     */
+    public static ReadModelH2Backend open(Path file, int cacheMegabytes) {
+        MVStore store = openStore(file, cacheMegabytes);
+        Map<String, String> format = store.openMap(FORMAT_MAP);
+        if (!FORMAT.equals(format.get("format"))) {
+            boolean holdsData = store.getMapNames().stream().anyMatch(name -> name.startsWith(DATABASES_PREFIX));
+            if (holdsData) {
+                log.warn("{} was written in another format ({}): it is deleted and every projection is rebuilt from "
+                        + "the event store", file, format.getOrDefault("format", "mongo-java-server's own"));
+                store.closeImmediately();
+                deleteFile(file);
+                store = openStore(file, cacheMegabytes);
+                format = store.openMap(FORMAT_MAP);
+            }
+            format.put("format", FORMAT);
+            store.commit();
+        }
+        return new ReadModelH2Backend(store);
+    }
+
+    private static MVStore openStore(Path file, int cacheMegabytes) {
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+    }
+
+    private static void deleteFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the embedded read-model store " + file, e);
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new ReadModelDatabase(databaseName);
+    }
+
+    /**
+     * An {@link H2Database} whose collections and unique indexes open their maps with the read-model data types.
+     * An inner class: {@link H2Database}'s constructor already opens the existing collections through the overrides
+     * below, before any field of this class is set, so they reach the store through the enclosing backend.
+     */
+    private final class ReadModelDatabase extends H2Database {
+
+        ReadModelDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATABASES_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentDataType.INSTANCE));
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(KeyValueDataType.INSTANCE));
+            return new MapUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * Renames the collection's maps with it. {@link H2Database} looks them up by the new name once the collection
+         * is renamed, so it renames nothing: the collection works until the file is closed, and is empty after it is
+         * reopened (its documents and index left under the old name). That loses the deal journeys a replay switched
+         * in with {@code renameCollection}. Here the maps H2Database opened under the new name (empty) are removed and
+         * the collection's own data, meta and index maps take the new name.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String oldName = collection.getFullName();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String newName = collection.getFullName();
+            MVStore store = getMvStore();
+            rename(store, DATABASES_PREFIX + oldName, DATABASES_PREFIX + newName);
+            rename(store, META_PREFIX + oldName, META_PREFIX + newName);
+            String oldIndexes = oldName + INDEX_INFIX;
+            for (String map : List.copyOf(store.getMapNames())) {
+                if (map.startsWith(oldIndexes)) {
+                    rename(store, map, newName + INDEX_INFIX + map.substring(oldIndexes.length()));
+                }
+            }
+        }
+
+        private static void rename(MVStore store, String from, String to) {
+            if (from.equals(to) || !store.hasMap(from)) {
+                return;
+            }
+            if (store.hasMap(to)) {
+                store.removeMap(to);
+            }
+            store.renameMap(store.openMap(from), to);
+        }
+    }
+}

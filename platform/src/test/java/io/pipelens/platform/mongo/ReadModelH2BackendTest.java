@@ -1,0 +1,164 @@
+package io.pipelens.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoNamespace;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The read-model H2 backend behaves as MongoDB does for what the read models use (documents of every BSON type kept
+ * exactly, a unique {@code _id}, lookups by {@code _id} and {@code $in}, renames), across a close and reopen of its
+ * file, and discards a file of another format.
+ */
+class ReadModelH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsOfEveryKindComeBackExactlyAfterTheFileIsReopened() {
+        Document journey = new Document("_id", "deal-1")
+                .append("amount", new Decimal128(new BigDecimal("1234.50")))
+                .append("openedAt", new Date(1_700_000_000_123L))
+                .append("closedAt", null)
+                .append("count", 7)
+                .append("sequence", 9_000_000_000L)
+                .append("ratio", 0.25)
+                .append("won", true)
+                .append("ref", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("blob", new Binary(new byte[] {1, 2, 3}))
+                .append("visits", List.of(
+                        new Document("stage", "lead").append("enteredAt", new Date(1_700_000_000_000L)),
+                        new Document("stage", "квалификация").append("exitedAt", null)))
+                .append("tags", List.of("a", 1, List.of("nested")));
+        Path file = dir.resolve("read-models.mv");
+        withCollection(ReadModelH2Backend.open(file, 16), journeys -> journeys.insertOne(journey));
+
+        withCollection(ReadModelH2Backend.open(file, 16),
+                journeys -> assertThat(journeys.find(Filters.eq("_id", "deal-1")).first()).isEqualTo(journey));
+    }
+
+    @Test
+    void idsStayUniqueAndAreFoundOneByOneAndByIn() {
+        Path file = dir.resolve("read-models.mv");
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(7));
+        withCollection(ReadModelH2Backend.open(file, 1), journeys -> {
+            for (int from = 0; from < order.size(); from += 100) {
+                List<WriteModel<Document>> upserts = new ArrayList<>();
+                for (int i : order.subList(from, from + 100)) {
+                    upserts.add(new ReplaceOneModel<>(Filters.eq("_id", "deal-" + i),
+                            new Document("_id", "deal-" + i).append("n", i), new ReplaceOptions().upsert(true)));
+                }
+                journeys.bulkWrite(upserts);
+            }
+            journeys.replaceOne(Filters.eq("_id", "deal-42"), new Document("_id", "deal-42").append("n", -42));
+            assertThatThrownBy(() -> journeys.insertOne(new Document("_id", "deal-7")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        });
+
+        withCollection(ReadModelH2Backend.open(file, 1), journeys -> {
+            assertThat(journeys.countDocuments()).isEqualTo(5_000);
+            for (int i = 0; i < 5_000; i += 97) {
+                assertThat(journeys.find(Filters.eq("_id", "deal-" + i)).first().getInteger("n"))
+                        .isEqualTo(i == 42 ? -42 : i);
+            }
+            List<Integer> found = journeys.find(Filters.in("_id", "deal-3", "deal-4999", "deal-absent", "deal-42"))
+                    .sort(Sorts.ascending("n")).map(document -> document.getInteger("n")).into(new ArrayList<>());
+            assertThat(found).containsExactly(-42, 3, 4999);
+            assertThatThrownBy(() -> journeys.bulkWrite(List.of(
+                    new com.mongodb.client.model.InsertOneModel<>(new Document("_id", "deal-1")))))
+                    .isInstanceOf(MongoBulkWriteException.class);
+        });
+    }
+
+    @Test
+    void numericIdsThatMongoDbHoldsEqualAreOneKey() {
+        withCollection(ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16), journeys -> {
+            journeys.insertOne(new Document("_id", 1).append("kind", "int"));
+            assertThatThrownBy(() -> journeys.insertOne(new Document("_id", 1.0)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            journeys.insertOne(new Document("_id", "1"));
+            assertThat(journeys.find(Filters.eq("_id", 1L)).first().getString("kind")).isEqualTo("int");
+            assertThat(journeys.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aRenamedCollectionKeepsItsDocumentsAndIndexAcrossAReopen() {
+        Path file = dir.resolve("read-models.mv");
+        withServer(ReadModelH2Backend.open(file, 16), client -> {
+            MongoCollection<Document> staging = client.getDatabase("pipelens").getCollection("staging");
+            staging.insertOne(new Document("_id", "deal-1").append("v", 2));
+            client.getDatabase("pipelens").getCollection("live").insertOne(new Document("_id", "deal-1"));
+            staging.renameCollection(new MongoNamespace("pipelens", "live"),
+                    new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
+        });
+        withServer(ReadModelH2Backend.open(file, 16), client -> {
+            MongoCollection<Document> live = client.getDatabase("pipelens").getCollection("live");
+            assertThat(live.find(Filters.eq("_id", "deal-1")).first().getInteger("v")).isEqualTo(2);
+            assertThatThrownBy(() -> live.insertOne(new Document("_id", "deal-1")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(client.getDatabase("pipelens").listCollectionNames().into(new ArrayList<>()))
+                    .containsExactly("live");
+        });
+    }
+
+    @Test
+    void aFileOfTheStockFormatIsDiscarded() {
+        Path file = dir.resolve("read-models.mv");
+        withCollection(new H2Backend(file.toString()), journeys -> journeys.insertOne(new Document("_id", "old")));
+
+        withCollection(ReadModelH2Backend.open(file, 16), journeys -> {
+            assertThat(journeys.countDocuments()).isZero();
+            journeys.insertOne(new Document("_id", "new"));
+        });
+        withCollection(ReadModelH2Backend.open(file, 16),
+                journeys -> assertThat(journeys.find().map(d -> d.get("_id")).into(new ArrayList<>()))
+                        .containsExactly("new"));
+    }
+
+    private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        withServer(backend, client -> use.accept(client.getDatabase("pipelens").getCollection("deal_journeys")));
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoClient> use) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            use.accept(client);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
