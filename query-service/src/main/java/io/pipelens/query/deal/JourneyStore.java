@@ -66,8 +66,8 @@ public class JourneyStore {
         this.mongo = mongo;
         this.analytics = analytics;
         this.storeHead = storeHead;
-        this.live = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id, DealJourney.COLLECTION);
-        this.staging = new MongoDocumentStore<>(mongo, DealJourney.class, DealJourney::id, STAGING);
+        this.live = new MongoDocumentStore<>(mongo.getCollection(DealJourney.COLLECTION), JourneyCodec.INSTANCE);
+        this.staging = new MongoDocumentStore<>(mongo.getCollection(STAGING), JourneyCodec.INSTANCE);
         Document state = mongo.findById(STATE_ID, Document.class, STATE);
         this.replay = state == null ? null : new Replay(state.getLong("target"), -1);
     }

@@ -1,51 +1,56 @@
 package io.pipelens.query.projection;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.bson.Document;
 
-/** A {@link DocumentBatch.DocumentStore} over one MongoDB collection: one {@code $in} find, one bulk of upserts. */
+/**
+ * A {@link DocumentBatch.DocumentStore} over one MongoDB collection, through the driver and a {@link DocumentCodec}:
+ * one {@code $in} find, one unordered bulk of upserts by {@code _id}.
+ */
 public final class MongoDocumentStore<T> implements DocumentBatch.DocumentStore<T> {
 
-    private final MongoTemplate mongo;
-    private final Class<T> type;
-    private final Function<T, String> idOf;
-    private final String collection;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
-    public MongoDocumentStore(MongoTemplate mongo, Class<T> type, Function<T, String> idOf) {
-        this(mongo, type, idOf, mongo.getCollectionName(type));
-    }
+    private final MongoCollection<Document> collection;
+    private final DocumentCodec<T> codec;
 
-    /** A store over a collection other than the type's own, such as a replay's staging collection. */
-    public MongoDocumentStore(MongoTemplate mongo, Class<T> type, Function<T, String> idOf, String collection) {
-        this.mongo = mongo;
-        this.type = type;
-        this.idOf = idOf;
+    public MongoDocumentStore(MongoCollection<Document> collection, DocumentCodec<T> codec) {
         this.collection = collection;
+        this.codec = codec;
     }
 
     @Override
     public Map<String, T> load(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
+        Map<String, T> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document document : collection.find(Filters.in("_id", ids))) {
+                T value = codec.decode(document);
+                found.put(codec.id(value), value);
+            }
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection).stream()
-                .collect(Collectors.toMap(idOf, Function.identity()));
+        return found;
     }
 
     @Override
     public void upsertAll(Collection<T> documents) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection);
-        for (T document : documents) {
-            bulk.replaceOne(Query.query(Criteria.where("_id").is(idOf.apply(document))), document,
-                    FindAndReplaceOptions.options().upsert());
+        if (documents.isEmpty()) {
+            return;
         }
-        bulk.execute();
+        List<WriteModel<Document>> upserts = new ArrayList<>(documents.size());
+        for (T document : documents) {
+            upserts.add(new ReplaceOneModel<>(Filters.eq("_id", codec.id(document)), codec.encode(document), UPSERT));
+        }
+        collection.bulkWrite(upserts, UNORDERED);
     }
 }

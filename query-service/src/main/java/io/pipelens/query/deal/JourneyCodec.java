@@ -1,0 +1,98 @@
+package io.pipelens.query.deal;
+
+import io.pipelens.query.projection.DocumentCodec;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * {@link DealJourney} to and from the document Spring Data's mapping writes for it (the service stores decimals as
+ * strings, {@code spring.data.mongodb.representation.big-decimal=string}; instants as dates; null fields left out;
+ * the {@code _class} hint), so journeys written here read back through {@code MongoTemplate} and the other way round.
+ * {@code JourneyCodecTest} holds it to the mapping's output.
+ */
+public final class JourneyCodec implements DocumentCodec<DealJourney> {
+
+    public static final JourneyCodec INSTANCE = new JourneyCodec();
+
+    private static final String TYPE_HINT = DealJourney.class.getName();
+
+    private JourneyCodec() {
+    }
+
+    @Override
+    public String id(DealJourney journey) {
+        return journey.id();
+    }
+
+    @Override
+    public Document encode(DealJourney j) {
+        Document document = new Document("_id", j.id());
+        put(document, "pipelineId", j.pipelineId());
+        put(document, "owner", j.owner());
+        put(document, "source", j.source());
+        put(document, "segment", j.segment());
+        put(document, "amount", j.amount() == null ? null : j.amount().toString());
+        put(document, "currency", j.currency());
+        put(document, "status", j.status() == null ? null : j.status().name());
+        put(document, "stage", j.stage());
+        put(document, "openedAt", date(j.openedAt()));
+        put(document, "closedAt", date(j.closedAt()));
+        put(document, "lostReason", j.lostReason());
+        List<Document> visits = new ArrayList<>(j.visits().size());
+        for (Visit visit : j.visits()) {
+            Document v = new Document();
+            put(v, "stage", visit.stage());
+            put(v, "enteredAt", date(visit.enteredAt()));
+            put(v, "exitedAt", date(visit.exitedAt()));
+            visits.add(v);
+        }
+        document.put("visits", visits);
+        put(document, "lastTransitionAt", date(j.lastTransitionAt()));
+        document.put("lastSequence", j.lastSequence());
+        document.put("_class", TYPE_HINT);
+        return document;
+    }
+
+    @Override
+    public DealJourney decode(Document d) {
+        List<Document> stored = d.getList("visits", Document.class, List.of());
+        List<Visit> visits = new ArrayList<>(stored.size());
+        for (Document v : stored) {
+            visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt")));
+        }
+        String status = d.getString("status");
+        Number sequence = (Number) d.get("lastSequence");
+        return new DealJourney(d.getString("_id"), d.getString("pipelineId"), d.getString("owner"),
+                d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"),
+                status == null ? null : DealStatus.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
+                instant(d, "closedAt"), d.getString("lostReason"), visits, instant(d, "lastTransitionAt"),
+                sequence == null ? 0 : sequence.longValue());
+    }
+
+    private static void put(Document document, String field, Object value) {
+        if (value != null) {
+            document.put(field, value);
+        }
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static BigDecimal decimal(Object stored) {
+        if (stored instanceof Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        return stored == null ? null : new BigDecimal(stored.toString());
+    }
+}

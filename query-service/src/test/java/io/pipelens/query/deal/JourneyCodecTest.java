@@ -1,0 +1,91 @@
+package io.pipelens.query.deal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelens.query.projection.MongoDocumentStore;
+import io.pipelens.query.support.WireProtocolMongo;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+
+/**
+ * The hand-written journey codec writes what Spring Data's mapping writes, and reads what it reads, so journeys the
+ * projection writes through the codec are the same for every query that reads them through {@code MongoTemplate}.
+ */
+class JourneyCodecTest {
+
+    private static WireProtocolMongo mongo;
+    private final Random random = new Random(20261127);
+
+    @BeforeAll
+    static void start() {
+        mongo = WireProtocolMongo.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void encodesAsTheMappingWritesAndDecodesAsItReads() {
+        MongoConverter converter = mongo.template().getConverter();
+        for (int i = 0; i < 2_000; i++) {
+            DealJourney journey = journey(i);
+            Document mapped = new Document();
+            converter.write(journey, mapped);
+
+            assertThat(JourneyCodec.INSTANCE.encode(journey)).as("journey %s", journey).isEqualTo(mapped);
+            assertThat(JourneyCodec.INSTANCE.decode(mapped)).as("journey %s", journey)
+                    .isEqualTo(converter.read(DealJourney.class, mapped));
+        }
+    }
+
+    @Test
+    void journeysWrittenThroughTheCodecReadBackThroughTheTemplate() {
+        mongo.clear();
+        MongoDocumentStore<DealJourney> store = new MongoDocumentStore<>(
+                mongo.template().getCollection(DealJourney.COLLECTION), JourneyCodec.INSTANCE);
+        List<DealJourney> journeys = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            journeys.add(journey(i));
+        }
+        store.upsertAll(journeys);
+
+        for (DealJourney journey : journeys) {
+            assertThat(mongo.template().findById(journey.id(), DealJourney.class)).isEqualTo(journey);
+        }
+        assertThat(store.load(List.of(journeys.get(7).id(), "absent"))).containsOnlyKeys(journeys.get(7).id())
+                .containsValue(journeys.get(7));
+    }
+
+    /** Every field null or not, by turns; instants to the millisecond, as MongoDB keeps them. */
+    private DealJourney journey(int n) {
+        List<Visit> visits = new ArrayList<>();
+        Instant at = Instant.ofEpochMilli(1_600_000_000_000L + random.nextInt(1_000_000_000));
+        int count = random.nextInt(6);
+        for (int v = 0; v < count; v++) {
+            Instant left = v == count - 1 && random.nextBoolean() ? null : at.plusSeconds(random.nextInt(90_000));
+            visits.add(new Visit("stage-" + random.nextInt(9), at, left));
+            at = left == null ? at : left;
+        }
+        DealStatus status = random.nextInt(5) == 0 ? null : DealStatus.values()[random.nextInt(DealStatus.values().length)];
+        return new DealJourney("deal-" + n, maybe("pipeline-" + random.nextInt(3)), maybe("owner-" + random.nextInt(5)),
+                maybe("web"), maybe("enterprise"),
+                random.nextBoolean() ? null : new BigDecimal(random.nextInt(1_000_000)).movePointLeft(random.nextInt(4)),
+                maybe("EUR"), status, maybe("stage-" + random.nextInt(9)), random.nextBoolean() ? null : at,
+                random.nextBoolean() ? null : at.plusSeconds(5), maybe("price"), visits,
+                random.nextBoolean() ? null : at, random.nextInt(50));
+    }
+
+    private String maybe(String value) {
+        return random.nextInt(4) == 0 ? null : value;
+    }
+}
