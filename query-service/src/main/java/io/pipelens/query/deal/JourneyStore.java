@@ -5,7 +5,10 @@ import com.mongodb.client.model.RenameCollectionOptions;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.projection.MongoDocumentStore;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
@@ -49,6 +52,12 @@ public class JourneyStore {
     private final MongoDocumentStore<DealJourney> live;
     private final MongoDocumentStore<DealJourney> staging;
     private volatile Replay replay;
+    /**
+     * The ids written to staging, when this process started the replay (staging was empty then): a deal not among
+     * them has no staged journey, so the batch need not ask for it. Null otherwise (a replay resumed after a
+     * restart, or none running): then every id is asked for.
+     */
+    private volatile Set<String> staged;
     private volatile boolean cancelling;
 
     @Autowired
@@ -93,13 +102,31 @@ public class JourneyStore {
     }
 
     Map<String, DealJourney> load(Collection<String> ids) {
-        return read(() -> (replay == null ? live : staging).load(ids));
+        return read(() -> {
+            if (replay == null) {
+                return live.load(ids);
+            }
+            Set<String> written = staged;
+            if (written == null) {
+                return staging.load(ids);
+            }
+            List<String> known = ids.stream().filter(written::contains).toList();
+            return known.isEmpty() ? Map.of() : staging.load(known);
+        });
     }
 
     /** Writes a batch's journeys and hands them to the indexes, both on the same side of a switch. */
     void upsertAll(Collection<DealJourney> journeys) {
         read(() -> {
-            (replay == null ? live : staging).upsertAll(journeys);
+            if (replay == null) {
+                live.upsertAll(journeys);
+            } else {
+                staging.upsertAll(journeys);
+                Set<String> written = staged;
+                if (written != null) {
+                    journeys.forEach(journey -> written.add(journey.id()));
+                }
+            }
             analytics.journeysChanged(journeys);
             return null;
         });
@@ -132,6 +159,7 @@ public class JourneyStore {
             analytics.promoteStaging();
             mongo.remove(Query.query(Criteria.where("_id").is(STATE_ID)), STATE);
             replay = null;
+            staged = null;
             log.info("Deal-journey replay reached position {}: the rebuilt journeys and indexes now answer",
                     running.target());
             return true;
@@ -161,6 +189,7 @@ public class JourneyStore {
                 analytics.discardStaging();
                 mongo.remove(Query.query(Criteria.where("_id").is(STATE_ID)), STATE);
                 replay = null;
+                staged = null;
                 log.info("Deal-journey replay cancelled: the live journeys carry on from where they were");
                 return;
             }
@@ -169,6 +198,7 @@ public class JourneyStore {
                     new Document("_id", STATE_ID).append("target", target),
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
             analytics.startStaging();
+            staged = ConcurrentHashMap.newKeySet();
             replay = new Replay(target, -1);
         } finally {
             switchLock.writeLock().unlock();
