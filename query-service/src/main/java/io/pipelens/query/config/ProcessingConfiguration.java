@@ -2,6 +2,11 @@ package io.pipelens.query.config;
 
 import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.projection.DocumentBatch;
+import io.pipelens.query.deal.DealJourneyProjection;
+import io.pipelens.query.pipeline.PipelineProjection;
+import io.pipelens.query.quality.DealLogImportProjection;
+import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -9,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A projection that fails must not skip the event: the error propagates, the processor keeps its token and retries
@@ -39,11 +45,25 @@ public class ProcessingConfiguration {
         });
     }
 
-    /** Every processor reports each event it handles, for the lag and throughput metrics. */
+    /** Axon's per-message monitors see live events only: see {@link LiveOnlyMessageMonitor}. */
+    @Autowired
+    void monitorLiveEventsOnly(EventProcessingConfigurer configurer) {
+        for (String processor : List.of(DealJourneyProjection.PROCESSOR, PipelineProjection.PROCESSOR,
+                DealLogImportProjection.PROCESSOR)) {
+            configurer.registerMessageMonitorFactory(processor, (configuration, componentType, componentName) ->
+                    new LiveOnlyMessageMonitor(configuration.messageMonitor(componentType, componentName)));
+        }
+    }
+
+    /**
+     * Every processor reports each event it handles, for the lag and throughput metrics. The metrics bean is looked up
+     * once, on the first event: looking it up through the provider on every event was a visible share of a replay.
+     */
     @Autowired
     void countHandledEvents(EventProcessingConfigurer configurer, ObjectProvider<ProcessingMetrics> metrics) {
+        Supplier<ProcessingMetrics> once = SingletonSupplier.of(metrics::getObject);
         configurer.registerDefaultHandlerInterceptor((configuration, processorName) -> (unitOfWork, chain) -> {
-            metrics.getObject().handled(processorName, unitOfWork.getMessage());
+            once.get().handled(processorName, unitOfWork.getMessage());
             return chain.proceed();
         });
     }
