@@ -1,6 +1,7 @@
 package io.pipelens.query.deal;
 
 import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.kernel.deal.DealOpenedEvent;
 import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.projection.DocumentBatch;
 import java.util.Collection;
@@ -39,6 +40,11 @@ public class DealJourneyProjection {
             }
 
             @Override
+            public Map<String, DealJourney> loadExactly(Collection<String> ids) {
+                return journeys.loadExactly(ids);
+            }
+
+            @Override
             public void upsertAll(Collection<DealJourney> documents) {
                 journeys.upsertAll(documents);
             }
@@ -50,6 +56,11 @@ public class DealJourneyProjection {
         DocumentBatch<DealJourney> batch = DocumentBatch.of(unitOfWork, BATCH, store,
                 payload -> payload instanceof DealEvent deal ? deal.dealId() : null);
         DealJourney before = batch.get(event.dealId());
+        if (before == null && !(event instanceof DealOpenedEvent)) {
+            // Only a deal's opening event can come first: its journey was written by another instance (one that
+            // handled this segment earlier in the replay), which the batch's first read skips. Ask for it.
+            before = batch.reload(event.dealId());
+        }
         DealJourney after = JourneyFold.apply(before, event, sequence);
         if (after != before) {
             batch.put(after.id(), after);

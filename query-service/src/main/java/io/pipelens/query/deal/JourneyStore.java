@@ -54,8 +54,10 @@ public class JourneyStore {
     private volatile Replay replay;
     /**
      * The ids written to staging, when this process started the replay (staging was empty then): a deal not among
-     * them has no staged journey, so the batch need not ask for it. Null otherwise (a replay resumed after a
-     * restart, or none running): then every id is asked for.
+     * them has no staged journey written by this process, so the batch need not ask for it. Null otherwise (a replay
+     * resumed after a restart, or none running): then every id is asked for. Another instance may have staged a
+     * deal of a segment this process took over since; the projection asks for such a deal by itself when an event
+     * other than its opening finds no journey ({@link #loadExactly}).
      */
     private volatile Set<String> staged;
     private volatile boolean cancelling;
@@ -115,17 +117,23 @@ public class JourneyStore {
         });
     }
 
+    /** The stored journeys among {@code ids}, every one asked for (see {@link #staged}). */
+    Map<String, DealJourney> loadExactly(Collection<String> ids) {
+        return read(() -> (replay == null ? live : staging).load(ids));
+    }
+
     /** Writes a batch's journeys and hands them to the indexes, both on the same side of a switch. */
     void upsertAll(Collection<DealJourney> journeys) {
         read(() -> {
             if (replay == null) {
                 live.upsertAll(journeys);
             } else {
-                staging.upsertAll(journeys);
                 Set<String> written = staged;
                 if (written != null) {
+                    // Before the write: if it fails part-way, its journeys are asked for again.
                     journeys.forEach(journey -> written.add(journey.id()));
                 }
+                staging.upsertAll(journeys);
             }
             analytics.journeysChanged(journeys);
             return null;

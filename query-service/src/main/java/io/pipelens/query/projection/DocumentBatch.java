@@ -69,6 +69,19 @@ public final class DocumentBatch<T> {
         return documents.get(id);
     }
 
+    /**
+     * The document with {@code id} as the store holds it, asked for by itself: for a document the batch's first read
+     * was told to skip (see {@link DocumentStore#loadExactly}). Null if the store has none.
+     */
+    public T reload(String id) {
+        T stored = store.loadExactly(List.of(id)).get(id);
+        if (stored != null) {
+            documents.put(id, stored);
+        }
+        loaded.add(id);
+        return stored;
+    }
+
     private void load(List<String> ids) {
         documents.putAll(store.load(ids));
         loaded.addAll(ids);
@@ -112,7 +125,13 @@ public final class DocumentBatch<T> {
     /** Loads and writes documents of one collection by {@code _id}. */
     public interface DocumentStore<T> {
 
+        /** The stored documents among {@code ids}; a store may leave out ids it knows it never wrote. */
         Map<String, T> load(Collection<String> ids);
+
+        /** The stored documents among {@code ids}, every one of them asked for. */
+        default Map<String, T> loadExactly(Collection<String> ids) {
+            return load(ids);
+        }
 
         void upsertAll(Collection<T> documents);
     }

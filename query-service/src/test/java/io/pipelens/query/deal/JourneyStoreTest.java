@@ -3,14 +3,17 @@ package io.pipelens.query.deal;
 import static io.pipelens.query.deal.DealEvents.aDealLostThenReopened;
 import static io.pipelens.query.deal.DealEvents.aDealWonFromQualification;
 import static io.pipelens.query.deal.DealEvents.asMessages;
+import static io.pipelens.query.deal.DealEvents.journeyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +73,19 @@ class JourneyStoreTest {
         assertThat(journeys.replay()).isNull();
         assertThat(JourneyStore.staging(template)).isFalse();
         assertThat(template.collectionExists(JourneyStore.STAGING)).isFalse();
+    }
+
+    @Test
+    void aDealAnotherInstanceStagedIsReadNotRebuiltFromItsLaterEvents() {
+        EventProcessing.reset(projection);
+        List<DealEvent> history = aDealWonFromQualification("d5");
+        List<DomainEventMessage<?>> messages = asMessages(history);
+        // Another instance handled this deal's segment earlier in the replay and staged its first two events.
+        template.save(journeyOf(history.subList(0, 2)), JourneyStore.STAGING);
+
+        EventProcessing.inOneBatch(projection, messages.subList(2, messages.size()));
+
+        assertThat(template.findById("d5", DealJourney.class, JourneyStore.STAGING)).isEqualTo(journeyOf(history));
     }
 
     @Test
