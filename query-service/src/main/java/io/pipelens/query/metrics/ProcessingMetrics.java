@@ -36,7 +36,13 @@ public class ProcessingMetrics {
     private final JourneyStore journeys;
     private final JdbcTemplate events;
     private final MeterRegistry meters;
-    private final Map<String, Instant> lastHandled = new ConcurrentHashMap<>();
+    /**
+     * Per processor, the last event each of its threads handled. Their recording times are read at refresh only:
+     * reading one parses the stored timestamp, which for every event was a tenth of a replay's processing.
+     */
+    private final Map<String, Map<Thread, EventMessage<?>>> lastHandled = new ConcurrentHashMap<>();
+    /** Per processor, the newest recording time among the events it handled, as of the last refresh. */
+    private final Map<String, Instant> newestHandled = new ConcurrentHashMap<>();
     private final Map<String, Counter> handledCounters = new ConcurrentHashMap<>();
     private final MultiGauge lag;
     private final MultiGauge replaying;
@@ -65,7 +71,24 @@ public class ProcessingMetrics {
         handledCounters.computeIfAbsent(processor, name -> Counter.builder("pipelens.processor.events")
                 .description("Events handled by the processor, live and in replays")
                 .tag("processor", name).register(meters)).increment();
-        lastHandled.merge(processor, event.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b);
+        lastHandled.computeIfAbsent(processor, name -> new ConcurrentHashMap<>()).put(Thread.currentThread(), event);
+    }
+
+    /** The newest recording time among the events {@code processor} handled, or null before any. */
+    private Instant newestHandled(String processor) {
+        Instant newest = newestHandled.get(processor);
+        Map<Thread, EventMessage<?>> last = lastHandled.getOrDefault(processor, Map.of());
+        for (Map.Entry<Thread, EventMessage<?>> entry : last.entrySet()) {
+            Instant at = entry.getValue().getTimestamp();
+            newest = newest == null || at.isAfter(newest) ? at : newest;
+            if (!entry.getKey().isAlive()) {
+                last.remove(entry.getKey(), entry.getValue());
+            }
+        }
+        if (newest != null) {
+            newestHandled.put(processor, newest);
+        }
+        return newest;
     }
 
     @Scheduled(initialDelayString = "${pipelens.metrics.refresh:15s}", fixedDelayString = "${pipelens.metrics.refresh:15s}")
@@ -81,7 +104,7 @@ public class ProcessingMetrics {
             Tags tags = Tags.of("processor", name);
             var statuses = streaming.processingStatus().values();
             boolean caughtUp = !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp);
-            lagRows.add(MultiGauge.Row.of(tags, lagSeconds(caughtUp, newest, lastHandled.get(name))));
+            lagRows.add(MultiGauge.Row.of(tags, lagSeconds(caughtUp, newest, newestHandled(name))));
             // Caught up = replay done: the ReplayToken (also Axon 4.13's first token) stays until a newer event.
             boolean replay = statuses.stream().anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
             // The journeys replay into staging: it runs until switched in, even while the processor is stopped.
