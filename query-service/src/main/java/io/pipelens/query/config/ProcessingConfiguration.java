@@ -1,9 +1,9 @@
 package io.pipelens.query.config;
 
-import io.pipelens.query.metrics.ProcessingMetrics;
-import io.pipelens.query.projection.DocumentBatch;
 import io.pipelens.query.deal.DealJourneyProjection;
+import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.pipeline.PipelineProjection;
+import io.pipelens.query.projection.DocumentBatch;
 import io.pipelens.query.quality.DealLogImportProjection;
 import java.util.List;
 import java.util.function.Supplier;
