@@ -4,7 +4,6 @@ import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.projection.MongoDocumentStore;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ public class JourneyStore {
      * them has no staged journey written by this process, so the batch need not ask for it. Null otherwise (a replay
      * resumed after a restart, or none running): then every id is asked for. Another instance may have staged a
      * deal of a segment this process took over since; the projection asks for such a deal by itself when an event
-     * other than its opening finds no journey ({@link #loadExactly}). Journeys not yet among them are inserted, not
-     * upserted (the cheaper write), and upserted after all if one is there.
+     * other than its opening finds no journey ({@link #loadExactly}).
      */
     private volatile Set<String> staged;
     private volatile boolean cancelling;
@@ -129,17 +127,13 @@ public class JourneyStore {
         read(() -> {
             if (replay == null) {
                 live.upsertAll(journeys);
-            } else if (staged == null) {
-                staging.upsertAll(journeys);
             } else {
                 Set<String> written = staged;
-                List<DealJourney> fresh = new ArrayList<>();
-                List<DealJourney> known = new ArrayList<>();
-                for (DealJourney journey : journeys) {
-                    // Taken before the write: if it fails part-way, its journeys are asked for again.
-                    (written.add(journey.id()) ? fresh : known).add(journey);
+                if (written != null) {
+                    // Before the write: if it fails part-way, its journeys are asked for again.
+                    journeys.forEach(journey -> written.add(journey.id()));
                 }
-                staging.write(fresh, known);
+                staging.upsertAll(journeys);
             }
             analytics.journeysChanged(journeys);
             return null;
