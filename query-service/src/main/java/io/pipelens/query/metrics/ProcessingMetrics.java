@@ -37,10 +37,10 @@ public class ProcessingMetrics {
     private final JdbcTemplate events;
     private final MeterRegistry meters;
     /**
-     * Per processor, the last event each of its threads handled. Their recording times are read at refresh only:
-     * reading one parses the stored timestamp, which for every event was a tenth of a replay's processing.
+     * Per processor, the last event it handled. Its recording time is read at refresh only: reading it parses the
+     * stored timestamp, which for every event was a tenth of a replay's processing.
      */
-    private final Map<String, Map<Thread, EventMessage<?>>> lastHandled = new ConcurrentHashMap<>();
+    private final Map<String, EventMessage<?>> lastHandled = new ConcurrentHashMap<>();
     /** Per processor, the newest recording time among the events it handled, as of the last refresh. */
     private final Map<String, Instant> newestHandled = new ConcurrentHashMap<>();
     private final Map<String, Counter> handledCounters = new ConcurrentHashMap<>();
@@ -71,24 +71,14 @@ public class ProcessingMetrics {
         handledCounters.computeIfAbsent(processor, name -> Counter.builder("pipelens.processor.events")
                 .description("Events handled by the processor, live and in replays")
                 .tag("processor", name).register(meters)).increment();
-        lastHandled.computeIfAbsent(processor, name -> new ConcurrentHashMap<>()).put(Thread.currentThread(), event);
+        lastHandled.put(processor, event);
     }
 
     /** The newest recording time among the events {@code processor} handled, or null before any. */
     private Instant newestHandled(String processor) {
-        Instant newest = newestHandled.get(processor);
-        Map<Thread, EventMessage<?>> last = lastHandled.getOrDefault(processor, Map.of());
-        for (Map.Entry<Thread, EventMessage<?>> entry : last.entrySet()) {
-            Instant at = entry.getValue().getTimestamp();
-            newest = newest == null || at.isAfter(newest) ? at : newest;
-            if (!entry.getKey().isAlive()) {
-                last.remove(entry.getKey(), entry.getValue());
-            }
-        }
-        if (newest != null) {
-            newestHandled.put(processor, newest);
-        }
-        return newest;
+        EventMessage<?> last = lastHandled.get(processor);
+        return last == null ? newestHandled.get(processor)
+                : newestHandled.merge(processor, last.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     @Scheduled(initialDelayString = "${pipelens.metrics.refresh:15s}", fixedDelayString = "${pipelens.metrics.refresh:15s}")
