@@ -1,8 +1,10 @@
 package io.pipelens.query.admin;
 
 import io.pipelens.kernel.ViolationException;
+import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
+import io.pipelens.query.projection.WriteBehind;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -37,13 +39,15 @@ public class ProjectionReplays {
     private final TokenStore tokens;
     private final JourneyStore journeys;
     private final JdbcTemplate events;
+    private final WriteBehind<DealJourney> journeyWrites;
 
     public ProjectionReplays(EventProcessingConfiguration processing, TokenStore tokens, JourneyStore journeys,
-                             JdbcTemplate events) {
+                             JdbcTemplate events, WriteBehind<DealJourney> journeyWrites) {
         this.processing = processing;
         this.tokens = tokens;
         this.journeys = journeys;
         this.events = events;
+        this.journeyWrites = journeyWrites;
     }
 
     /** Every projection, by name. */
@@ -133,7 +137,7 @@ public class ProjectionReplays {
         }
         processing.eventProcessor(DealJourneyProjection.PROCESSOR, StreamingEventProcessor.class)
                 .ifPresent(processor -> {
-                    OptionalLong position = lowestPosition(processor.processingStatus().values());
+                    OptionalLong position = lowestStoredPosition(processor.processingStatus().keySet());
                     if (position.isPresent()) {
                         journeys.switchIfCaughtUp(position.getAsLong());
                     }
@@ -160,6 +164,25 @@ public class ProjectionReplays {
                 : "RUNNING";
         return new ProjectionStatus(name, state, position.isPresent() ? position.getAsLong() : null,
                 head < 0 ? null : head, progress, replaying, error);
+    }
+
+    /**
+     * The lowest position whose token the segments of this instance have stored: a replay's journeys are written
+     * behind the processor, and a token is stored after its batch's writes, so everything up to it is written.
+     */
+    private OptionalLong lowestStoredPosition(Collection<Integer> segments) {
+        if (segments.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long lowest = Long.MAX_VALUE;
+        for (int segment : segments) {
+            OptionalLong stored = journeyWrites.lane(segment).storedPosition();
+            if (stored.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            lowest = Math.min(lowest, stored.getAsLong());
+        }
+        return OptionalLong.of(lowest);
     }
 
     private static OptionalLong lowestPosition(Collection<EventTrackerStatus> statuses) {

@@ -1,17 +1,22 @@
 package io.pipelens.query.config;
 
+import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.pipeline.PipelineProjection;
 import io.pipelens.query.projection.DocumentBatch;
+import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.projection.WriteBehindTokenStore;
 import io.pipelens.query.quality.DealLogImportProjection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.function.SingletonSupplier;
@@ -43,6 +48,22 @@ public class ProcessingConfiguration {
             DocumentBatch.flushAllIfLast(unitOfWork);
             return result;
         });
+    }
+
+    /**
+     * The deal journeys' writes: a replay's batches are written while the processor reads the next ones. Static, as
+     * this configuration's own methods need it while it is being built.
+     */
+    @Bean(destroyMethod = "close")
+    static WriteBehind<DealJourney> journeyWrites() {
+        return new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id);
+    }
+
+    /** The deal-journey processor stores a batch's token only after the batch's journeys are written. */
+    @Autowired
+    void storeJourneyTokensAfterTheirWrites(EventProcessingConfigurer configurer, WriteBehind<DealJourney> writes) {
+        configurer.registerTokenStore(DealJourneyProjection.PROCESSOR, configuration -> new WriteBehindTokenStore(
+                configuration.getComponent(TokenStore.class), DealJourneyProjection.PROCESSOR, writes));
     }
 
     /** Axon's per-message monitors see live events only: see {@link LiveOnlyMessageMonitor}. */

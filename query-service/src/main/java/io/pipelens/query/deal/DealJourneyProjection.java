@@ -4,6 +4,7 @@ import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
 import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.projection.DocumentBatch;
+import io.pipelens.query.projection.WriteBehind;
 import java.util.Collection;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps one {@link DealJourney} per deal, in batches: one read and one bulk write per batch of events. The journeys
- * written go on to the analytic indexes. A replay rebuilds into staging, switched in once it has caught up.
+ * written go on to the analytic indexes. A replay rebuilds into staging, switched in once it has caught up, and
+ * writes behind the processor ({@link WriteBehind}) under Axon's tracking processor.
  */
 @Component
 @ProcessingGroup(DealJourneyProjection.PROCESSOR)
@@ -25,14 +27,18 @@ public class DealJourneyProjection {
 
     public static final String PROCESSOR = "deal-journey";
     private static final String BATCH = DealJourneyProjection.class.getName() + ".batch";
+    /** Where Axon's tracking processor puts the segment of a batch among the unit of work's resources. */
+    static final String SEGMENT = "Processor[" + PROCESSOR + "]/SegmentId";
 
     private final JourneyStore journeys;
     private final DealFlowMetrics flowMetrics;
     private final DocumentBatch.DocumentStore<DealJourney> store;
+    private final WriteBehind<DealJourney> writes;
 
-    public DealJourneyProjection(JourneyStore journeys, DealFlowMetrics flowMetrics) {
+    public DealJourneyProjection(JourneyStore journeys, DealFlowMetrics flowMetrics, WriteBehind<DealJourney> writes) {
         this.journeys = journeys;
         this.flowMetrics = flowMetrics;
+        this.writes = writes;
         this.store = new DocumentBatch.DocumentStore<>() {
             @Override
             public Map<String, DealJourney> load(Collection<String> ids) {
@@ -53,8 +59,12 @@ public class DealJourneyProjection {
 
     @EventHandler
     void on(DealEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork, ReplayStatus replayStatus) {
+        // A replay's batches are written behind the processor: nothing reads staging until the switch, which waits
+        // for them. Live batches wait for their write, so a position the processor reports is readable.
+        Integer segment = unitOfWork.root().getResource(SEGMENT);
         DocumentBatch<DealJourney> batch = DocumentBatch.of(unitOfWork, BATCH, store,
-                payload -> payload instanceof DealEvent deal ? deal.dealId() : null);
+                payload -> payload instanceof DealEvent deal ? deal.dealId() : null,
+                segment == null ? null : writes.lane(segment), journeys.replay() != null);
         DealJourney before = batch.get(event.dealId());
         if (before == null && !(event instanceof DealOpenedEvent)) {
             // Only a deal's opening event can come first: its journey was written by another instance (one that
@@ -69,7 +79,8 @@ public class DealJourneyProjection {
             }
         }
         if (batch.flushIfLast(unitOfWork) && unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
-            tracked.trackingToken().position().ifPresent(journeys::handledUpTo);
+            tracked.trackingToken().position().ifPresent(position -> journeys.handledUpTo(position,
+                    batch::awaitWritten));
         }
     }
 

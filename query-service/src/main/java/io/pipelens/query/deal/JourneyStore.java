@@ -140,12 +140,18 @@ public class JourneyStore {
         });
     }
 
-    /** The projection handled everything up to {@code position}: switch over when the replay has got there. */
-    void handledUpTo(long position) {
+    /**
+     * The projection handled everything up to {@code position}: switch over when the replay has got there, once
+     * {@code awaitWrites} has seen the projection's writes land.
+     */
+    void handledUpTo(long position, Runnable awaitWrites) {
         Replay running = replay;
         if (running != null) {
             replay = new Replay(running.target(), Math.max(running.position(), position));
-            switchIfCaughtUp(position);
+            if (position >= running.target()) {
+                awaitWrites.run();
+                switchIfCaughtUp(position);
+            }
         }
     }
 

@@ -20,6 +20,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * it does when the batch commits, see {@code ProcessingConfiguration}): if the write fails, or the process dies, the
  * token does not move and the batch is processed again (writes are idempotent upserts).
  *
+ * <p>A batch may instead hand its write to a {@link WriteBehind} lane and let the processor go on: the token is then
+ * stored after the write by the processor's {@link WriteBehindTokenStore}, so the same holds.
+ *
  * <p>The last message of a batch need not reach the projection's handler (another projection's event, another
  * segment's deal), so {@link #flushAllIfLast} runs after every message as a handler interceptor.
  *
@@ -31,9 +34,13 @@ public final class DocumentBatch<T> {
     private final Set<String> loaded = new HashSet<>();
     private final Map<String, T> changed = new LinkedHashMap<>();
     private final DocumentStore<T> store;
+    private final WriteBehind<T>.Lane lane;
+    private final boolean behind;
 
-    private DocumentBatch(DocumentStore<T> store) {
+    private DocumentBatch(DocumentStore<T> store, WriteBehind<T>.Lane lane, boolean behind) {
         this.store = store;
+        this.lane = lane;
+        this.behind = behind;
     }
 
     /**
@@ -42,9 +49,20 @@ public final class DocumentBatch<T> {
      */
     public static <T> DocumentBatch<T> of(UnitOfWork<?> unitOfWork, String resourceKey, DocumentStore<T> store,
                                           Function<Object, String> idOf) {
+        return of(unitOfWork, resourceKey, store, idOf, null, false);
+    }
+
+    /**
+     * The batch of the current unit of work, its writes handed to {@code lane}: behind the processor if
+     * {@code behind}, else waited for at the batch's last message. Reads see the lane's writes not yet written.
+     * Without a lane, the batch writes on the processor's thread.
+     */
+    public static <T> DocumentBatch<T> of(UnitOfWork<?> unitOfWork, String resourceKey, DocumentStore<T> store,
+                                          Function<Object, String> idOf, WriteBehind<T>.Lane lane,
+                                          boolean behind) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(resourceKey, key -> {
-            DocumentBatch<T> batch = new DocumentBatch<>(store);
+            DocumentBatch<T> batch = new DocumentBatch<>(store, lane, behind);
             if (root instanceof BatchingUnitOfWork<?> batching) {
                 List<String> ids = new ArrayList<>();
                 for (Message<?> message : batching.getMessages()) {
@@ -74,7 +92,10 @@ public final class DocumentBatch<T> {
      * was told to skip (see {@link DocumentStore#loadExactly}). Null if the store has none.
      */
     public T reload(String id) {
-        T stored = store.loadExactly(List.of(id)).get(id);
+        T stored = lane == null ? null : lane.unwritten(List.of(id)).get(id);
+        if (stored == null) {
+            stored = store.loadExactly(List.of(id)).get(id);
+        }
         if (stored != null) {
             documents.put(id, stored);
         }
@@ -83,7 +104,16 @@ public final class DocumentBatch<T> {
     }
 
     private void load(List<String> ids) {
-        documents.putAll(store.load(ids));
+        if (lane == null) {
+            documents.putAll(store.load(ids));
+        } else {
+            // The lane first: a document it still holds is being written, and the store may not have it yet. One the
+            // lane no longer holds has been written, so the store has it.
+            Map<String, T> unwritten = lane.unwritten(ids);
+            documents.putAll(unwritten);
+            documents.putAll(store.load(unwritten.isEmpty() ? ids
+                    : ids.stream().filter(id -> !unwritten.containsKey(id)).toList()));
+        }
         loaded.addAll(ids);
     }
 
@@ -116,9 +146,26 @@ public final class DocumentBatch<T> {
     }
 
     void flush() {
-        if (!changed.isEmpty()) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (lane == null) {
             store.upsertAll(changed.values());
             changed.clear();
+            return;
+        }
+        List<T> documents = List.copyOf(changed.values());
+        changed.clear();
+        lane.write(documents, store::upsertAll);
+        if (!behind) {
+            lane.drain();
+        }
+    }
+
+    /** Waits until every write of this batch, and of the batches before it, has landed; throws if one failed. */
+    public void awaitWritten() {
+        if (lane != null) {
+            lane.drain();
         }
     }
 

@@ -12,6 +12,7 @@ import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.metrics.ProcessingMetrics;
+import io.pipelens.query.projection.WriteBehind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +54,8 @@ class ProjectionAdminApiTest {
     private JourneyStore journeys;
     @Autowired
     private ProcessingMetrics processingMetrics;
+    @Autowired
+    private WriteBehind<DealJourney> journeyWrites;
     @LocalServerPort
     private int port;
 
@@ -98,6 +101,7 @@ class ProjectionAdminApiTest {
 
         expectViolation(graphQl.documentName("cancelReplay").variable("name", "deal-journey"), "name",
                 "no replay running");
+        long handedIn = journeyWrites.lane(0).handedIn();
         graphQl.documentName("replayProjection").variable("name", "deal-journey").execute()
                 .path("replayProjection.name").entity(String.class).isEqualTo("deal-journey");
         await().atMost(WITHIN).untilAsserted(() -> {
@@ -106,6 +110,10 @@ class ProjectionAdminApiTest {
         });
         assertThat(mongo.findById("admin-won", DealJourney.class)).isEqualTo(before);
         assertThat(mongo.findById("admin-after-cancel", DealJourney.class)).isNotNull();
+        // The processor's batches reached the segment's lane, and its tokens were stored after their writes.
+        assertThat(journeyWrites.lane(0).handedIn()).isGreaterThan(handedIn);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(journeyWrites.lane(0).storedPosition())
+                .isEqualTo(processor.processingStatus().get(0).getCurrentPosition()));
         assertThat(deal(graphQl.documentName("projections").execute())).containsEntry("replaying", false)
                 .containsEntry("status", "RUNNING");
         processingMetrics.refresh();

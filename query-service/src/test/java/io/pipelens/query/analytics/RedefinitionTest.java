@@ -21,11 +21,13 @@ import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.analytics.api.RebuildPacer;
 import io.pipelens.query.analytics.oracle.Oracle;
 import io.pipelens.query.deal.DealEvents;
+import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.pipeline.PipelineEvents;
 import io.pipelens.query.pipeline.PipelineProjection;
+import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.time.Duration;
@@ -86,7 +88,7 @@ class RedefinitionTest {
         registry.afterSingletonsInstantiated();
         JourneyStore journeys = new JourneyStore(mongo.template(), registry, () -> -1);
         DealJourneyProjection dealProjection = new DealJourneyProjection(journeys,
-                new DealFlowMetrics(new SimpleMeterRegistry()));
+                new DealFlowMetrics(new SimpleMeterRegistry()), new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id));
         PipelineProjection pipelineProjection = new PipelineProjection(mongo.template(), registry);
         AnalyticsQueries queries = new AnalyticsQueries(registry, journeys);
 

@@ -9,10 +9,11 @@ import static io.pipelens.query.deal.DealEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pipelens.query.metrics.DealFlowMetrics;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.math.BigDecimal;
@@ -51,7 +52,8 @@ class DealJourneyProjectionTest {
         mongo.clear();
         template = mongo.template();
         projection = new DealJourneyProjection(new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> -1),
-                new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id));
     }
 
     @Test

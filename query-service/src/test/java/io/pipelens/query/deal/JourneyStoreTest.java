@@ -10,9 +10,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +33,12 @@ import org.springframework.data.mongodb.core.query.Query;
 class JourneyStoreTest {
 
     private static final long HEAD = 40;
+    private static final Map<String, Integer> SEGMENT_0 = Map.of(DealJourneyProjection.SEGMENT, 0);
     private static WireProtocolMongo mongo;
     private MongoTemplate template;
     private JourneyStore journeys;
     private DealJourneyProjection projection;
+    private final WriteBehind<DealJourney> writes = new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id);
 
     @BeforeAll
     static void startMongo() {
@@ -49,7 +55,7 @@ class JourneyStoreTest {
         mongo.clear();
         template = mongo.template();
         journeys = new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
-        projection = new DealJourneyProjection(journeys, new DealFlowMetrics(new SimpleMeterRegistry()));
+        projection = new DealJourneyProjection(journeys, new DealFlowMetrics(new SimpleMeterRegistry()), writes);
         EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
         EventProcessing.inOneBatch(projection, asMessages(aDealLostThenReopened("d2")));
     }
@@ -86,6 +92,39 @@ class JourneyStoreTest {
         EventProcessing.inOneBatch(projection, messages.subList(2, messages.size()));
 
         assertThat(template.findById("d5", DealJourney.class, JourneyStore.STAGING)).isEqualTo(journeyOf(history));
+    }
+
+    @Test
+    void aReplayWritesBehindTheProcessorAndItsNextBatchesFoldOntoTheUnwrittenJourneys() throws Exception {
+        EventProcessing.reset(projection);
+        List<DomainEventMessage<?>> messages = asMessages(aDealWonFromQualification("d1"));
+        CountDownLatch release = new CountDownLatch(1);
+        // Another segment's write holds the one writer thread, so this segment's writes queue behind it.
+        writes.lane(1).write(List.of(), journeys -> await(release));
+
+        EventProcessing.inOneBatch(projection, messages.subList(0, 2), SEGMENT_0);
+        EventProcessing.inOneBatch(projection, messages.subList(2, messages.size()), SEGMENT_0);
+
+        assertThat(template.count(new Query(), JourneyStore.STAGING)).as("staged while the writer is held").isZero();
+        release.countDown();
+        writes.lane(0).drain();
+        assertThat(template.findById("d1", DealJourney.class, JourneyStore.STAGING))
+                .isEqualTo(journeyOf(aDealWonFromQualification("d1")));
+    }
+
+    @Test
+    void aLiveBatchWaitsForItsWrite() {
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d3")), SEGMENT_0);
+
+        assertThat(live()).extracting(DealJourney::id).containsExactly("d1", "d2", "d3");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

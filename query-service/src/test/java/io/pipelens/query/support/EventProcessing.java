@@ -2,6 +2,7 @@ package io.pipelens.query.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -28,6 +29,15 @@ public final class EventProcessing {
 
     /** Delivers the messages the projection handles as one batch, as a streaming processor does. */
     public static void inOneBatch(Object projection, List<? extends EventMessage<?>> messages) {
+        inOneBatch(projection, messages, Map.of());
+    }
+
+    /**
+     * As {@link #inOneBatch(Object, List)}, with {@code resources} in the unit of work, as a tracking processor puts
+     * the batch's segment there.
+     */
+    public static void inOneBatch(Object projection, List<? extends EventMessage<?>> messages,
+                                  Map<String, ?> resources) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         List<EventMessage<?>> handled = new ArrayList<>();
         for (EventMessage<?> message : messages) {
@@ -35,7 +45,7 @@ public final class EventProcessing {
                 handled.add(message);
             }
         }
-        inOneBatch(handled, (message, unitOfWork) -> adapter.handle(message));
+        inOneBatch(handled, resources, (message, unitOfWork) -> adapter.handle(message));
     }
 
     /** Delivers each message the projection handles in a unit of work of its own. */
@@ -54,7 +64,13 @@ public final class EventProcessing {
     }
 
     public static void inOneBatch(List<? extends EventMessage<?>> messages, Handler handler) {
+        inOneBatch(messages, Map.of(), handler);
+    }
+
+    private static void inOneBatch(List<? extends EventMessage<?>> messages, Map<String, ?> resources,
+                                   Handler handler) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        unitOfWork.resources().putAll(resources);
         rethrow(unitOfWork.executeWithResult(() -> {
             handler.handle(unitOfWork.getMessage(), unitOfWork);
             return null;
