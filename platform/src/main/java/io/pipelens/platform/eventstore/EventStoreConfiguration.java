@@ -31,6 +31,10 @@ import org.springframework.context.annotation.Bean;
 public class EventStoreConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The first global index the event table hands out (its identity column starts at 1); Axon's default. */
+    static final long LOWEST_GLOBAL_INDEX = 1;
+    /** How many positions behind the newest a gap may still be waited for; Axon's default. */
+    static final int MAX_GAP_OFFSET = 10_000;
 
     /** Lower-case, snake-case names: unquoted identifiers then mean the same on H2 and PostgreSQL. */
     public static EventSchema eventSchema() {
@@ -66,18 +70,17 @@ public class EventStoreConfiguration {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(duplicateKeys())
-                .schema(eventSchema())
                 .dataType(byte[].class)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .batchSize(properties.batchSize())
-                .gapTimeout((int) properties.gapTimeout().toMillis())
-                .build();
+                .batchSize(properties.batchSize());
+        return new ParseOnceJdbcEventStorageEngine(builder, eventSchema(), LOWEST_GLOBAL_INDEX, MAX_GAP_OFFSET,
+                (int) properties.gapTimeout().toMillis());
     }
 
     @Bean
