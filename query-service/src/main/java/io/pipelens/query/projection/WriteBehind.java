@@ -1,6 +1,8 @@
 package io.pipelens.query.projection;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class WriteBehind<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
+    /**
+     * Writes a lane may have handed in and not finished: one being written and some queued behind it. A processor
+     * that folds faster than its writes land waits here instead of piling its batches up in memory.
+     */
+    static final int WRITES_IN_FLIGHT = 3;
 
     private final String name;
     private final Function<T, String> idOf;
@@ -98,6 +105,7 @@ public final class WriteBehind<T> implements AutoCloseable {
 
         private final int segment;
         private final Map<String, T> unwritten = new ConcurrentHashMap<>();
+        private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
         private volatile Throwable failure;
         private volatile long storedPosition = -1;
@@ -109,9 +117,14 @@ public final class WriteBehind<T> implements AutoCloseable {
 
         /**
          * Hands {@code documents} to {@code write} on the writer thread; until written, {@link #unwritten} returns
-         * them. Throws an earlier failure of this lane instead, once every task before it has ended.
+         * them. Waits first while {@value #WRITES_IN_FLIGHT} writes are unfinished. Throws an earlier failure of this
+         * lane instead, once every task before it has ended.
          */
         public synchronized void write(Collection<T> documents, Consumer<Collection<T>> write) {
+            inFlight.removeIf(CompletableFuture::isDone);
+            while (inFlight.size() >= WRITES_IN_FLIGHT) {
+                await(inFlight.removeFirst());
+            }
             reportIfFailed();
             handedIn++;
             for (T document : documents) {
@@ -130,6 +143,7 @@ public final class WriteBehind<T> implements AutoCloseable {
                     }
                 }
             }, writer);
+            inFlight.addLast(last);
         }
 
         /**

@@ -83,6 +83,26 @@ class WriteBehindTest {
     }
 
     @Test
+    void aProcessorFoldingFasterThanItsWritesLandWaits() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WriteBehind<Doc>.Lane lane = writes.lane(0);
+        lane.write(List.of(new Doc("a", 1)), held(release));
+        for (int i = 2; i <= WriteBehind.WRITES_IN_FLIGHT; i++) {
+            lane.write(List.of(new Doc("a", i)), record());
+        }
+
+        CompletableFuture<Void> oneMore = CompletableFuture.runAsync(() ->
+                lane.write(List.of(new Doc("a", WriteBehind.WRITES_IN_FLIGHT + 1)), record()));
+        Thread.sleep(200);
+        assertThat(oneMore).as("a write beyond the ones in flight, while they are held").isNotDone();
+
+        release.countDown();
+        oneMore.get(10, TimeUnit.SECONDS);
+        lane.drain();
+        assertThat(written).hasSize(WriteBehind.WRITES_IN_FLIGHT + 1);
+    }
+
+    @Test
     void aTokenWithNoWriteBeforeItIsStoredAtOnce() {
         tokens.storeToken(token(3), PROCESSOR, 1);
 
