@@ -3,13 +3,9 @@ package io.pipelens.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,23 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class DuplicateKeysTest {
 
+    private EventTable table;
     private Connection connection;
 
     @BeforeEach
     void createEventTable() throws Exception {
-        connection = DriverManager.getConnection("jdbc:h2:mem:duplicate-keys;DB_CLOSE_DELAY=-1");
-        try (InputStream migration = getClass().getResourceAsStream("/db/migration/h2/V1__event_store.sql");
-             Statement statement = connection.createStatement()) {
-            statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        table = EventTable.create("duplicate-keys");
+        connection = table.connection();
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP ALL OBJECTS");
-        }
-        connection.close();
+        table.close();
     }
 
     @Test

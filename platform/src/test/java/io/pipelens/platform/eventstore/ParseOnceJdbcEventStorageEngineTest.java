@@ -2,13 +2,10 @@ package io.pipelens.platform.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,23 +30,18 @@ import org.junit.jupiter.api.Test;
 class ParseOnceJdbcEventStorageEngineTest {
 
     private static final int GAP_TIMEOUT = 60_000;
+    private EventTable table;
     private Connection connection;
 
     @BeforeEach
     void createEventTable() throws Exception {
-        connection = DriverManager.getConnection("jdbc:h2:mem:parse-once;DB_CLOSE_DELAY=-1");
-        try (InputStream migration = getClass().getResourceAsStream("/db/migration/h2/V1__event_store.sql");
-             Statement statement = connection.createStatement()) {
-            statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        table = EventTable.create("parse-once");
+        connection = table.connection();
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP ALL OBJECTS");
-        }
-        connection.close();
+        table.close();
     }
 
     @Test
