@@ -5,6 +5,7 @@ import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.projection.WriteBehind;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -126,22 +127,21 @@ public class ProjectionReplays {
     }
 
     /**
-     * The deal-journey replay switches over as soon as its handler reaches the target, but when the newest events are
-     * not deal events the handler never sees that position: the processor's own position then decides.
+     * Switches the deal-journey replay over once every segment of the processor has stored a token at the replay's
+     * target: its journeys are then all written (they are written before the token, see {@code WriteBehind}), and
+     * no segment is still rebuilding. Only segments this instance holds have tokens it knows were stored here, so
+     * the switch waits for one instance to hold them all.
      */
     @Scheduled(fixedDelayString = "${pipelens.replay.switch-check:250ms}")
     public void switchCaughtUpReplay() {
-        JourneyStore.Replay replay = journeys.replay();
-        if (replay == null) {
+        if (journeys.replay() == null) {
             return;
         }
-        processing.eventProcessor(DealJourneyProjection.PROCESSOR, StreamingEventProcessor.class)
-                .ifPresent(processor -> {
-                    OptionalLong position = lowestStoredPosition(processor.processingStatus().keySet());
-                    if (position.isPresent()) {
-                        journeys.switchIfCaughtUp(position.getAsLong());
-                    }
-                });
+        List<Integer> segments = Arrays.stream(tokens.fetchSegments(DealJourneyProjection.PROCESSOR)).boxed().toList();
+        OptionalLong position = lowestStoredPosition(segments);
+        if (position.isPresent()) {
+            journeys.switchIfCaughtUp(position.getAsLong());
+        }
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
@@ -166,10 +166,7 @@ public class ProjectionReplays {
                 head < 0 ? null : head, progress, replaying, error);
     }
 
-    /**
-     * The lowest position whose token the segments of this instance have stored: a replay's journeys are written
-     * behind the processor, and a token is stored after its batch's writes, so everything up to it is written.
-     */
+    /** The lowest position whose token {@code segments} have stored in this instance; empty if one has none. */
     private OptionalLong lowestStoredPosition(Collection<Integer> segments) {
         if (segments.isEmpty()) {
             return OptionalLong.empty();

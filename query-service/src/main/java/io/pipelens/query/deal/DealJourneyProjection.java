@@ -60,7 +60,8 @@ public class DealJourneyProjection {
     @EventHandler
     void on(DealEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork, ReplayStatus replayStatus) {
         // A replay's batches are written behind the processor: nothing reads staging until the switch, which waits
-        // for them. Live batches wait for their write, so a position the processor reports is readable.
+        // for every segment's token, stored after its writes. Live batches wait for their write, so a position the
+        // processor reports is readable.
         Integer segment = unitOfWork.root().getResource(SEGMENT);
         DocumentBatch<DealJourney> batch = DocumentBatch.of(unitOfWork, BATCH, store,
                 payload -> payload instanceof DealEvent deal ? deal.dealId() : null,
@@ -79,8 +80,7 @@ public class DealJourneyProjection {
             }
         }
         if (batch.flushIfLast(unitOfWork) && unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
-            tracked.trackingToken().position().ifPresent(position -> journeys.handledUpTo(position,
-                    batch::awaitWritten));
+            tracked.trackingToken().position().ifPresent(journeys::handledUpTo);
         }
     }
 

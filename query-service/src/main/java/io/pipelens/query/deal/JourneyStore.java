@@ -141,17 +141,14 @@ public class JourneyStore {
     }
 
     /**
-     * The projection handled everything up to {@code position}: switch over when the replay has got there, once
-     * {@code awaitWrites} has seen the projection's writes land.
+     * The projection handled everything up to {@code position}, for the replay's progress. The switch is not made
+     * here: one segment at the target says nothing of the others, and its journeys may not be written yet. It is made
+     * when every segment has stored its token at the target ({@code ProjectionReplays.switchCaughtUpReplay}).
      */
-    void handledUpTo(long position, Runnable awaitWrites) {
+    void handledUpTo(long position) {
         Replay running = replay;
         if (running != null) {
             replay = new Replay(running.target(), Math.max(running.position(), position));
-            if (position >= running.target()) {
-                awaitWrites.run();
-                switchIfCaughtUp(position);
-            }
         }
     }
 

@@ -162,12 +162,6 @@ public final class DocumentBatch<T> {
         }
     }
 
-    /** Waits until every write of this batch, and of the batches before it, has landed; throws if one failed. */
-    public void awaitWritten() {
-        if (lane != null) {
-            lane.drain();
-        }
-    }
 
     /** Loads and writes documents of one collection by {@code _id}. */
     public interface DocumentStore<T> {

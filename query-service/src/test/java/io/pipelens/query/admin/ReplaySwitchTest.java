@@ -1,0 +1,82 @@
+package io.pipelens.query.admin;
+
+import static io.pipelens.query.deal.DealEvents.aDealWonFromQualification;
+import static io.pipelens.query.deal.DealEvents.asMessages;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.DealJourneyProjection;
+import io.pipelens.query.deal.JourneyStore;
+import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.projection.WriteBehindTokenStore;
+import io.pipelens.query.support.EventProcessing;
+import io.pipelens.query.support.WireProtocolMongo;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deal-journey replay switches in once every segment of its processor has stored a token at the replay's target,
+ * not when the first one gets there: before that, another segment's deals are still being rebuilt.
+ */
+class ReplaySwitchTest {
+
+    private static final long TARGET = 40;
+    private static final String PROCESSOR = DealJourneyProjection.PROCESSOR;
+    private static WireProtocolMongo mongo;
+    private final InMemoryTokenStore stored = new InMemoryTokenStore();
+    private final WriteBehind<DealJourney> writes = new WriteBehind<>(PROCESSOR, DealJourney::id);
+    private final WriteBehindTokenStore tokens = new WriteBehindTokenStore(stored, PROCESSOR, writes);
+    private JourneyStore journeys;
+    private ProjectionReplays replays;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = WireProtocolMongo.start();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void startReplay() {
+        mongo.clear();
+        journeys = new JourneyStore(mongo.template(), new AnalyticsRegistry(mongo.template(), 3), () -> TARGET);
+        DealJourneyProjection projection = new DealJourneyProjection(journeys,
+                new DealFlowMetrics(new SimpleMeterRegistry()), writes);
+        EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
+        stored.initializeTokenSegments(PROCESSOR, 2);
+        replays = new ProjectionReplays(null, stored, journeys, null, writes);
+        EventProcessing.reset(projection);
+    }
+
+    @AfterEach
+    void stopWriter() {
+        writes.close();
+    }
+
+    @Test
+    void switchesOnceEverySegmentHasStoredItsTokenAtTheTarget() {
+        tokens.storeToken(new GlobalSequenceTrackingToken(TARGET), PROCESSOR, 0);
+        replays.switchCaughtUpReplay();
+        assertThat(journeys.replay()).as("one segment at the target, the other with no token stored here")
+                .isNotNull();
+
+        tokens.storeToken(new GlobalSequenceTrackingToken(TARGET - 1), PROCESSOR, 1);
+        replays.switchCaughtUpReplay();
+        assertThat(journeys.replay()).as("the other segment one event short").isNotNull();
+
+        tokens.storeToken(new GlobalSequenceTrackingToken(TARGET + 3), PROCESSOR, 1);
+        replays.switchCaughtUpReplay();
+        assertThat(journeys.replay()).isNull();
+    }
+}
