@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,8 @@ final class ReplayKillCheck implements Callable<Integer> {
 
     /** How far before the kill a resumed replay may start: the batches handled but not yet committed as a token. */
     static final double RESUME_SLACK = 0.05;
+    /** The replay rate of a restarted service, events/s. */
+    static final int RESUMED_RATE = 3_000;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private int preparedDeals;
@@ -192,11 +196,16 @@ final class ReplayKillCheck implements Callable<Integer> {
     private Process start(Path dir, int port, String name) throws IOException {
         Path log = dir.resolve("query-service-" + name + ".log");
         System.out.println("starting the query service (" + name + "), log " + log);
-        return new ProcessBuilder(javaBin(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-                "--pipelens.data-dir=" + dir, "--spring.data.mongodb.uri=" + mongoUri,
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar",
+                jar.toString(), "--pipelens.data-dir=" + dir, "--spring.data.mongodb.uri=" + mongoUri,
                 "--server.port=" + port, "--server.address=127.0.0.1",
-                "--logging.level.root=WARN", "--logging.level.io.pipelens=INFO")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--logging.level.root=WARN", "--logging.level.io.pipelens=INFO"));
+        if (!name.equals("first")) {
+            // A restarted service resumes the replay at a capped rate, so that it outlasts reading every figure
+            // meanwhile (both take time in proportion to the deals, so more events would not do it).
+            command.add("--pipelens.replay.max-events-per-second=" + RESUMED_RATE);
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Funnel, time in stage and skip impact answers, and a digest of every journey, as JSON text. */

@@ -5,6 +5,7 @@ import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.pipeline.PipelineProjection;
 import io.pipelens.query.projection.DocumentBatch;
+import io.pipelens.query.projection.ReplayPace;
 import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.projection.WriteBehindTokenStore;
 import io.pipelens.query.quality.DealLogImportProjection;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +66,18 @@ public class ProcessingConfiguration {
     void storeJourneyTokensAfterTheirWrites(EventProcessingConfigurer configurer, WriteBehind<DealJourney> writes) {
         configurer.registerTokenStore(DealJourneyProjection.PROCESSOR, configuration -> new WriteBehindTokenStore(
                 configuration.getComponent(TokenStore.class), DealJourneyProjection.PROCESSOR, writes));
+    }
+
+    /** Replayed events wait for their slot under {@code pipelens.replay.max-events-per-second}: see {@link ReplayPace}. */
+    @Autowired
+    void paceReplays(EventProcessingConfigurer configurer, ObjectProvider<ReplayPace> pace) {
+        Supplier<ReplayPace> once = SingletonSupplier.of(pace::getObject);
+        configurer.registerDefaultHandlerInterceptor((configuration, processorName) -> (unitOfWork, chain) -> {
+            if (ReplayToken.isReplay(unitOfWork.getMessage())) {
+                once.get().replayed();
+            }
+            return chain.proceed();
+        });
     }
 
     /** Axon's per-message monitors see live events only: see {@link LiveOnlyMessageMonitor}. */

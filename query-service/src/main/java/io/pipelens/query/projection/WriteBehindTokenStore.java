@@ -50,10 +50,13 @@ public final class WriteBehindTokenStore implements TokenStore {
         });
     }
 
+    /** The stored token, once the segment's writes have ended; a claimed segment starts from it, so it is stored. */
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
         drainQuietly(processorName, segment);
-        return delegate.fetchToken(processorName, segment);
+        TrackingToken token = delegate.fetchToken(processorName, segment);
+        lane(processorName, segment).stored(token == null ? OptionalLong.empty() : token.position());
+        return token;
     }
 
     @Override

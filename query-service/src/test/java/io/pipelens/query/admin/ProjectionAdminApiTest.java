@@ -7,6 +7,7 @@ import static io.pipelens.query.deal.DealEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -69,8 +71,11 @@ class ProjectionAdminApiTest {
 
     @Test
     void aReplayKeepsTheLastCompleteJourneysUntilCancelledOrCaughtUp() {
-        eventStore.publish(asMessages(aDealWonFromQualification("admin-won")));
-        await().atMost(WITHIN).until(() -> mongo.findById("admin-won", DealJourney.class) != null);
+        List<DealEvent> history = aDealWonFromQualification("admin-won");
+        eventStore.publish(asMessages(history));
+        // The processor may take the deal's events in more than one batch: wait for the last.
+        await().atMost(WITHIN).until(() -> Optional.ofNullable(mongo.findById("admin-won", DealJourney.class))
+                .filter(journey -> journey.lastSequence() == history.size() - 1).isPresent());
         DealJourney before = mongo.findById("admin-won", DealJourney.class);
 
         TrackingEventProcessor processor = processing.eventProcessor(DealJourneyProjection.PROCESSOR,

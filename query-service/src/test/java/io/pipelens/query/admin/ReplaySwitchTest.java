@@ -79,4 +79,23 @@ class ReplaySwitchTest {
         replays.switchCaughtUpReplay();
         assertThat(journeys.replay()).isNull();
     }
+
+    @Test
+    void aRestartedInstanceWhoseTokensAreAtTheTargetSwitchesWithNothingLeftToHandle() {
+        // Killed after storing its last tokens, before the switch: the restart claims them and has nothing to store.
+        stored.storeToken(new GlobalSequenceTrackingToken(TARGET), PROCESSOR, 0);
+        stored.storeToken(new GlobalSequenceTrackingToken(TARGET), PROCESSOR, 1);
+        WriteBehind<DealJourney> restarted = new WriteBehind<>(PROCESSOR, DealJourney::id);
+        WriteBehindTokenStore restartedTokens = new WriteBehindTokenStore(stored, PROCESSOR, restarted);
+        ProjectionReplays afterRestart = new ProjectionReplays(null, stored, journeys, null, restarted);
+
+        afterRestart.switchCaughtUpReplay();
+        assertThat(journeys.replay()).as("before the processor has claimed its segments").isNotNull();
+
+        restartedTokens.fetchToken(PROCESSOR, 0);
+        restartedTokens.fetchToken(PROCESSOR, 1);
+        afterRestart.switchCaughtUpReplay();
+        assertThat(journeys.replay()).isNull();
+        restarted.close();
+    }
 }
