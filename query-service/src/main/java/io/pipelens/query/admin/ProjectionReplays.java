@@ -129,11 +129,12 @@ public class ProjectionReplays {
     /**
      * Switches the deal-journey replay over once every segment of the processor has stored a token at the replay's
      * target: its journeys are then all written (they are written before the token, see {@code WriteBehind}), and
-     * no segment is still rebuilding. Only segments this instance holds have tokens it knows were stored here, so
-     * the switch waits for one instance to hold them all.
+     * no segment is still rebuilding. The positions are those this instance stored or fetched since the replay began
+     * (the reset forgets earlier ones), so the switch waits for one instance to hold every segment. Synchronized with
+     * {@link #replay} and {@link #cancel}: while they reset the tokens, the lanes may still show the live positions.
      */
     @Scheduled(fixedDelayString = "${pipelens.replay.switch-check:250ms}")
-    public void switchCaughtUpReplay() {
+    public synchronized void switchCaughtUpReplay() {
         if (journeys.replay() == null) {
             return;
         }

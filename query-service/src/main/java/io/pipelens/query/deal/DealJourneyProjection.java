@@ -87,6 +87,8 @@ public class DealJourneyProjection {
     /** A replay builds into staging while the live journeys keep answering: see {@link JourneyStore}. */
     @ResetHandler
     void reset() {
+        // Axon fetched the tokens before this (the lanes saw the live positions) and stores the replay's after it.
+        writes.forgetStoredPositions();
         journeys.reset();
     }
 }

@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
  * events are never held back.
  *
  * <p>Each replayed event gets the next free slot, slots {@code 1/rate} apart, and the processor's thread sleeps until
- * its slot once that is at least a millisecond away (so it sleeps between runs of events, not per event). A per-event
- * pacing needs no rate-limiter library: this is all it takes.
+ * its slot once that is at least a millisecond away (above 1,000 events/s it sleeps between runs of events, below it
+ * before each). This is all a per-event pacing takes, so no rate-limiter library. The cap is at least
+ * {@value #MIN_RATE} events/s: the processors renew their token claims once per batch, and a batch of 500 paced
+ * slower could outlast a 10 s claim, letting another instance take the segment mid-batch.
  */
 @Component
 public class ReplayPace {
 
     private static final long MIN_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final int MIN_RATE = 100;
 
     private final long nanosPerEvent;
     private final LongSupplier clock;
@@ -32,9 +35,10 @@ public class ReplayPace {
     }
 
     ReplayPace(double maxEventsPerSecond, LongSupplier clock, Sleeper sleeper) {
-        if (!(maxEventsPerSecond >= 0) || Double.isInfinite(maxEventsPerSecond)) {
-            throw new IllegalArgumentException("pipelens.replay.max-events-per-second: must be 0 (no cap) or a "
-                    + "positive number of events per second, got " + maxEventsPerSecond);
+        if (!(maxEventsPerSecond == 0 || maxEventsPerSecond >= MIN_RATE) || Double.isInfinite(maxEventsPerSecond)) {
+            throw new IllegalArgumentException("pipelens.replay.max-events-per-second: must be 0 (no cap) or at least "
+                    + MIN_RATE + " events per second (slower, a batch could outlast its processor's token claim), got "
+                    + maxEventsPerSecond);
         }
         this.nanosPerEvent = maxEventsPerSecond == 0 ? 0 : Math.max(1, Math.round(1e9 / maxEventsPerSecond));
         this.clock = clock;

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a projection's batches on a thread of its own, so the processor reads and folds batch N+1 while batch N is
- * written. Every write and every deferred token store of the projection runs on that one thread, in the order they
- * were handed in; so a batch's token, stored after its write, moves only once everything before it is written.
+ * written. Every write of the projection runs on that one thread, in the order handed in, and a token handed in after
+ * a write is stored after it there (or at once, on the caller's thread, when its lane has nothing unwritten); so a
+ * batch's token moves only once everything before it is written.
  *
  * <p>Each segment of the processor has a {@link Lane}: the documents handed to it and not yet written (reads see
  * them first, so batch N+1 folds onto batch N's journeys), the last task handed in, and the first failure. A failed
@@ -61,6 +62,14 @@ public final class WriteBehind<T> implements AutoCloseable {
     /** The lane of {@code segment}. */
     public Lane lane(int segment) {
         return lanes.computeIfAbsent(segment, Lane::new);
+    }
+
+    /**
+     * Forgets the positions the lanes saw stored: a replay starts, and positions from before it say nothing of how far
+     * it has got.
+     */
+    public void forgetStoredPositions() {
+        lanes.values().forEach(lane -> lane.stored(OptionalLong.empty()));
     }
 
     /** Waits for every task handed in so far, and throws nothing: failures stay with their lanes. */
@@ -126,6 +135,7 @@ public final class WriteBehind<T> implements AutoCloseable {
                 await(inFlight.removeFirst());
             }
             reportIfFailed();
+            requireWriter();
             handedIn++;
             for (T document : documents) {
                 unwritten.put(idOf.apply(document), document);
@@ -151,6 +161,7 @@ public final class WriteBehind<T> implements AutoCloseable {
          * away otherwise. It is skipped if one of those writes fails.
          */
         public synchronized void afterWrites(Runnable task) {
+            requireWriter();
             if (last.isDone() && failure == null) {
                 task.run();
                 return;
@@ -205,6 +216,17 @@ public final class WriteBehind<T> implements AutoCloseable {
 
         void stored(OptionalLong position) {
             storedPosition = position.orElse(-1);
+        }
+
+        /**
+         * A task the stopped writer refused completes exceptionally and would pass for one that ran: nothing more is
+         * handed in, or stored after it, once that happened.
+         */
+        private void requireWriter() {
+            if (last.isCompletedExceptionally()) {
+                throw new IllegalStateException("The " + name + " writer has stopped: segment " + segment
+                        + "'s writes and tokens are not taken any more");
+            }
         }
 
         private synchronized CompletableFuture<Void> lastTask() {

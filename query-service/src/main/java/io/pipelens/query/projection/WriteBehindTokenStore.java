@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * its claim is released or its token fetched, so another thread or instance taking the segment over starts from a
  * token whose writes all landed. A write that failed is reported when the claim is extended, so an idle processor
  * learns of it too and starts again from its stored token.
+ *
+ * <p>Not for splitting or merging segments while a replay writes behind: Axon builds the new segments' tokens from
+ * the processor's position, which may be ahead of the writes (Pipelens exposes neither operation).
  */
 public final class WriteBehindTokenStore implements TokenStore {
 
@@ -100,9 +103,10 @@ public final class WriteBehindTokenStore implements TokenStore {
         delegate.initializeSegment(token, processorName, segment);
     }
 
+    /** Throws a failed write instead of deleting past it (Axon merges segments this way). */
     @Override
     public void deleteToken(String processorName, int segment) {
-        drainQuietly(processorName, segment);
+        lane(processorName, segment).drain();
         delegate.deleteToken(processorName, segment);
     }
 

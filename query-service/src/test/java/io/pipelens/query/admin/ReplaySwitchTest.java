@@ -35,6 +35,7 @@ class ReplaySwitchTest {
     private final WriteBehind<DealJourney> writes = new WriteBehind<>(PROCESSOR, DealJourney::id);
     private final WriteBehindTokenStore tokens = new WriteBehindTokenStore(stored, PROCESSOR, writes);
     private JourneyStore journeys;
+    private DealJourneyProjection projection;
     private ProjectionReplays replays;
 
     @BeforeAll
@@ -51,7 +52,7 @@ class ReplaySwitchTest {
     void startReplay() {
         mongo.clear();
         journeys = new JourneyStore(mongo.template(), new AnalyticsRegistry(mongo.template(), 3), () -> TARGET);
-        DealJourneyProjection projection = new DealJourneyProjection(journeys,
+        projection = new DealJourneyProjection(journeys,
                 new DealFlowMetrics(new SimpleMeterRegistry()), writes);
         EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
         stored.initializeTokenSegments(PROCESSOR, 2);
@@ -78,6 +79,20 @@ class ReplaySwitchTest {
         tokens.storeToken(new GlobalSequenceTrackingToken(TARGET + 3), PROCESSOR, 1);
         replays.switchCaughtUpReplay();
         assertThat(journeys.replay()).isNull();
+    }
+
+    @Test
+    void aReplayJustStartedIsNotTakenForCaughtUpByThePositionsBeforeIt() {
+        // The live processor had stored (or fetched) tokens at the head, which is the new replay's target.
+        tokens.storeToken(new GlobalSequenceTrackingToken(TARGET), PROCESSOR, 0);
+        tokens.storeToken(new GlobalSequenceTrackingToken(TARGET), PROCESSOR, 1);
+        replays.switchCaughtUpReplay();
+        assertThat(journeys.replay()).isNull();
+
+        EventProcessing.reset(projection);
+        replays.switchCaughtUpReplay();
+
+        assertThat(journeys.replay()).as("a replay reset after the live tokens were stored").isNotNull();
     }
 
     @Test

@@ -56,7 +56,7 @@ class ReplayPaceTest {
 
     @Test
     void refusesANegativeOrUnboundedRateNamingTheProperty() {
-        for (double rate : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+        for (double rate : new double[] {-1, 50, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> pace(rate)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("pipelens.replay.max-events-per-second");
         }

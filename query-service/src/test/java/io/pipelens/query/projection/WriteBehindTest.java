@@ -114,6 +114,9 @@ class WriteBehindTest {
     void aFailedWriteKeepsItsTokenAndTheLaterOnesAndIsThrownOnce() {
         tokens.storeToken(token(5), PROCESSOR, 0);
         WriteBehind<Doc>.Lane lane = writes.lane(0);
+        // Held, so that what follows is handed in before the failure happens.
+        CountDownLatch release = new CountDownLatch(1);
+        writes.lane(1).write(List.of(), held(release));
 
         lane.write(List.of(new Doc("a", 1)), documents -> {
             throw new IllegalStateException("disk full");
@@ -121,6 +124,7 @@ class WriteBehindTest {
         tokens.storeToken(token(10), PROCESSOR, 0);
         lane.write(List.of(new Doc("b", 1)), record());
         tokens.storeToken(token(20), PROCESSOR, 0);
+        release.countDown();
         // The failure is thrown at the first write or drain after it happened.
         writes.awaitAll();
 
@@ -179,6 +183,22 @@ class WriteBehindTest {
         writes.lane(0).write(List.of(new Doc("a", 1)), record());
         writes.lane(0).drain();
         assertThat(written).as("the failure was consumed by the fetch").containsExactly("a1");
+    }
+
+    @Test
+    void onceTheWriterHasStoppedNoTokenIsStoredAfterAWriteItRefused() {
+        tokens.storeToken(token(5), PROCESSOR, 0);
+        writes.close();
+        WriteBehind<Doc>.Lane lane = writes.lane(0);
+
+        lane.write(List.of(new Doc("a", 1)), record());
+
+        assertThatThrownBy(() -> tokens.storeToken(token(10), PROCESSOR, 0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("writer has stopped");
+        assertThatThrownBy(() -> lane.write(List.of(new Doc("b", 1)), record()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(written).isEmpty();
+        assertThat(stored.fetchToken(PROCESSOR, 0)).isEqualTo(token(5));
     }
 
     @Test
