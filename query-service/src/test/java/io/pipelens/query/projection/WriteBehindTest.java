@@ -2,15 +2,17 @@ package io.pipelens.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -91,13 +93,12 @@ class WriteBehindTest {
             lane.write(List.of(new Doc("a", i)), record());
         }
 
-        CompletableFuture<Void> oneMore = CompletableFuture.runAsync(() ->
-                lane.write(List.of(new Doc("a", WriteBehind.WRITES_IN_FLIGHT + 1)), record()));
-        Thread.sleep(200);
-        assertThat(oneMore).as("a write beyond the ones in flight, while they are held").isNotDone();
+        Waiting oneMore = waitingIn(() -> lane.write(List.of(new Doc("a", WriteBehind.WRITES_IN_FLIGHT + 1)),
+                record()));
+        assertThat(written).as("a write beyond the ones in flight waits while they are held").isEmpty();
 
         release.countDown();
-        oneMore.get(10, TimeUnit.SECONDS);
+        oneMore.finish();
         lane.drain();
         assertThat(written).hasSize(WriteBehind.WRITES_IN_FLIGHT + 1);
     }
@@ -161,12 +162,11 @@ class WriteBehindTest {
         writes.lane(0).write(List.of(new Doc("a", 1)), held(release));
         tokens.storeToken(token(7), PROCESSOR, 0);
 
-        CompletableFuture<Void> released = CompletableFuture.runAsync(() -> tokens.releaseClaim(PROCESSOR, 0));
-        Thread.sleep(200);
-        assertThat(released).as("release while the write runs").isNotDone();
+        Waiting released = waitingIn(() -> tokens.releaseClaim(PROCESSOR, 0));
+        assertThat(stored.fetchToken(PROCESSOR, 0)).as("token while the release waits for the write").isNull();
 
         release.countDown();
-        released.get(10, TimeUnit.SECONDS);
+        released.finish();
         assertThat(written).containsExactly("a1");
         assertThat(stored.fetchToken(PROCESSOR, 0)).isEqualTo(token(7));
     }
@@ -205,6 +205,35 @@ class WriteBehindTest {
     void anotherProcessorsTokensAreRefused() {
         assertThatThrownBy(() -> tokens.storeToken(token(1), "pipelines", 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("processorName");
+    }
+
+    /** A call made on a thread of its own, once that thread is parked waiting (it has not returned). */
+    private record Waiting(Thread thread, AtomicReference<Throwable> failure) {
+
+        /** Waits for the call to return, and rethrows what it threw. */
+        void finish() throws Exception {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            assertThat(thread.isAlive()).as("the call still waits").isFalse();
+            if (failure.get() != null) {
+                throw new AssertionError("the call failed", failure.get());
+            }
+        }
+    }
+
+    private static Waiting waitingIn(Runnable call) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                call.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "waiting-caller");
+        thread.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> thread.getState() == Thread.State.WAITING
+                || !thread.isAlive());
+        assertThat(thread.isAlive()).as("the call returned instead of waiting").isTrue();
+        return new Waiting(thread, failure);
     }
 
     private Consumer<Collection<Doc>> record() {
