@@ -49,6 +49,11 @@ final class ReplayBench implements Callable<Integer> {
     @Option(names = "--memory-read-models", description = "read models in memory instead of the H2 file")
     boolean memoryReadModels;
 
+    @Option(names = "--settle", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "before the reads and replays, wait until the H2 stores' background housekeeping after the"
+                    + " load (compacting the chunks the load left behind) has ended; --no-settle starts at once")
+    boolean settle;
+
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "a query-service property for the run, such as axon.eventhandling.processors.deal-journey"
                     + ".batch-size=1000; repeatable")
@@ -69,11 +74,20 @@ final class ReplayBench implements Callable<Integer> {
             long loaded = load(query.getBean(EventStorageEngine.class));
             long caughtUp = awaitCaughtUp(processor, query.getBean(JourneyStore.class));
             report("catch-up still to wait after the load (the projection runs during it)", loaded, caughtUp);
+            if (settle) {
+                StoreHousekeeping.Settled settled = StoreHousekeeping.awaitIdle();
+                System.out.printf("H2 housekeeping after the load: %.1f s of CPU on %d thread(s), %s after %.1f s%n",
+                        settled.cpuNanos() / 1e9, settled.threads(), settled.idle() ? "idle" : "STILL BUSY",
+                        settled.waitedNanos() / 1e9);
+            }
 
             DataSource dataSource = query.getBean(DataSource.class);
             ObjectMapper json = query.getBean(ObjectMapper.class);
+            long housekeeping = StoreHousekeeping.cpuNanos();
             report("raw ordered read, payload bytes only", loaded, rawRead(dataSource, null));
+            housekeeping = reportHousekeeping(housekeeping);
             report("raw ordered read, payloads deserialised", loaded, rawRead(dataSource, json));
+            housekeeping = reportHousekeeping(housekeeping);
 
             ProjectionReplays admin = query.getBean(ProjectionReplays.class);
             JourneyStore journeys = query.getBean(JourneyStore.class);
@@ -87,6 +101,7 @@ final class ReplayBench implements Callable<Integer> {
                         replayed);
                 System.out.printf("  indexed deals after the switch: %d%n",
                         analytics.select(PIPELINE, null).index().size());
+                housekeeping = reportHousekeeping(housekeeping);
             }
         } finally {
             query.close();
@@ -151,6 +166,13 @@ final class ReplayBench implements Callable<Integer> {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Prints the CPU the H2 stores' own threads used since {@code since}; returns their total now. */
+    private static long reportHousekeeping(long since) {
+        long now = StoreHousekeeping.cpuNanos();
+        System.out.printf("  H2 stores' own threads meanwhile: %.1f s of CPU%n", (now - since) / 1e9);
+        return now;
     }
 
     private static void report(String what, long events, long nanos) {

@@ -1,0 +1,67 @@
+package io.pipelens.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The H2 stores' own background work, watched through the CPU time of their threads: MVStore's background writer
+ * (which, after a bulk load, spends a minute or more rewriting the chunks the load left mostly obsolete) and its
+ * serialization pool. A benchmark that starts while that runs measures it too, on a 2-core machine a good part of
+ * one core.
+ */
+final class StoreHousekeeping {
+
+    /** Idle means: the threads used less than this much CPU over {@link #QUIET}. */
+    private static final Duration QUIET_CPU = Duration.ofMillis(20);
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
+    record Settled(boolean idle, long waitedNanos, long cpuNanos, int threads) {
+    }
+
+    private StoreHousekeeping() {
+    }
+
+    /**
+     * Waits until the H2 threads have been quiet for {@link #QUIET}, for {@link #LIMIT} at most; returns whether they
+     * got quiet, how long it took and how much CPU they used meanwhile.
+     */
+    static Settled awaitIdle() throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = System.nanoTime();
+        long first = cpuNanos(threads);
+        long previous = first;
+        while (System.nanoTime() - started < LIMIT.toNanos()) {
+            TimeUnit.NANOSECONDS.sleep(QUIET.toNanos());
+            long now = cpuNanos(threads);
+            if (now - previous < QUIET_CPU.toNanos()) {
+                return new Settled(true, System.nanoTime() - started, now - first, h2Threads().size());
+            }
+            previous = now;
+        }
+        return new Settled(false, System.nanoTime() - started, cpuNanos(threads) - first, h2Threads().size());
+    }
+
+    /** The CPU time the H2 threads have used so far. */
+    static long cpuNanos() {
+        return cpuNanos(ManagementFactory.getThreadMXBean());
+    }
+
+    private static long cpuNanos(ThreadMXBean threads) {
+        long sum = 0;
+        for (Thread thread : h2Threads()) {
+            sum += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+        }
+        return sum;
+    }
+
+    private static List<Thread> h2Threads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("MVStore background writer")
+                        || thread.getName().endsWith("-serialization"))
+                .toList();
+    }
+}
