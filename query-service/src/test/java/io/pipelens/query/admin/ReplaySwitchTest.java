@@ -16,11 +16,10 @@ import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A deal-journey replay switches in once every segment of its processor has stored a token at the replay's target,
@@ -30,7 +29,8 @@ class ReplaySwitchTest {
 
     private static final long TARGET = 40;
     private static final String PROCESSOR = DealJourneyProjection.PROCESSOR;
-    private static WireProtocolMongo mongo;
+    @RegisterExtension
+    static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
     private final InMemoryTokenStore stored = new InMemoryTokenStore();
     private final WriteBehind<DealJourney> writes = new WriteBehind<>(PROCESSOR, DealJourney::id);
     private final WriteBehindTokenStore tokens = new WriteBehindTokenStore(stored, PROCESSOR, writes);
@@ -38,19 +38,8 @@ class ReplaySwitchTest {
     private DealJourneyProjection projection;
     private ProjectionReplays replays;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = WireProtocolMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void startReplay() {
-        mongo.clear();
         journeys = new JourneyStore(mongo.template(), new AnalyticsRegistry(mongo.template(), 3), () -> TARGET);
         projection = new DealJourneyProjection(journeys,
                 new DealFlowMetrics(new SimpleMeterRegistry()), writes);

@@ -21,10 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,24 +31,14 @@ import org.springframework.data.mongodb.core.query.Query;
 /** The deal-journey projection writing through the real MongoDB driver to a wire-protocol server. */
 class DealJourneyProjectionTest {
 
-    private static WireProtocolMongo mongo;
+    @RegisterExtension
+    static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
 
     private MongoTemplate template;
     private DealJourneyProjection projection;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = WireProtocolMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.clear();
         template = mongo.template();
         projection = new DealJourneyProjection(new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> -1),
                 new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),

@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
@@ -21,18 +20,9 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  */
 class JourneyCodecTest {
 
-    private static WireProtocolMongo mongo;
+    @RegisterExtension
+    static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
     private final Random random = new Random(20261127);
-
-    @BeforeAll
-    static void start() {
-        mongo = WireProtocolMongo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
 
     @Test
     void encodesAsTheMappingWritesAndDecodesAsItReads() {
@@ -50,7 +40,6 @@ class JourneyCodecTest {
 
     @Test
     void journeysWrittenThroughTheCodecReadBackThroughTheTemplate() {
-        mongo.clear();
         MongoDocumentStore<DealJourney> store = new MongoDocumentStore<>(
                 mongo.template().getCollection(DealJourney.COLLECTION), JourneyCodec.INSTANCE);
         List<DealJourney> journeys = new ArrayList<>();

@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,25 +33,15 @@ class JourneyStoreTest {
 
     private static final long HEAD = 40;
     private static final Map<String, Integer> SEGMENT_0 = Map.of(DealJourneyProjection.SEGMENT, 0);
-    private static WireProtocolMongo mongo;
+    @RegisterExtension
+    static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
     private MongoTemplate template;
     private JourneyStore journeys;
     private DealJourneyProjection projection;
     private final WriteBehind<DealJourney> writes = new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id);
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = WireProtocolMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.clear();
         template = mongo.template();
         journeys = new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
         projection = new DealJourneyProjection(journeys, new DealFlowMetrics(new SimpleMeterRegistry()), writes);

@@ -17,10 +17,9 @@ import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,24 +27,14 @@ import org.springframework.data.mongodb.core.query.Query;
 /** The pipeline projection writing through the real MongoDB driver to a wire-protocol server. */
 class PipelineProjectionTest {
 
-    private static WireProtocolMongo mongo;
+    @RegisterExtension
+    static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
 
     private MongoTemplate template;
     private PipelineProjection projection;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = WireProtocolMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.clear();
         template = mongo.template();
         projection = new PipelineProjection(template, new AnalyticsRegistry(template, 3));
     }

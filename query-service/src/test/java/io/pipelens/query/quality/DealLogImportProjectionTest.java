@@ -12,10 +12,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The import projection writing through the real MongoDB driver to a wire-protocol server. */
@@ -27,24 +26,14 @@ class DealLogImportProjectionTest {
             Map.of("unknown-activity", 1L));
     private static final DealLogImportedEvent OTHER = imported("i-3", "other", AT, 7, Map.of());
 
-    private static WireProtocolMongo mongo;
+    @RegisterExtension
+    static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
 
     private MongoTemplate template;
     private DealLogImportProjection projection;
 
-    @BeforeAll
-    static void startMongo() {
-        mongo = WireProtocolMongo.start();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
-
     @BeforeEach
     void emptyDatabase() {
-        mongo.clear();
         template = mongo.template();
         projection = new DealLogImportProjection(template);
     }

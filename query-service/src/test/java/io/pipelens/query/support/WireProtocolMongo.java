@@ -5,6 +5,10 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
@@ -16,24 +20,57 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 /**
  * A MongoDB wire-protocol server in memory on a random loopback port, reached through the real driver and a
  * {@link MongoTemplate} mapped as the query service maps it ({@code BigDecimal} as strings).
+ *
+ * <p>Either started and closed by hand ({@link #start()}), or one per test class as a JUnit extension:
+ * {@code @RegisterExtension static final WireProtocolMongo mongo = WireProtocolMongo.perClass();} starts it before
+ * the class's tests, empties it before each test (before the class's own {@code @BeforeEach} methods) and closes it
+ * after them.
  */
-public final class WireProtocolMongo implements AutoCloseable {
+public final class WireProtocolMongo implements AutoCloseable, BeforeAllCallback, BeforeEachCallback,
+        AfterAllCallback {
 
-    private final MongoServer server;
-    private final MongoClient client;
-    private final MongoTemplate template;
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate template;
 
-    private WireProtocolMongo(MongoServer server, MongoClient client, MongoTemplate template) {
-        this.server = server;
-        this.client = client;
-        this.template = template;
+    private WireProtocolMongo() {
     }
 
+    /** A server started now, to close by hand. */
     public static WireProtocolMongo start() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        WireProtocolMongo mongo = new WireProtocolMongo();
+        mongo.open();
+        return mongo;
+    }
+
+    /** A server for a test class, to register as a static {@code @RegisterExtension} field. */
+    public static WireProtocolMongo perClass() {
+        return new WireProtocolMongo();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void open() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "pipelens-test");
         MongoCustomConversions conversions = MongoCustomConversions.create(
                 adapter -> adapter.bigDecimal(BigDecimalRepresentation.STRING));
@@ -43,7 +80,7 @@ public final class WireProtocolMongo implements AutoCloseable {
         MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), mappingContext);
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
-        return new WireProtocolMongo(server, client, new MongoTemplate(factory, converter));
+        template = new MongoTemplate(factory, converter);
     }
 
     public MongoTemplate template() {
@@ -59,5 +96,6 @@ public final class WireProtocolMongo implements AutoCloseable {
     public void close() {
         client.close();
         server.shutdownNow();
+        server = null;
     }
 }
