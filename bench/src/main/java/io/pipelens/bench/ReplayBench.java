@@ -83,11 +83,11 @@ final class ReplayBench implements Callable<Integer> {
 
             DataSource dataSource = query.getBean(DataSource.class);
             ObjectMapper json = query.getBean(ObjectMapper.class);
-            long housekeeping = StoreHousekeeping.cpuNanos();
+            ThreadCpu cpu = ThreadCpu.now();
             report("raw ordered read, payload bytes only", loaded, rawRead(dataSource, null));
-            housekeeping = reportHousekeeping(housekeeping);
+            cpu = reportCpu(cpu);
             report("raw ordered read, payloads deserialised", loaded, rawRead(dataSource, json));
-            housekeeping = reportHousekeeping(housekeeping);
+            cpu = reportCpu(cpu);
 
             ProjectionReplays admin = query.getBean(ProjectionReplays.class);
             JourneyStore journeys = query.getBean(JourneyStore.class);
@@ -101,7 +101,7 @@ final class ReplayBench implements Callable<Integer> {
                         replayed);
                 System.out.printf("  indexed deals after the switch: %d%n",
                         analytics.select(PIPELINE, null).index().size());
-                housekeeping = reportHousekeeping(housekeeping);
+                cpu = reportCpu(cpu);
             }
         } finally {
             query.close();
@@ -168,10 +168,10 @@ final class ReplayBench implements Callable<Integer> {
         }
     }
 
-    /** Prints the CPU the H2 stores' own threads used since {@code since}; returns their total now. */
-    private static long reportHousekeeping(long since) {
-        long now = StoreHousekeeping.cpuNanos();
-        System.out.printf("  H2 stores' own threads meanwhile: %.1f s of CPU%n", (now - since) / 1e9);
+    /** Prints where the CPU went since {@code since}; returns the totals now. */
+    private static ThreadCpu reportCpu(ThreadCpu since) {
+        ThreadCpu now = ThreadCpu.now();
+        System.out.println(now.since(since));
         return now;
     }
 

@@ -1,7 +1,5 @@
 package io.pipelens.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,38 +28,25 @@ final class StoreHousekeeping {
      * got quiet, how long it took and how much CPU they used meanwhile.
      */
     static Settled awaitIdle() throws InterruptedException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long started = System.nanoTime();
-        long first = cpuNanos(threads);
+        long first = cpuNanos();
         long previous = first;
         while (System.nanoTime() - started < LIMIT.toNanos()) {
             TimeUnit.NANOSECONDS.sleep(QUIET.toNanos());
-            long now = cpuNanos(threads);
+            long now = cpuNanos();
             if (now - previous < QUIET_CPU.toNanos()) {
                 return new Settled(true, System.nanoTime() - started, now - first, h2Threads().size());
             }
             previous = now;
         }
-        return new Settled(false, System.nanoTime() - started, cpuNanos(threads) - first, h2Threads().size());
+        return new Settled(false, System.nanoTime() - started, cpuNanos() - first, h2Threads().size());
     }
 
-    /** The CPU time the H2 threads have used so far. */
-    static long cpuNanos() {
-        return cpuNanos(ManagementFactory.getThreadMXBean());
-    }
-
-    private static long cpuNanos(ThreadMXBean threads) {
-        long sum = 0;
-        for (Thread thread : h2Threads()) {
-            sum += Math.max(0, threads.getThreadCpuTime(thread.getId()));
-        }
-        return sum;
+    private static long cpuNanos() {
+        return ThreadCpu.cpuNanos(ThreadCpu::isH2);
     }
 
     private static List<Thread> h2Threads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("MVStore background writer")
-                        || thread.getName().endsWith("-serialization"))
-                .toList();
+        return ThreadCpu.threads(ThreadCpu::isH2);
     }
 }
