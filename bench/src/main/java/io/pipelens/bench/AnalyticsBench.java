@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,8 +62,12 @@ final class AnalyticsBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("pipelens-bench");
-        System.out.println("data directory: " + dir);
+        try (DataDirectory data = DataDirectory.create("pipelens-bench")) {
+            return run(data.path());
+        }
+    }
+
+    private int run(Path dir) throws Exception {
         ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
                 "--pipelens.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
                 "--pipelens.mongo.embedded.persistent=false");

@@ -6,7 +6,6 @@ import io.pipelens.query.admin.ProjectionReplays;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,10 +58,20 @@ final class ReplayBench implements Callable<Integer> {
                     + ".batch-size=1000; repeatable")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--keep-data", description = "keep the data directory (gigabytes at 1M events) after the run")
+    boolean keepData;
+
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("pipelens-bench");
-        System.out.println("data directory: " + dir);
+        try (DataDirectory data = DataDirectory.create("pipelens-bench")) {
+            if (keepData) {
+                data.keep();
+            }
+            return run(data.path());
+        }
+    }
+
+    private int run(Path dir) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("--pipelens.data-dir=" + dir, "--server.port=0",
                 "--logging.level.root=WARN", "--pipelens.mongo.embedded.persistent=" + !memoryReadModels));
         settings.forEach(setting -> arguments.add("--" + setting));

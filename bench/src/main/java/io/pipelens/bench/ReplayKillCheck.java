@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -76,14 +75,18 @@ final class ReplayKillCheck implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("pipelens-replay-kill");
-        System.out.println("data directory: " + dir);
         MongoServer mongo = new MongoServer(new MemoryBackend());
-        try {
+        try (DataDirectory data = DataDirectory.create("pipelens-replay-kill")) {
             mongo.bind("127.0.0.1", 0);
             mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/pipelens";
             System.out.println("read models in the MongoDB server at " + mongoUri);
-            return run(dir);
+            try {
+                return run(data.path());
+            } catch (Exception | Error e) {
+                // The services' logs are in it.
+                data.keep();
+                throw e;
+            }
         } finally {
             mongo.shutdownNow();
         }
