@@ -68,13 +68,6 @@ final class BsonDocumentDataType extends BasicDataType<Document> {
         buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
     }
 
-    /** The length of {@code document} encoded as BSON, as mongo-java-server measures it. */
-    static int bsonSize(Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
-        BsonEncoder.encodeDocument(document, bson);
-        return bson.readableBytes();
-    }
-
     @Override
     public Document read(ByteBuffer buffer) {
         byte encoding = buffer.get();

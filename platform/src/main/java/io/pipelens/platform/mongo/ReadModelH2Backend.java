@@ -3,7 +3,6 @@ package io.pipelens.platform.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -27,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * in MVStore maps typed by H2's {@code ObjectDataType}, which falls back to Java serialization for both: an index key
  * ({@link KeyValue}) is not {@code Comparable}, so every comparison in the {@code _id} index's B-tree serializes both
  * keys through {@code ObjectOutputStream}, about forty times per lookup. Here index keys compare in MongoDB's value
- * order ({@link KeyValueDataType}) and documents are stored as BSON ({@link BsonDocumentDataType}), and collections
- * keep no running data size ({@link ReadModelCollection}). The wire protocol, the query engine and the collections are
- * otherwise mongo-java-server's own.
+ * order ({@link KeyValueDataType}) and documents are stored as BSON ({@link BsonDocumentDataType}). The wire protocol,
+ * the query engine and the collections are mongo-java-server's own.
  *
  * <p>Files written this way cannot be read by the stock backend, nor the other way round: the store carries a format
  * marker, and a file without it (or with another) is deleted at start. It holds only read models and tokens, which
@@ -108,7 +106,7 @@ public class ReadModelH2Backend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap(DATABASES_PREFIX + fullName,
                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentDataType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-            return new ReadModelCollection(this, collectionName, options, data, meta, getCursorRegistry());
+            return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
         }
 
         @Override
@@ -151,40 +149,6 @@ public class ReadModelH2Backend extends H2Backend {
                 store.removeMap(to);
             }
             store.renameMap(store.openMap(from), to);
-        }
-    }
-
-    /**
-     * An {@link H2Collection} that keeps no running data size. The stock collection encodes every inserted document
-     * to BSON to measure it (and every updated one twice, before and after) and adds the result to a counter in the
-     * collection's meta map: a sixth of the store's work in a replay, where most writes insert a journey into an
-     * emptied staging collection. Only {@code collStats} and {@code dbStats} report that size, and Pipelens reads
-     * neither; here they get it by measuring the stored documents when asked.
-     */
-    static final class ReadModelCollection extends H2Collection {
-
-        ReadModelCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                            MVMap<Object, Document> data, MVMap<String, Object> meta,
-                            CursorRegistry cursorRegistry) {
-            super(database, collectionName, options, data, meta, cursorRegistry);
-        }
-
-        @Override
-        protected boolean tracksDataSize() {
-            return false;
-        }
-
-        @Override
-        protected int getDataSize() {
-            long size = streamAllDocumentsWithPosition()
-                    .mapToLong(stored -> BsonDocumentDataType.bsonSize(stored.getDocument()))
-                    .sum();
-            return (int) Math.min(Integer.MAX_VALUE, size);
-        }
-
-        @Override
-        protected void updateDataSize(int sizeDelta) {
-            // Not tracked: see getDataSize.
         }
     }
 }

@@ -22,11 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -135,46 +132,6 @@ class ReadModelH2BackendTest {
             assertThat(client.getDatabase("pipelens").listCollectionNames().into(new ArrayList<>()))
                     .containsExactly("live");
         });
-    }
-
-    @Test
-    void collectionStatisticsReportTheSizeTheStockBackendTracks() {
-        Map<String, Integer> stockSizes = new LinkedHashMap<>();
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        withServer(new H2Backend(dir.resolve("stock.mv").toString()),
-                client -> writeAndMeasure(client, stockSizes));
-        withServer(ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16), client -> writeAndMeasure(client, sizes));
-
-        assertThat(stockSizes).hasSize(4);
-        assertThat(Set.copyOf(stockSizes.values())).hasSize(4);
-        assertThat(sizes).containsExactlyEntriesOf(stockSizes);
-    }
-
-    /** Inserts, upserts, replaces and deletes journeys, taking collStats' size after each step. */
-    private static void writeAndMeasure(MongoClient client, Map<String, Integer> sizes) {
-        var database = client.getDatabase("pipelens");
-        MongoCollection<Document> journeys = database.getCollection("deal_journeys");
-        Random random = new Random(11);
-        Consumer<String> measure = step -> sizes.put(step,
-                database.runCommand(new Document("collStats", "deal_journeys")).getInteger("size"));
-        for (int i = 0; i < 200; i++) {
-            journeys.insertOne(new Document("_id", "deal-" + i).append("visits", List.of("lead", "qualified"))
-                    .append("amount", random.nextInt(1_000_000)));
-        }
-        measure.accept("inserted");
-        List<WriteModel<Document>> upserts = new ArrayList<>();
-        for (int i = 150; i < 300; i++) {
-            upserts.add(new ReplaceOneModel<>(Filters.eq("_id", "deal-" + i),
-                    new Document("_id", "deal-" + i).append("note", "x".repeat(random.nextInt(100))),
-                    new ReplaceOptions().upsert(true)));
-        }
-        journeys.bulkWrite(upserts);
-        measure.accept("upserted");
-        journeys.replaceOne(Filters.eq("_id", "deal-3"), new Document("_id", "deal-3").append("won", true));
-        journeys.updateOne(Filters.eq("_id", "deal-4"), new Document("$set", new Document("stage", "signed")));
-        measure.accept("updated");
-        journeys.deleteMany(Filters.in("_id", "deal-5", "deal-160", "deal-299"));
-        measure.accept("deleted");
     }
 
     @Test
