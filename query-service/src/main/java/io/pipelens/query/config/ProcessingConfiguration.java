@@ -68,13 +68,18 @@ public class ProcessingConfiguration {
                 configuration.getComponent(TokenStore.class), DealJourneyProjection.PROCESSOR, writes));
     }
 
-    /** Replayed events wait for their slot under {@code pipelens.replay.max-events-per-second}: see {@link ReplayPace}. */
+    /**
+     * Replayed events wait for their slot under {@code pipelens.replay.max-events-per-second}: see {@link ReplayPace}.
+     * Without a cap (the default) no interceptor is registered, so no event pays for asking whether it is replayed.
+     */
     @Autowired
-    void paceReplays(EventProcessingConfigurer configurer, ObjectProvider<ReplayPace> pace) {
-        Supplier<ReplayPace> once = SingletonSupplier.of(pace::getObject);
+    void paceReplays(EventProcessingConfigurer configurer, ReplayPace pace) {
+        if (!pace.capped()) {
+            return;
+        }
         configurer.registerDefaultHandlerInterceptor((configuration, processorName) -> (unitOfWork, chain) -> {
             if (ReplayToken.isReplay(unitOfWork.getMessage())) {
-                once.get().replayed();
+                pace.replayed();
             }
             return chain.proceed();
         });

@@ -45,6 +45,11 @@ public class ReplayPace {
         this.sleeper = sleeper;
     }
 
+    /** Whether replays are capped at all; without a cap {@link #replayed} returns at once. */
+    public boolean capped() {
+        return nanosPerEvent != 0;
+    }
+
     /** Called for each replayed event before it is handled: waits for its slot. */
     public void replayed() throws InterruptedException {
         if (nanosPerEvent == 0) {

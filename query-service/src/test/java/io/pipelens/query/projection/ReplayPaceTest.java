@@ -25,6 +25,7 @@ class ReplayPaceTest {
     void aCappedReplayTakesAsLongAsItsEventsAtTheRate() throws InterruptedException {
         ReplayPace pace = pace(1_000);
         long start = now.get();
+        assertThat(pace.capped()).isTrue();
 
         for (int i = 0; i < 5_000; i++) {
             pace.replayed();
@@ -48,6 +49,7 @@ class ReplayPaceTest {
     @Test
     void noCapNeverSleeps() throws InterruptedException {
         ReplayPace pace = pace(0);
+        assertThat(pace.capped()).isFalse();
         for (int i = 0; i < 10_000; i++) {
             pace.replayed();
         }
