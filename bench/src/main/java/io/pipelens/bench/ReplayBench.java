@@ -48,7 +48,7 @@ final class ReplayBench implements Callable<Integer> {
     @Option(names = "--memory-read-models", description = "read models in memory instead of the H2 file")
     boolean memoryReadModels;
 
-    @Option(names = "--settle", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--settle", negatable = true, defaultValue = "true",
             description = "before the reads and replays, wait until the H2 stores' background housekeeping after the"
                     + " load (compacting the chunks the load left behind) has ended; --no-settle starts at once")
     boolean settle;
