@@ -2,6 +2,7 @@ package io.pipelens.platform.security;
 
 import io.pipelens.kernel.ViolationException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -65,6 +66,7 @@ public class PipelensSecurityConfiguration {
                     + "configured: remove the keys, or set pipelens.security.mode=keys (or leave the mode unset)");
         }
         if (mode == SecurityProperties.Mode.OPEN) {
+            refuseOpenNetworkUnlessAllowed(properties, environment, service);
             log.warn("{} runs OPEN: no API keys are configured, so anyone who can reach it may read, write and "
                     + "administer it. Configure keys to require them: pipelens.security.keys[0].name=..., "
                     + ".role=READ|WRITE|ADMIN, .sha256=<SHA-256 of the key, hex> (docs/operations.md, Security).",
@@ -73,6 +75,27 @@ public class PipelensSecurityConfiguration {
             log.info("{} requires API keys: {} configured", service, keys.size());
         }
         return new AccessPolicy(mode, keys);
+    }
+
+    /**
+     * Open mode on an address other machines can reach would let any of them read, write and replay: refused unless
+     * {@code pipelens.security.allow-open-network=true} says it is meant.
+     */
+    private static void refuseOpenNetworkUnlessAllowed(SecurityProperties properties, Environment environment,
+                                                       String service) {
+        List<String> reachable = ListenAddresses.reachableFromOtherMachines(environment);
+        if (reachable.isEmpty()) {
+            return;
+        }
+        if (!properties.allowOpenNetwork()) {
+            throw new IllegalStateException(service + " would run OPEN (no API keys) on an address other machines can "
+                    + "reach: " + String.join(", ", reachable) + ". Configure API keys (pipelens.security.keys[0].name, "
+                    + ".role, .sha256; docs/operations.md, Security), or listen on the loopback address only "
+                    + "(server.address=127.0.0.1), or set pipelens.security.allow-open-network=true to run open on "
+                    + "the network anyway");
+        }
+        log.warn("{} runs OPEN on an address other machines can reach ({}), as pipelens.security.allow-open-network "
+                + "allows", service, String.join(", ", reachable));
     }
 
     @Bean

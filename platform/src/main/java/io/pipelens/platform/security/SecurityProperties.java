@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mode {@code open} (no authentication: every caller may do everything), {@code keys} (every call needs a key),
  *             or unset: keys when some are configured, open otherwise
  * @param keys the API keys
+ * @param allowOpenNetwork lets a service run open on an address other machines can reach ({@code server.address}
+ *             unset, {@code 0.0.0.0}, or any address but a loopback one). Without it such a start is refused: open
+ *             mode is meant for the loopback address, where only this machine's users can call the service.
  */
 @ConfigurationProperties("pipelens.security")
-public record SecurityProperties(Mode mode, List<Key> keys) {
+public record SecurityProperties(Mode mode, List<Key> keys, boolean allowOpenNetwork) {
 
     public SecurityProperties {
         keys = keys == null ? List.of() : List.copyOf(keys);

@@ -19,8 +19,9 @@ class AccessModeTest {
 
     private static PipelensSecurityConfiguration.AccessPolicy start(SecurityProperties.Mode mode,
                                                                     List<SecurityProperties.Key> keys) {
-        return new PipelensSecurityConfiguration().pipelensAccessPolicy(new SecurityProperties(mode, keys),
-                new MockEnvironment().withProperty("spring.application.name", "query-service"));
+        return new PipelensSecurityConfiguration().pipelensAccessPolicy(new SecurityProperties(mode, keys, false),
+                new MockEnvironment().withProperty("spring.application.name", "query-service")
+                        .withProperty("server.address", "127.0.0.1"));
     }
 
     @Test
