@@ -67,8 +67,22 @@ compose_runs_with_keys() {
   for service in command-service query-service; do
     grep -A40 "^  $service:" <<<"$config" | grep -q "PIPELENS_SECURITY_MODE: keys" \
       || { echo "$service does not run with PIPELENS_SECURITY_MODE=keys"; return 1; }
+    grep -A40 "^  $service:" <<<"$config" | grep -q "SERVER_ADDRESS: 0.0.0.0" \
+      || { echo "$service listens on its container's loopback only: set SERVER_ADDRESS: 0.0.0.0"; return 1; }
   done
-  echo "both services run with API keys required"
+  echo "both services run with API keys required, listening on their container's interfaces"
+}
+compose_ports_on_loopback() {
+  local config published off_loopback
+  config=$(env "${SECRETS[@]/%/=check}" docker-compose --env-file "$work/empty.env" -f docker-compose.yml config)
+  published=$(awk '/^    ports:/ { in_ports = 1; next } in_ports && /^    - / { print $2; next } { in_ports = 0 }' <<<"$config")
+  [[ -n $published ]] || { echo "no published port found"; return 1; }
+  off_loopback=$(grep -v '^127\.0\.0\.1:' <<<"$published" || true)
+  if [[ -n $off_loopback ]]; then
+    echo "published on more than the host's loopback address: $off_loopback"
+    return 1
+  fi
+  echo "every published port is bound to the host's 127.0.0.1:" $published
 }
 grafana_typecheck() {
   (cd grafana/check && npm ci --no-audit --no-fund --loglevel=error && npm run -s check)
@@ -97,6 +111,7 @@ check "promtool test rules prometheus/tests/*.test.yml (each alert fires, look-a
 check "docker-compose -f docker-compose.yml config -q (with the required secrets set)" compose_config
 check "docker-compose.yml refuses to start without its secrets" compose_refuses_missing_secrets
 check "docker-compose.yml runs both services with API keys required" compose_runs_with_keys
+check "docker-compose.yml publishes ports on the host's loopback address only" compose_ports_on_loopback
 check "grafana dashboards type-check against @grafana/schema (npm ci + tsc)" grafana_typecheck
 check "grafana dashboard queries parse as PromQL (promtool)" dashboard_queries
 check "metric names used are in the metrics contract" metrics_in_contract
