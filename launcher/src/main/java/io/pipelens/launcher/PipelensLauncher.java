@@ -3,14 +3,15 @@ package io.pipelens.launcher;
 import io.pipelens.command.CommandServiceApplication;
 import io.pipelens.query.QueryServiceApplication;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs both Pipelens services in one process on the embedded default: the command service and the query service as
- * two separate Spring contexts, sharing the H2 event store and the embedded MongoDB under {@code ./data}. Every
- * argument goes to both services (for example {@code --pipelens.data-dir=/var/lib/pipelens}); use
- * {@code --command.server.port} style overrides through each service's own properties file or environment when the
- * ports must differ from 8081 and 8082.
+ * two separate Spring contexts, sharing the H2 event store and the embedded MongoDB under {@code ./data}. Arguments
+ * go to both services, except {@code --command.*} and {@code --query.*} ({@link LauncherArguments},
+ * {@code --help}).
  */
 public final class PipelensLauncher {
 
@@ -18,8 +19,20 @@ public final class PipelensLauncher {
     }
 
     public static void main(String[] args) {
+        LauncherArguments arguments;
+        try {
+            arguments = LauncherArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (arguments.help()) {
+            System.out.print(LauncherArguments.USAGE);
+            return;
+        }
         long started = System.nanoTime();
-        Services services = start(args);
+        Services services = start(arguments);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("%nPipelens is up in %.1f s (embedded stores under %s)%n"
                         + "  command service: GraphiQL http://127.0.0.1:%s/graphiql   batch: POST /api/commands/batch%n"
@@ -28,24 +41,58 @@ public final class PipelensLauncher {
                 services.commandPort(), services.queryPort());
     }
 
+    /** Starts both services with the launcher's command-line arguments ({@link LauncherArguments}). */
+    public static Services start(String... args) {
+        return start(LauncherArguments.parse(args));
+    }
+
     /**
      * Starts the command service, then the query service. One after the other: both apply the event store's Flyway
      * migrations at start-up, and two Flyway runs at once on a fresh H2 database race on creating its history table
      * (PostgreSQL serialises them with a lock; H2 does not). On 2 cores a parallel start gains little anyway.
      */
-    public static Services start(String... args) {
-        ConfigurableApplicationContext command = CommandServiceApplication.builder().run(args);
+    private static Services start(LauncherArguments arguments) {
+        ConfigurableApplicationContext command =
+                run(CommandServiceApplication.CONFIG_NAME, CommandServiceApplication.builder(), arguments.command());
         try {
-            return new Services(command, QueryServiceApplication.builder().run(args));
+            return new Services(command,
+                    run(QueryServiceApplication.CONFIG_NAME, QueryServiceApplication.builder(), arguments.query()));
         } catch (RuntimeException e) {
-            command.close();
+            ServiceLabel.during(CommandServiceApplication.CONFIG_NAME, command::close);
             throw e;
         }
     }
 
-    /** The two running services. */
-    public record Services(ConfigurableApplicationContext command, ConfigurableApplicationContext query)
-            implements AutoCloseable {
+    /**
+     * Starts one service under its {@link ServiceLabel}. Without Spring Boot's shutdown hook: its one thread would
+     * carry the first service's label; {@link Services} closes each service under its own.
+     */
+    private static ConfigurableApplicationContext run(String service, SpringApplicationBuilder builder,
+                                                      List<String> args) {
+        return ServiceLabel.during(service,
+                () -> builder.registerShutdownHook(false).run(args.toArray(String[]::new)));
+    }
+
+    /** The two running services; closed by {@link #close()} or, at the latest, when the JVM shuts down. */
+    public static final class Services implements AutoCloseable {
+
+        private final ConfigurableApplicationContext command;
+        private final ConfigurableApplicationContext query;
+        private final Thread shutdownHook = new Thread(this::closeBoth, "pipelens-shutdown");
+
+        Services(ConfigurableApplicationContext command, ConfigurableApplicationContext query) {
+            this.command = command;
+            this.query = query;
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+
+        public ConfigurableApplicationContext command() {
+            return command;
+        }
+
+        public ConfigurableApplicationContext query() {
+            return query;
+        }
 
         public String commandPort() {
             return command.getEnvironment().getProperty("local.server.port");
@@ -57,8 +104,17 @@ public final class PipelensLauncher {
 
         @Override
         public void close() {
-            query.close();
-            command.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                return;
+            }
+            closeBoth();
+        }
+
+        private void closeBoth() {
+            ServiceLabel.during(QueryServiceApplication.CONFIG_NAME, query::close);
+            ServiceLabel.during(CommandServiceApplication.CONFIG_NAME, command::close);
         }
     }
 }
