@@ -88,11 +88,7 @@ public class PipelensSecurityConfiguration {
             return;
         }
         if (!properties.allowOpenNetwork()) {
-            throw new IllegalStateException(service + " would run OPEN (no API keys) on an address other machines can "
-                    + "reach: " + String.join(", ", reachable) + ". Configure API keys (pipelens.security.keys[0].name, "
-                    + ".role, .sha256; docs/operations.md, Security), or listen on the loopback address only "
-                    + "(server.address=127.0.0.1), or set pipelens.security.allow-open-network=true to run open on "
-                    + "the network anyway");
+            throw new OpenNetworkRefusedException(service, String.join(", ", reachable));
         }
         log.warn("{} runs OPEN on an address other machines can reach ({}), as pipelens.security.allow-open-network "
                 + "allows", service, String.join(", ", reachable));

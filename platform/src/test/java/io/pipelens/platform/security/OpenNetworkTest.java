@@ -2,12 +2,15 @@ package io.pipelens.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
@@ -70,6 +73,19 @@ class OpenNetworkTest {
 
         assertThat(output.getOut()).containsPattern("WARN .*query-service runs OPEN on an address other machines can "
                 + "reach \\(server.address=0.0.0.0\\), as pipelens.security.allow-open-network allows");
+    }
+
+    @Test
+    void theRefusalIsReportedAsWhatWasRefusedAndWhatToSetNotAsAStackTrace() {
+        Throwable refusal = catchThrowable(() -> start(List.of(), false, listeningOn("0.0.0.0")));
+
+        FailureAnalysis analysis = new OpenNetworkFailureAnalyzer()
+                .analyze(new BeanCreationException("pipelensAccessPolicy", "failed", refusal));
+
+        assertThat(analysis.getDescription()).isEqualTo("query-service would run OPEN (no API keys) on an address "
+                + "other machines can reach: server.address=0.0.0.0");
+        assertThat(analysis.getAction()).contains("server.address=127.0.0.1")
+                .contains("pipelens.security.allow-open-network=true");
     }
 
     @Test
