@@ -2,9 +2,9 @@
 // work without internet; runs an operation in it with its Run button and finds the answer in the page's response pane.
 // Fails on a blocked request, a request that fails or answers >= 400, an error in the page, or a missing answer.
 // Keeps a screenshot of the page, also when it fails. With PIPELENS_KEY set, does what a user does when the service
-// requires API keys: the page and its scripts load without a key, GraphiQL's first schema request is refused (401),
+// requires API keys: the page and its scripts load without a key, GraphiQL's first schema requests are refused (401),
 // the key goes in the headers tab as "Authorization: Bearer <key>", and the schema is fetched again, now with success;
-// only that first 401 is allowed.
+// only those 401s, before the key is in, are allowed. Chromium runs on a fresh temporary profile (playwright's launch).
 //
 //   node check.mjs <name> <base url> <screenshot.png> <operation> <text the response must contain>...
 import {chromium} from 'playwright-core';
