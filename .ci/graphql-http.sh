@@ -13,23 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=launcher/target/pipelens-exec.jar
 started=$SECONDS
 work=$(mktemp -d "${TMPDIR:-/tmp}/graphql-http.XXXXXX")
-pipelens_pid=
-
-log() { printf '== [%3ss] %s\n' "$((SECONDS - started))" "$*"; }
+source .ci/pipelens-run.sh
 
 finish() {
-  local rc=$? i
+  local rc=$?
   trap - EXIT
   set +e
-  if [[ -n $pipelens_pid ]] && kill -0 "$pipelens_pid" 2>/dev/null; then
-    kill "$pipelens_pid"
-    for ((i = 0; i < 100; i++)); do kill -0 "$pipelens_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pipelens_pid" 2>/dev/null
-    wait "$pipelens_pid" 2>/dev/null
-  fi
+  stop_pipelens
   if ((rc != 0)) && [[ -f $work/pipelens.log ]]; then
     echo "-- pipelens.log, last 40 lines"
     tail -n 40 "$work/pipelens.log"
@@ -41,32 +33,14 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT TERM
 
-missing=()
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-command -v curl >/dev/null || missing+=(curl)
-if ((${#missing[@]})); then
-  log "apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+need_debian_packages node:nodejs npm:npm curl:curl
 log "npm ci in .ci/graphql-http (node $(node --version))"
 (cd .ci/graphql-http && npm ci --no-audit --no-fund --loglevel=error)
 
-if [[ ! -f $JAR ]]; then
-  log "$JAR is missing: ./mvnw -B -q -DskipTests package"
-  ./mvnw -B -q -DskipTests package
-fi
+ensure_launcher_jar
 
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
-pick_port() { if port_taken "$1"; then free_port; else echo "$1"; fi; }
 command_port=$(pick_port 8081)
 query_port=$(pick_port 8082)
-mkdir -p "$work/config"
-echo "server.port=$command_port" >"$work/config/command-service.properties"
-echo "server.port=$query_port" >"$work/config/query-service.properties"
 
 # A key for this run only, random. The services get its SHA-256 through the same environment variables as in
 # docker-compose.yml, so this also checks that configuration.
@@ -74,22 +48,8 @@ key=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 log "starting Pipelens ($JAR) with API keys required: command service :$command_port, query service :$query_port"
 PIPELENS_SECURITY_MODE=keys PIPELENS_SECURITY_KEYS_0_NAME=graphql-http-audit PIPELENS_SECURITY_KEYS_0_ROLE=READ \
   PIPELENS_SECURITY_KEYS_0_SHA256=$(printf %s "$key" | sha256sum | cut -d' ' -f1) \
-  java -Dh2.bindAddress=127.0.0.1 -XX:+ExitOnOutOfMemoryError -jar "$JAR" \
-  --pipelens.data-dir="$work/data" --server.address=127.0.0.1 \
-  --spring.config.additional-location="optional:file:$work/config/" \
-  --spring.graphql.schema.introspection.enabled=true \
-  >"$work/pipelens.log" 2>&1 &
-pipelens_pid=$!
-
-health_up() { curl -fsS --max-time 5 "$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
-for url in "http://127.0.0.1:$command_port" "http://127.0.0.1:$query_port"; do
-  deadline=$((SECONDS + 180))
-  until health_up "$url"; do
-    kill -0 "$pipelens_pid" 2>/dev/null || { echo "!! Pipelens has exited"; exit 1; }
-    ((SECONDS < deadline)) || { echo "!! $url/actuator/health is not UP after 180 s"; exit 1; }
-    sleep 0.5
-  done
-done
+  start_pipelens "$command_port" "$query_port" --spring.graphql.schema.introspection.enabled=true
+wait_for_health 180 "http://127.0.0.1:$command_port" "http://127.0.0.1:$query_port"
 log "both services are UP"
 
 failed=0

@@ -30,7 +30,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=launcher/target/pipelens-exec.jar
 DEMO_DEALS=400
 INTERVAL=2s # scrape and rule evaluation interval of the test Prometheus, and the services' metrics refresh
 ROUNDS=3    # rounds of live traffic
@@ -39,10 +38,9 @@ started=$SECONDS
 work=$(mktemp -d "${TMPDIR:-/tmp}/prometheus-e2e.XXXXXX")
 results=$work/results
 : >"$results"
-pipelens_pid=
 prometheus_pid=
+source .ci/pipelens-run.sh
 
-log() { printf '== [%3ss] %s\n' "$((SECONDS - started))" "$*"; }
 record() { # PASS|FAIL what
   echo "$1 $2" >>"$results"
   [[ $1 == PASS ]] && echo "   ok: $2" || echo "!! FAILED: $2"
@@ -52,27 +50,14 @@ die() { # a step the rest depends on failed
   exit 1
 }
 
-stop() { # pid name: TERM, then KILL after 20 s
-  local pid=$1 name=$2 i
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.2
-  done
-  echo "$name (pid $pid) did not stop in 20 s: killing it"
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
 finish() {
   local rc=$? passed failed i logs=(pipelens.log prometheus.log) lines=(0 0)
   trap - EXIT
   set +e
   # How far the logs went before the shutdown, whose own messages would otherwise fill their tails.
   for i in 0 1; do [[ -f $work/${logs[i]} ]] && lines[i]=$(wc -l <"$work/${logs[i]}"); done
-  stop "$prometheus_pid" prometheus
-  stop "$pipelens_pid" pipelens
+  stop_process "$prometheus_pid" prometheus
+  stop_pipelens
   passed=$(grep -c '^PASS' "$results")
   failed=$(grep -c '^FAIL' "$results")
   if ((rc != 0 && failed == 0)); then
@@ -117,17 +102,10 @@ fi
 helper() { "$PY" .ci/prometheus_e2e.py "$@"; }
 helper selftest >/dev/null || die "the PromQL helpers of .ci/prometheus_e2e.py pass their self-test"
 
-if [[ ! -f $JAR ]]; then
-  log "$JAR is missing: ./mvnw -B -q -DskipTests package"
-  ./mvnw -B -q -DskipTests package
-fi
+ensure_launcher_jar
 
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
+free_port() { # this script needs no node: Python's, for pick_port
   "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-pick_port() { # preferred port, or a free one when it is taken
-  if port_taken "$1"; then free_port; else echo "$1"; fi
 }
 command_port=$(pick_port 8081)
 query_port=$(pick_port 8082)

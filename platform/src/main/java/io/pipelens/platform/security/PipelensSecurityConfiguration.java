@@ -27,7 +27,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * <ul>
  * <li>{@code /actuator/health} and {@code /actuator/prometheus}: anyone, so that load balancers, container health
  *     checks and Prometheus need no key; every other Actuator endpoint: ADMIN.</li>
- * <li>{@code /graphiql}: anyone (a static page; its requests to {@code /graphql} carry the key from its headers tab).</li>
+ * <li>{@code /graphiql} and its scripts under {@code /graphiql/assets/}: anyone (a static page; its requests to
+ *     {@code /graphql} carry the key from its headers tab).</li>
  * <li>{@code /graphql}: any valid key; what each operation needs is checked per field by
  *     {@link GraphQlAccessInstrumentation} (queries READ, mutations WRITE) and, where a field needs more, by
  *     {@code @PreAuthorize("hasRole('ADMIN')")} on its controller method (method security is on).</li>
