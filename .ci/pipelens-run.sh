@@ -31,18 +31,14 @@ ensure_launcher_jar() {
 }
 
 # start_pipelens command_port query_port [argument...]: both services on 127.0.0.1 with their data in $work/data and
-# their log in $work/pipelens.log; sets pipelens_pid. The ports go through a per-service config file: command-line
-# arguments reach both services, each of which reads <its spring.config.name>.properties from the additional location.
+# their log in $work/pipelens.log; sets pipelens_pid. Each service's port through the launcher's per-service options.
 # h2.bindAddress: the H2 AUTO_SERVER listener (a second process sharing the event store) on 127.0.0.1 only.
 start_pipelens() {
   local command_port=$1 query_port=$2
   shift 2
-  mkdir -p "$work/config"
-  echo "server.port=$command_port" >"$work/config/command-service.properties"
-  echo "server.port=$query_port" >"$work/config/query-service.properties"
   java -Dh2.bindAddress=127.0.0.1 -XX:+ExitOnOutOfMemoryError -jar "$JAR" \
     --pipelens.data-dir="$work/data" --server.address=127.0.0.1 \
-    --spring.config.additional-location="optional:file:$work/config/" "$@" \
+    --command.server.port="$command_port" --query.server.port="$query_port" "$@" \
     >"$work/pipelens.log" 2>&1 &
   pipelens_pid=$!
 }

@@ -149,18 +149,8 @@ wait_scrapes() { # $1 more scrapes of both services than now
 }
 
 # ------------------------------------------------------------------------------------------------------ Pipelens
-# Ports through a per-service config file: command-line arguments reach both services, each of which reads
-# <its spring.config.name>.properties from the additional location.
-mkdir -p "$work/config"
-echo "server.port=$command_port" >"$work/config/command-service.properties"
-echo "server.port=$query_port" >"$work/config/query-service.properties"
 log "starting Pipelens ($JAR): command service $command_url, query service $query_url, data in $work/data"
-# h2.bindAddress: the H2 AUTO_SERVER listener (a second process sharing the event store) on 127.0.0.1 only.
-java -Dh2.bindAddress=127.0.0.1 -XX:+ExitOnOutOfMemoryError -jar "$JAR" \
-  --pipelens.data-dir="$work/data" --pipelens.demo.deals=$DEMO_DEALS --pipelens.metrics.refresh=$INTERVAL \
-  --server.address=127.0.0.1 --spring.config.additional-location="optional:file:$work/config/" \
-  >"$work/pipelens.log" 2>&1 &
-pipelens_pid=$!
+start_pipelens "$command_port" "$query_port" --pipelens.demo.deals=$DEMO_DEALS --pipelens.metrics.refresh=$INTERVAL
 
 wait_for 180 "command service /actuator/health is UP" health_up "$command_url"
 wait_for 60 "query service /actuator/health is UP" health_up "$query_url"
