@@ -38,6 +38,9 @@ import org.springframework.core.env.Environment;
         + " && ${pipelens.mongo.embedded.enabled:true}")
 public class EmbeddedMongoConfiguration {
 
+    /** The embedded server's file under the data directory. */
+    static final String READ_MODELS_FILE = "read-models.mv";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     /**
@@ -47,7 +50,7 @@ public class EmbeddedMongoConfiguration {
     @Bean
     public DisposableBean embeddedMongoShutdownMarker(MongoServer server, Environment environment) {
         boolean persistent = environment.getProperty("pipelens.mongo.embedded.persistent", Boolean.class, true);
-        Path file = Path.of(environment.getProperty("pipelens.data-dir", "./data")).resolve("read-models.mv");
+        Path file = Path.of(environment.getProperty("pipelens.data-dir", "./data")).resolve(READ_MODELS_FILE);
         return () -> {
             server.shutdownNow();
             if (persistent) {
@@ -64,7 +67,7 @@ public class EmbeddedMongoConfiguration {
         if (persistent) {
             Path dataDir = Path.of(environment.getProperty("pipelens.data-dir", "./data"));
             Files.createDirectories(dataDir);
-            Path file = dataDir.resolve("read-models.mv");
+            Path file = dataDir.resolve(READ_MODELS_FILE);
             CleanShutdownMarker.forStore(file).discardIfUnclean();
             int cache = environment.getProperty("pipelens.mongo.embedded.cache-mb", Integer.class, 64);
             backend = ReadModelH2Backend.open(file, cache);

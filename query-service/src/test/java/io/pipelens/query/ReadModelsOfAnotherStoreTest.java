@@ -1,0 +1,83 @@
+package io.pipelens.query;
+
+import static io.pipelens.query.deal.DealEvents.aDealWonFromQualification;
+import static io.pipelens.query.deal.DealEvents.asMessages;
+import static io.pipelens.query.deal.DealEvents.journeyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.platform.mongo.ReadModelsOfAnotherStoreException;
+import io.pipelens.query.deal.DealJourney;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The data directory of an embedded run kept while the service is pointed at another event store (as when moving to
+ * PostgreSQL): its read models and tokens belong to the old store, so the service refuses to start rather than serve
+ * the old store's deals and never show the new one's. Two H2 files stand for the two stores.
+ */
+class ReadModelsOfAnotherStoreTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void readModelsBuiltFromAnotherEventStoreAreNotServed() {
+        projectOneDeal("events");
+
+        assertThatThrownBy(() -> start("other-events").close())
+                .hasRootCauseInstanceOf(ReadModelsOfAnotherStoreException.class)
+                .rootCause().hasMessageContaining("were built from event store")
+                .hasMessageContaining("H2 file at " + dataDir.resolve("other-events"))
+                .hasMessageContaining("delete " + dataDir.resolve("read-models.mv"));
+    }
+
+    @Test
+    void tokensBeyondTheEventStoresNewestEventAreNotServed() throws Exception {
+        projectOneDeal("events");
+        try (Connection connection = DriverManager.getConnection(url("events"), "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM domain_event_entry"); // as if restored from a backup older than the tokens
+        }
+
+        assertThatThrownBy(() -> start("events").close())
+                .hasRootCauseInstanceOf(ReadModelsOfAnotherStoreException.class)
+                .rootCause().hasMessageContaining("stands beyond the newest event of the event store in use");
+    }
+
+    private void projectOneDeal(String events) {
+        List<DealEvent> deal = aDealWonFromQualification("origin-1");
+        try (ConfigurableApplicationContext service = start(events)) {
+            service.getBean(EventStore.class).publish(asMessages(deal));
+            await().atMost(WITHIN).untilAsserted(() -> assertThat(
+                    service.getBean(MongoTemplate.class).findById("origin-1", DealJourney.class))
+                    .isEqualTo(journeyOf(deal)));
+        }
+    }
+
+    private ConfigurableApplicationContext start(String events) {
+        return new SpringApplicationBuilder(QueryServiceApplication.class).run(
+                "--spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+                "--server.port=0",
+                "--pipelens.data-dir=" + dataDir,
+                "--spring.datasource.url=" + url(events));
+    }
+
+    private String url(String events) {
+        return "jdbc:h2:file:" + dataDir.resolve(events);
+    }
+}
