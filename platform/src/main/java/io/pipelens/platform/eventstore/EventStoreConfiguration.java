@@ -18,6 +18,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -85,6 +86,11 @@ public class EventStoreConfiguration {
                 .batchSize(properties.batchSize());
         return new ParseOnceJdbcEventStorageEngine(builder, eventSchema(), LOWEST_GLOBAL_INDEX, MAX_GAP_OFFSET,
                 (int) properties.gapTimeout().toMillis());
+    }
+
+    @Bean
+    public FlywayMigrationStrategy explainedMigrations() {
+        return new ExplainedMigrations();
     }
 
     /** Read after the migrations, which create the identity. */
