@@ -15,8 +15,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,6 +62,24 @@ class ReadModelsOfAnotherStoreTest {
                 .rootCause().hasMessageContaining("stands beyond the newest event of the event store in use");
     }
 
+    /** The case as met: an embedded run's data directory kept when the service is moved to a new PostgreSQL. */
+    @Test
+    @Tag("postgres")
+    void anEmbeddedRunsReadModelsAreNotServedFromPostgreSql() {
+        projectOneDeal("events");
+        String url = System.getenv("PIPELENS_TEST_POSTGRES_URL");
+        assertThat(url).as("PIPELENS_TEST_POSTGRES_URL").isNotNull();
+        String schema = "origin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+        assertThatThrownBy(() -> startOn(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--spring.datasource.username=" + System.getenv().getOrDefault("PIPELENS_TEST_POSTGRES_USER", "pipelens"),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("PIPELENS_TEST_POSTGRES_PASSWORD",
+                        "pipelens"),
+                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema).close())
+                .hasRootCauseInstanceOf(ReadModelsOfAnotherStoreException.class)
+                .rootCause().hasMessageContaining("but the event store in use (PostgreSQL at ");
+    }
+
     private void projectOneDeal(String events) {
         List<DealEvent> deal = aDealWonFromQualification("origin-1");
         try (ConfigurableApplicationContext service = start(events)) {
@@ -70,11 +91,17 @@ class ReadModelsOfAnotherStoreTest {
     }
 
     private ConfigurableApplicationContext start(String events) {
-        return new SpringApplicationBuilder(QueryServiceApplication.class).run(
+        return startOn(url(events));
+    }
+
+    private ConfigurableApplicationContext startOn(String url, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
                 "--server.port=0",
                 "--pipelens.data-dir=" + dataDir,
-                "--spring.datasource.url=" + url(events));
+                "--spring.datasource.url=" + url));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(QueryServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private String url(String events) {
