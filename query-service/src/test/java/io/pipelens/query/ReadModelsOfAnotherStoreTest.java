@@ -47,6 +47,8 @@ class ReadModelsOfAnotherStoreTest {
                 .rootCause().hasMessageContaining("were built from event store")
                 .hasMessageContaining("H2 file at " + dataDir.resolve("other-events"))
                 .hasMessageContaining("delete " + dataDir.resolve("read-models.mv"));
+        assertThat(dataDir.resolve("read-models.mv.open")).as("the embedded MongoDB stopped, so the process can exit")
+                .doesNotExist();
     }
 
     @Test

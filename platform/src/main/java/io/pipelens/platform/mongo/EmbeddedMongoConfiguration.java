@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 
 /**
@@ -81,7 +82,13 @@ public class EmbeddedMongoConfiguration {
         return server;
     }
 
+    /**
+     * Depends on the shutdown marker, so that a server anything connected to is stopped when the context closes,
+     * also when its start fails (the read models of another event store, for one): a server left running keeps the
+     * process alive.
+     */
     @Bean
+    @DependsOn("embeddedMongoShutdownMarker")
     public MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, Environment environment) {
         String database = environment.getProperty("spring.data.mongodb.database", "pipelens");
         var address = server.getLocalAddress();
