@@ -31,7 +31,7 @@ public final class PipelensLauncher {
                 services.commandPort(), services.queryPort());
     }
 
-    /** Which stores the services use, without credentials: the event store is the command service's, as both share it. */
+    /** Which stores the services use, without credentials (both share the event store: the command service's). */
     static String storesInUse(Environment command, Environment query) {
         return "event store: " + StoreDescriptions.eventStore(command)
                 + "; read models: " + StoreDescriptions.readModels(query);

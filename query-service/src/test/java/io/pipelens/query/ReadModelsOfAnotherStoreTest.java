@@ -74,7 +74,8 @@ class ReadModelsOfAnotherStoreTest {
         String schema = "origin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
         assertThatThrownBy(() -> startOn(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("PIPELENS_TEST_POSTGRES_USER", "pipelens"),
+                "--spring.datasource.username=" + System.getenv().getOrDefault("PIPELENS_TEST_POSTGRES_USER",
+                        "pipelens"),
                 "--spring.datasource.password=" + System.getenv().getOrDefault("PIPELENS_TEST_POSTGRES_PASSWORD",
                         "pipelens"),
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema).close())

@@ -52,7 +52,8 @@ public class ExplainedMigrations implements FlywayMigrationStrategy {
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
-        return new StoreConfigurationException("The event store's migrations were refused: " + denied.getMessage().lines().findFirst().orElse("")
+        String refusal = denied.getMessage().lines().findFirst().orElse(""); // PostgreSQL adds a Position line
+        return new StoreConfigurationException("The event store's migrations were refused: " + refusal
                 + " (user " + user + ", database " + database + "). The user needs to create tables in the schema; "
                 + "since PostgreSQL 15 only the database's owner may in schema public, and GRANT ALL ON DATABASE "
                 + "does not give it.",

@@ -84,10 +84,11 @@ public class ReadModelOrigin {
                     + "in use (" + eventStore.description() + ") is " + identity + ": they would show the other "
                     + "store's deals and never this one's. " + remedy());
         }
+        // The tokens before the head: a running processor's token may pass a head read before it, never one after.
+        Optional<TokenAt> furthest = furthestToken();
         long head = eventStore.head();
-        Optional<String> beyond = tokenBeyond(head);
-        if (beyond.isPresent()) {
-            return Optional.of("The tracking token of processor " + beyond.get() + " in MongoDB database '"
+        if (furthest.isPresent() && furthest.get().position() > head) {
+            return Optional.of("The tracking token of processor " + furthest.get().where() + " in MongoDB database '"
                     + database.getName() + "' stands beyond the newest event of the event store in use ("
                     + eventStore.description() + ", global index " + head + "): the read models were built from "
                     + "another store, or this one was restored from an older backup, and new events would not "
@@ -119,16 +120,20 @@ public class ReadModelOrigin {
                 + "stop every query service, " + rebuild + ", and start again.";
     }
 
-    /** The first "processor segment N at global index I" whose token reaches past {@code head}. */
-    private Optional<String> tokenBeyond(long head) {
+    /** The token that reaches furthest into the event store, if any token has a position. */
+    private Optional<TokenAt> furthestToken() {
+        TokenAt furthest = null;
         for (Document entry : tokens.find(Filters.ne("processorName", CONFIG_TOKEN))) {
             OptionalLong position = position(entry);
-            if (position.isPresent() && position.getAsLong() > head) {
-                return Optional.of("'" + entry.getString("processorName") + "' segment " + entry.get("segment")
-                        + " (global index " + position.getAsLong() + ")");
+            if (position.isPresent() && (furthest == null || position.getAsLong() > furthest.position())) {
+                furthest = new TokenAt("'" + entry.getString("processorName") + "' segment " + entry.get("segment")
+                        + " (global index " + position.getAsLong() + ")", position.getAsLong());
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(furthest);
+    }
+
+    private record TokenAt(String where, long position) {
     }
 
     /** Where a token entry stands, counting the end of a replay under way. */
