@@ -1,11 +1,13 @@
 package io.pipelens.launcher;
 
 import io.pipelens.command.CommandServiceApplication;
+import io.pipelens.platform.StoreDescriptions;
 import io.pipelens.query.QueryServiceApplication;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Runs both Pipelens services in one process on the embedded default: the command service and the query service as
@@ -34,11 +36,18 @@ public final class PipelensLauncher {
         long started = System.nanoTime();
         Services services = start(arguments);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("%nPipelens is up in %.1f s (embedded stores under %s)%n"
+        System.out.printf("%nPipelens is up in %.1f s (%s)%n"
                         + "  command service: GraphiQL http://127.0.0.1:%s/graphiql   batch: POST /api/commands/batch%n"
                         + "  query service:   GraphiQL http://127.0.0.1:%s/graphiql   metrics: /actuator/prometheus%n%n",
-                took.toMillis() / 1000.0, services.command().getEnvironment().getProperty("pipelens.data-dir"),
+                took.toMillis() / 1000.0,
+                storesInUse(services.command().getEnvironment(), services.query().getEnvironment()),
                 services.commandPort(), services.queryPort());
+    }
+
+    /** Which stores the services use, without credentials (both share the event store: the command service's). */
+    static String storesInUse(Environment command, Environment query) {
+        return "event store: " + StoreDescriptions.eventStore(command)
+                + "; read models: " + StoreDescriptions.readModels(query);
     }
 
     /** Starts both services with the launcher's command-line arguments ({@link LauncherArguments}). */

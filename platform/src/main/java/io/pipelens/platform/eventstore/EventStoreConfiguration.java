@@ -1,5 +1,6 @@
 package io.pipelens.platform.eventstore;
 
+import io.pipelens.platform.StoreDescriptions;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -17,8 +18,12 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The event store: Axon's JDBC storage engine over the configured data source (an H2 file by default, PostgreSQL in
@@ -81,6 +86,18 @@ public class EventStoreConfiguration {
                 .batchSize(properties.batchSize());
         return new ParseOnceJdbcEventStorageEngine(builder, eventSchema(), LOWEST_GLOBAL_INDEX, MAX_GAP_OFFSET,
                 (int) properties.gapTimeout().toMillis());
+    }
+
+    @Bean
+    public FlywayMigrationStrategy explainedMigrations() {
+        return new ExplainedMigrations();
+    }
+
+    /** Read after the migrations, which create the identity. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public EventStoreIdentity eventStoreIdentity(DataSource dataSource, Environment environment) {
+        return new EventStoreIdentity(new JdbcTemplate(dataSource), StoreDescriptions.eventStore(environment));
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 
 /**
@@ -38,6 +39,9 @@ import org.springframework.core.env.Environment;
         + " && ${pipelens.mongo.embedded.enabled:true}")
 public class EmbeddedMongoConfiguration {
 
+    /** The embedded server's file under the data directory. */
+    static final String READ_MODELS_FILE = "read-models.mv";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     /**
@@ -47,7 +51,7 @@ public class EmbeddedMongoConfiguration {
     @Bean
     public DisposableBean embeddedMongoShutdownMarker(MongoServer server, Environment environment) {
         boolean persistent = environment.getProperty("pipelens.mongo.embedded.persistent", Boolean.class, true);
-        Path file = Path.of(environment.getProperty("pipelens.data-dir", "./data")).resolve("read-models.mv");
+        Path file = Path.of(environment.getProperty("pipelens.data-dir", "./data")).resolve(READ_MODELS_FILE);
         return () -> {
             server.shutdownNow();
             if (persistent) {
@@ -64,7 +68,7 @@ public class EmbeddedMongoConfiguration {
         if (persistent) {
             Path dataDir = Path.of(environment.getProperty("pipelens.data-dir", "./data"));
             Files.createDirectories(dataDir);
-            Path file = dataDir.resolve("read-models.mv");
+            Path file = dataDir.resolve(READ_MODELS_FILE);
             CleanShutdownMarker.forStore(file).discardIfUnclean();
             int cache = environment.getProperty("pipelens.mongo.embedded.cache-mb", Integer.class, 64);
             backend = ReadModelH2Backend.open(file, cache);
@@ -78,7 +82,13 @@ public class EmbeddedMongoConfiguration {
         return server;
     }
 
+    /**
+     * Depends on the shutdown marker, so that a server anything connected to is stopped when the context closes,
+     * also when its start fails (the read models of another event store, for one): a server left running keeps the
+     * process alive.
+     */
     @Bean
+    @DependsOn("embeddedMongoShutdownMarker")
     public MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, Environment environment) {
         String database = environment.getProperty("spring.data.mongodb.database", "pipelens");
         var address = server.getLocalAddress();

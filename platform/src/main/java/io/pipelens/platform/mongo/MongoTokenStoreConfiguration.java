@@ -1,9 +1,12 @@
 package io.pipelens.platform.mongo;
 
 import com.mongodb.client.MongoClient;
+import io.pipelens.platform.eventstore.EventStoreIdentity;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfigurat
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
@@ -22,6 +26,9 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * {@code pipelens.processing.claim-timeout} (default 10 s, Axon's) may be claimed by another: that is how a survivor
  * takes over the segments of a killed instance, so a shorter timeout means a shorter gap after a crash, at the cost
  * of claims stolen from an instance that is only slow.
+ *
+ * <p>The token store is handed out only once the read models are known to belong to the event store in use
+ * ({@link ReadModelOrigin}), so no processor starts on, and no query serves, another store's read models.
  */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class},
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -30,17 +37,48 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 public class MongoTokenStoreConfiguration {
 
     @Bean
-    public TokenStore tokenStore(MongoClient client, MongoDatabaseFactory databaseFactory, Serializer serializer,
+    public MongoTemplate tokenMongoTemplate(MongoClient client, MongoDatabaseFactory databaseFactory) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, databaseFactory.getMongoDatabase().getName())
+                .build();
+    }
+
+    @Bean
+    public ReadModelOrigin readModelOrigin(MongoTemplate tokenMongoTemplate, MongoDatabaseFactory databaseFactory,
+                                           Serializer serializer, EventStoreIdentity eventStore,
+                                           Environment environment) {
+        return new ReadModelOrigin(databaseFactory.getMongoDatabase(), tokenMongoTemplate.trackingTokensCollection(),
+                serializer, eventStore, rebuildAdvice(environment, databaseFactory.getMongoDatabase().getName()));
+    }
+
+    @Bean
+    public ReadModelOriginHealthIndicator readModelOriginHealthIndicator(ReadModelOrigin readModelOrigin) {
+        return new ReadModelOriginHealthIndicator(readModelOrigin);
+    }
+
+    /** How to drop the read models so they are rebuilt: delete the embedded server's file, or drop the database. */
+    static String rebuildAdvice(Environment environment, String database) {
+        if (environment.getProperty("spring.data.mongodb.uri", "").isEmpty()
+                && environment.getProperty("spring.data.mongodb.host", "").isEmpty()) {
+            return "delete " + Path.of(environment.getProperty("pipelens.data-dir", "./data"))
+                    .resolve(EmbeddedMongoConfiguration.READ_MODELS_FILE);
+        }
+        return "drop MongoDB database '" + database + "' (mongosh " + database + " --eval 'db.dropDatabase()')";
+    }
+
+    /** Processors get their tokens only from read models verified to belong to the event store in use. */
+    @Bean
+    public TokenStore tokenStore(MongoTemplate tokenMongoTemplate, ReadModelOrigin readModelOrigin,
+                                 Serializer serializer,
                                  @Value("${pipelens.processing.claim-timeout:10s}") Duration claimTimeout) {
+        readModelOrigin.verify();
         if (claimTimeout.isNegative() || claimTimeout.isZero()) {
             throw new IllegalArgumentException("pipelens.processing.claim-timeout: must be a positive duration, such "
                     + "as 10s, got " + claimTimeout);
         }
         return MongoTokenStore.builder()
                 .claimTimeout(claimTimeout)
-                .mongoTemplate(DefaultMongoTemplate.builder()
-                        .mongoDatabase(client, databaseFactory.getMongoDatabase().getName())
-                        .build())
+                .mongoTemplate(tokenMongoTemplate)
                 .serializer(serializer)
                 .build();
     }
