@@ -346,11 +346,11 @@ public final class Oracle {
                     continue;
                 }
                 Visit first = visits.get(0);
-                if (first.out() != null) {
+                boolean begunByAsOf = first.in() <= asOf.toEpochMilli();
+                if (begunByAsOf && first.out() != null) {
                     firsts.add(new long[] {first.out() - first.in(), 1});
-                } else {
-                    long censoredAt = asOf.toEpochMilli() - first.in();
-                    firsts.add(new long[] {censoredAt < 0 ? 0 : censoredAt, 0});
+                } else if (begunByAsOf) {
+                    firsts.add(new long[] {asOf.toEpochMilli() - first.in(), 0});
                     censored++;
                 }
                 Long contribution = null;
