@@ -24,8 +24,8 @@ import java.util.Optional;
  *   <li>an absorbed visit takes the stage of the nearest earlier non-absorbed visit of the deal's history (across
  *       reopenings); when there is none (the deal started there), the stage of the nearest later one;</li>
  *   <li>consecutive visits of the same stage merge when they touch: the earlier one is closed and ends exactly when
- *       the later one begins. A reopening starts later than the closing or, at the same millisecond, follows a closed
- *       visit; such a pair also touches and merges, which adds no closed time because none passed;</li>
+ *       the later one begins, by a move. A close always ends a visit: a visit begun by a reopening never merges
+ *       with the one before it, even at the same millisecond as the closing;</li>
  *   <li>visits stay in recorded (event) order; equal timestamps never reorder them, and a visit may last 0 ms.</li>
  * </ol>
  * A deal all of whose visits are absorbed has no path under the version and no {@code VersionedJourney}.
@@ -120,7 +120,8 @@ public final class VersionedJourney {
             Visit visit = raw.get(i);
             long entered = visit.enteredAt().toEpochMilli();
             long exited = visit.exitedAt() == null ? OPEN : visit.exitedAt().toEpochMilli();
-            if (size > 0 && stages[size - 1] == positions[i] && times[2 * size - 1] == entered) {
+            if (size > 0 && stages[size - 1] == positions[i] && times[2 * size - 1] == entered
+                    && !visit.beganWithReopening()) {
                 times[2 * size - 1] = exited;
             } else {
                 stages[size] = (byte) positions[i];

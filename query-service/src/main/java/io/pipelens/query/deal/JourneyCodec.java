@@ -49,6 +49,7 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
             put(v, "stage", visit.stage());
             put(v, "enteredAt", date(visit.enteredAt()));
             put(v, "exitedAt", date(visit.exitedAt()));
+            put(v, "reopened", visit.reopened());
             visits.add(v);
         }
         document.put("visits", visits);
@@ -63,7 +64,8 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         List<Document> stored = d.getList("visits", Document.class, List.of());
         List<Visit> visits = new ArrayList<>(stored.size());
         for (Document v : stored) {
-            visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt")));
+            visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt"),
+                    v.getBoolean("reopened")));
         }
         String status = d.getString("status");
         Number sequence = (Number) d.get("lastSequence");

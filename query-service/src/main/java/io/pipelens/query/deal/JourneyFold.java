@@ -49,7 +49,7 @@ public final class JourneyFold {
         }
         if (event instanceof DealReopenedEvent reopened) {
             List<Visit> visits = new ArrayList<>(journey.visits());
-            visits.add(new Visit(reopened.stage(), reopened.occurredAt(), null));
+            visits.add(Visit.reopening(reopened.stage(), reopened.occurredAt()));
             return with(journey, DealStatus.OPEN, reopened.stage(), null, null, visits, reopened.occurredAt(),
                     sequence);
         }

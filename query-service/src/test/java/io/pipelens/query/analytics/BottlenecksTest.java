@@ -168,6 +168,20 @@ class BottlenecksTest {
     }
 
     @Test
+    void aLossFollowedByAReopeningIntoTheSameStageAtTheSameInstantIsAnExitAndANewVisit() {
+        // d1 lost at b on day 6 and reopened into b on day 6: its visit to b since day 2 ends, a new one begins
+        BottleneckReport report = Pipelines.index(ABC,
+                deal("d1").openedAt("b", 2).lostAt(6).reopenedInto("b", 6)).bottlenecks(Population.ALL, Slice.ALL,
+                day(10), Duration.ofDays(30));
+
+        StageLoad b = report.stages().get(1);
+        assertThat(b.wip()).isEqualTo(1);
+        assertThat(b.medianAgeSeconds()).as("age of the visit since the reopening").isEqualTo(4 * DAY);
+        assertThat(b.exits()).isEqualTo(1);
+        assertThat(b.stuckThresholdSeconds()).isEqualTo(4 * DAY);
+    }
+
+    @Test
     void askingAboutAnEarlierTimeSeesThePipelineAsItWasThen() {
         BottleneckReport day5 = INDEX.bottlenecks(Population.ALL, Slice.ALL, day(5), Duration.ofDays(30));
 

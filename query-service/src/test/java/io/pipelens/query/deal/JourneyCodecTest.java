@@ -62,7 +62,7 @@ class JourneyCodecTest {
         int count = random.nextInt(6);
         for (int v = 0; v < count; v++) {
             Instant left = v == count - 1 && random.nextBoolean() ? null : at.plusSeconds(random.nextInt(90_000));
-            visits.add(new Visit("stage-" + random.nextInt(9), at, left));
+            visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0));
             at = left == null ? at : left;
         }
         DealStatus status = random.nextInt(5) == 0 ? null : DealStatus.values()[random.nextInt(DealStatus.values().length)];

@@ -103,7 +103,7 @@ class JourneyFoldTest {
         assertThat(journey.openedAt()).isEqualTo(day(0));
         assertThat(journey.visits()).containsExactly(
                 new Visit("qualification", day(0), day(4)),
-                new Visit("qualification", day(20), null));
+                new Visit("qualification", day(20), null, true));
     }
 
     @Test
@@ -117,7 +117,7 @@ class JourneyFoldTest {
         assertThat(journey.stage()).isEqualTo("signing");
         assertThat(journey.visits()).containsExactly(
                 new Visit("terms", day(0), day(5)),
-                new Visit("defence", day(9), day(12)),
+                new Visit("defence", day(9), day(12), true),
                 new Visit("signing", day(12), null));
     }
 
