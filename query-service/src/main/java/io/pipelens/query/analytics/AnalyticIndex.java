@@ -41,7 +41,8 @@ public final class AnalyticIndex {
     private final AnalyticVersion version;
     private final Interner interner = new Interner();
     private final ConcurrentHashMap<String, VersionedJourney> byId = new ConcurrentHashMap<>();
-    private volatile Published published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, 0);
+    private volatile Published published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, 0,
+            VersionedJourney.OPEN);
 
     public AnalyticIndex(String pipelineId, AnalyticVersion version) {
         this.pipelineId = Objects.requireNonNull(pipelineId, "pipelineId");
@@ -91,7 +92,7 @@ public final class AnalyticIndex {
                 byId.remove(journey.id());
                 current.slots()[slot] = null;
                 published = new Published(current.slots(), current.used(), current.size() - 1,
-                        current.generation() + 1);
+                        current.generation() + 1, lastEventOf(new SlotIterator(current.slots(), current.used())));
             }
             return false;
         }
@@ -102,8 +103,17 @@ public final class AnalyticIndex {
         array[slot] = deal;
         byId.put(journey.id(), deal);
         published = new Published(array, Math.max(current.used(), slot + 1),
-                current.size() + (before == null ? 1 : 0), current.generation() + 1);
+                current.size() + (before == null ? 1 : 0), current.generation() + 1,
+                Math.max(current.lastEventAt(), deal.lastEventAt()));
         return true;
+    }
+
+    private static long lastEventOf(Iterator<VersionedJourney> deals) {
+        long last = VersionedJourney.OPEN;
+        while (deals.hasNext()) {
+            last = Math.max(last, deals.next().lastEventAt());
+        }
+        return last;
     }
 
     public synchronized void upsertAll(Iterable<DealJourney> journeys) {
@@ -116,7 +126,8 @@ public final class AnalyticIndex {
     public synchronized void clear() {
         byId.clear();
         interner.clear();
-        published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, published.generation() + 1);
+        published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, published.generation() + 1,
+                VersionedJourney.OPEN);
     }
 
     /** The deal's facts under the version, or null when the index does not hold it. */
@@ -130,6 +141,25 @@ public final class AnalyticIndex {
             Published current = published;
             return new SlotIterator(current.slots(), current.used());
         };
+    }
+
+    /**
+     * The last event of any kind (attribute changes included) at or before {@code asOf} of the deals the index holds,
+     * or null when none has one. Constant time when {@code asOf} is at or after every deal's last event, as it is for
+     * "now"; one pass over the deals otherwise (DESIGN §10.1).
+     */
+    public Instant lastEventAt(Instant asOf) {
+        Published current = published;
+        long at = asOf.toEpochMilli();
+        long last = current.lastEventAt();
+        if (last > at) {
+            last = VersionedJourney.OPEN;
+            SlotIterator deals = new SlotIterator(current.slots(), current.used());
+            while (deals.hasNext()) {
+                last = Math.max(last, deals.next().lastEventAtOrBefore(at));
+            }
+        }
+        return last == VersionedJourney.OPEN ? null : Instant.ofEpochMilli(last);
     }
 
     public FunnelReport funnel(Population population, Slice slice) {
@@ -157,8 +187,9 @@ public final class AnalyticIndex {
     /**
      * What readers see, replaced as a whole after every change. The slot array may be shared with later states (slots
      * are replaced in place, copy-on-write per deal); {@code used} bounds the slots a reader may look at.
+     * {@code lastEventAt} is the latest event of the deals held, {@link VersionedJourney#OPEN} when none.
      */
-    private record Published(VersionedJourney[] slots, int used, int size, long generation) {
+    private record Published(VersionedJourney[] slots, int used, int size, long generation, long lastEventAt) {
     }
 
     /** Iterates the non-empty slots of one array up to an end fixed when it was created. */

@@ -56,10 +56,13 @@ public final class VersionedJourney {
     private final int slot;
     private final long sequence;
     private final long[] otherTransitions;
+    private final long lastEventAt;
+    private final long[] attributeChanges;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
                              String currency, double amount, long openedAt, long closedAt, long[] path,
-                             boolean contiguous, int slot, long sequence, long[] otherTransitions) {
+                             boolean contiguous, int slot, long sequence, long[] otherTransitions,
+                             long lastEventAt, long[] attributeChanges) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -74,6 +77,8 @@ public final class VersionedJourney {
         this.slot = slot;
         this.sequence = sequence;
         this.otherTransitions = otherTransitions;
+        this.lastEventAt = lastEventAt;
+        this.attributeChanges = attributeChanges;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -150,11 +155,28 @@ public final class VersionedJourney {
         }
 
         BigDecimal amount = journey.amount();
+        long[] attributeChanges = millis(journey.attributesChangedAt());
+        long lastEvent = journey.lastTransitionAt() == null ? OPEN : journey.lastTransitionAt().toEpochMilli();
+        for (int i = 0; i < 2 * size; i++) {
+            lastEvent = Math.max(lastEvent, times[i]);
+        }
         return new VersionedJourney(journey.id(), outcome(journey), intern(interner, journey.owner()),
                 intern(interner, journey.source()), intern(interner, journey.segment()),
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
-                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others);
+                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
+                lastEvent, attributeChanges);
+    }
+
+    private static long[] millis(List<Instant> instants) {
+        if (instants == null || instants.isEmpty()) {
+            return NO_TIMES;
+        }
+        long[] millis = new long[instants.size()];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = instants.get(i).toEpochMilli();
+        }
+        return millis;
     }
 
     /** An entry time with the stage position in its low six bits. */
@@ -314,6 +336,37 @@ public final class VersionedJourney {
             }
         }
         return false;
+    }
+
+    /** Epoch milliseconds of the deal's last event of any kind, attribute changes included. */
+    public long lastEventAt() {
+        return lastEventAt;
+    }
+
+    /**
+     * Epoch milliseconds of the deal's last event of any kind (attribute changes included) at or before {@code at},
+     * or {@link #OPEN} when it has none by then. Constant time when the deal's last event is at or before it.
+     */
+    public long lastEventAtOrBefore(long at) {
+        if (lastEventAt <= at) {
+            return lastEventAt;
+        }
+        long last = OPEN;
+        for (int i = 0; i < visitCount(); i++) {
+            last = latestUpTo(last, enteredAt(i), at);
+            last = latestUpTo(last, exitedAt(i), at);
+        }
+        for (long time : otherTransitions) {
+            last = latestUpTo(last, time, at);
+        }
+        for (long time : attributeChanges) {
+            last = latestUpTo(last, time, at);
+        }
+        return last;
+    }
+
+    private static long latestUpTo(long latest, long time, long bound) {
+        return time <= bound && time > latest ? time : latest;
     }
 
     /** The path as a list of visits; allocates, so meant for display and tests rather than metrics. */

@@ -53,6 +53,9 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
             visits.add(v);
         }
         document.put("visits", visits);
+        if (j.attributesChangedAt() != null) {
+            document.put("attributesChangedAt", j.attributesChangedAt().stream().map(Date::from).toList());
+        }
         put(document, "lastTransitionAt", date(j.lastTransitionAt()));
         document.put("lastSequence", j.lastSequence());
         document.put("_class", TYPE_HINT);
@@ -67,12 +70,15 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
             visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt"),
                     v.getBoolean("reopened")));
         }
+        List<Date> changes = d.getList("attributesChangedAt", Date.class);
         String status = d.getString("status");
         Number sequence = (Number) d.get("lastSequence");
         return new DealJourney(d.getString("_id"), d.getString("pipelineId"), d.getString("owner"),
                 d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"),
                 status == null ? null : DealStatus.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
-                instant(d, "closedAt"), d.getString("lostReason"), visits, instant(d, "lastTransitionAt"),
+                instant(d, "closedAt"), d.getString("lostReason"), visits,
+                changes == null ? null : changes.stream().map(Date::toInstant).toList(),
+                instant(d, "lastTransitionAt"),
                 sequence == null ? 0 : sequence.longValue());
     }
 

@@ -29,7 +29,7 @@ class JourneyFoldTest {
 
         assertThat(journey).isEqualTo(new DealJourney(DEAL, PIPELINE, "anna", "inbound", "smb",
                 new BigDecimal("12500.00"), "EUR", DealStatus.OPEN, "contact", day(0), null, null,
-                List.of(new Visit("contact", day(0), null)), day(0), 0));
+                List.of(new Visit("contact", day(0), null)), null, day(0), 0));
     }
 
     @Test
@@ -131,7 +131,7 @@ class JourneyFoldTest {
 
         assertThat(after).isEqualTo(new DealJourney(DEAL, PIPELINE, "boris", "partner", "enterprise",
                 new BigDecimal("90000.50"), "USD", DealStatus.OPEN, "profiling", day(0), null, null,
-                before.visits(), day(2), 2));
+                before.visits(), List.of(day(2)), day(2), 2));
     }
 
     @Test

@@ -637,6 +637,28 @@ public final class Oracle {
         return candidate.wip() > best.wip();
     }
 
+    // ---------------------------------------------------------------- as of
+
+    /**
+     * The time of the latest event of any kind, attribute changes included, at or before {@code asOf}, over the deals
+     * that have a path under the version; null when there is none.
+     */
+    public Instant lastEventAt(List<List<DealEvent>> histories, Instant asOf) {
+        Instant last = null;
+        for (List<DealEvent> history : histories) {
+            if (deal(history) == null) {
+                continue;
+            }
+            for (DealEvent event : history) {
+                Instant at = event.occurredAt();
+                if (!at.isAfter(asOf) && (last == null || at.isAfter(last))) {
+                    last = at;
+                }
+            }
+        }
+        return last;
+    }
+
     // ---------------------------------------------------------------- sales velocity
 
     public record Velocity(int open, int won, int lost, Double averageWonAmount, Double winRate,
