@@ -56,13 +56,12 @@ public final class VersionedJourney {
     private final int slot;
     private final long sequence;
     private final long[] otherTransitions;
-    private final long lastEventAt;
     private final long[] attributeChanges;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
                              String currency, double amount, long openedAt, long closedAt, long[] path,
                              boolean contiguous, int slot, long sequence, long[] otherTransitions,
-                             long lastEventAt, long[] attributeChanges) {
+                             long[] attributeChanges) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -77,7 +76,6 @@ public final class VersionedJourney {
         this.slot = slot;
         this.sequence = sequence;
         this.otherTransitions = otherTransitions;
-        this.lastEventAt = lastEventAt;
         this.attributeChanges = attributeChanges;
         long mask = 0;
         int top = 0;
@@ -155,28 +153,42 @@ public final class VersionedJourney {
         }
 
         BigDecimal amount = journey.amount();
-        long[] attributeChanges = millis(journey.attributesChangedAt());
-        long lastEvent = journey.lastTransitionAt() == null ? OPEN : journey.lastTransitionAt().toEpochMilli();
-        for (int i = 0; i < 2 * size; i++) {
-            lastEvent = Math.max(lastEvent, times[i]);
-        }
+        long[] attributeChanges = attributeChanges(journey, times, size, others);
         return new VersionedJourney(journey.id(), outcome(journey), intern(interner, journey.owner()),
                 intern(interner, journey.source()), intern(interner, journey.segment()),
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
-                lastEvent, attributeChanges);
+                attributeChanges);
     }
 
-    private static long[] millis(List<Instant> instants) {
-        if (instants == null || instants.isEmpty()) {
+    /**
+     * The times of the deal's attribute changes. A journey that does not list them (stored before it recorded them)
+     * still gives its last event's time: when that is after every transition, it was an attribute change.
+     */
+    private static long[] attributeChanges(DealJourney journey, long[] pathTimes, int size, long[] others) {
+        List<Instant> changes = journey.attributesChangedAt();
+        if (changes != null) {
+            long[] millis = new long[changes.size()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = changes.get(i).toEpochMilli();
+            }
+            return millis;
+        }
+        if (journey.lastTransitionAt() == null) {
             return NO_TIMES;
         }
-        long[] millis = new long[instants.size()];
-        for (int i = 0; i < millis.length; i++) {
-            millis[i] = instants.get(i).toEpochMilli();
+        long last = journey.lastTransitionAt().toEpochMilli();
+        return last > Math.max(latest(pathTimes, 2 * size), latest(others, others.length)) ? new long[] {last}
+                : NO_TIMES;
+    }
+
+    private static long latest(long[] values, int size) {
+        long latest = OPEN;
+        for (int i = 0; i < size; i++) {
+            latest = Math.max(latest, values[i]);
         }
-        return millis;
+        return latest;
     }
 
     /** An entry time with the stage position in its low six bits. */
@@ -340,21 +352,21 @@ public final class VersionedJourney {
 
     /** Epoch milliseconds of the deal's last event of any kind, attribute changes included. */
     public long lastEventAt() {
-        return lastEventAt;
+        return lastEventAtOrBefore(Long.MAX_VALUE);
     }
 
     /**
      * Epoch milliseconds of the deal's last event of any kind (attribute changes included) at or before {@code at},
-     * or {@link #OPEN} when it has none by then. Constant time when the deal's last event is at or before it.
+     * or {@link #OPEN} when it has none by then. Constant time when its opening (its first event) is after it.
      */
     public long lastEventAtOrBefore(long at) {
-        if (lastEventAt <= at) {
-            return lastEventAt;
+        if (openedAt > at) {
+            return OPEN;
         }
         long last = OPEN;
-        for (int i = 0; i < visitCount(); i++) {
-            last = latestUpTo(last, enteredAt(i), at);
-            last = latestUpTo(last, exitedAt(i), at);
+        // path times never decrease, so the latest one up to the bound is the first found from the end
+        for (int i = visitCount() - 1; i >= 0 && last == OPEN; i--) {
+            last = latestUpTo(latestUpTo(last, exitedAt(i), at), enteredAt(i), at);
         }
         for (long time : otherTransitions) {
             last = latestUpTo(last, time, at);

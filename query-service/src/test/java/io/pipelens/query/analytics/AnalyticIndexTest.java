@@ -60,6 +60,21 @@ class AnalyticIndexTest {
     }
 
     @Test
+    void aJourneyThatDoesNotListItsAttributeChangesStillGivesItsLastEvent() {
+        DealAttributes boris = new DealAttributes("boris", null, null, null, null);
+        DealJourney listed = deal("d1").openedAt("a", 0).attributesChanged(boris, day(1)).movedTo("b", 2)
+                .attributesChanged(DealAttributes.NONE, day(3)).journey();
+        DealJourney unlisted = new DealJourney(listed.id(), listed.pipelineId(), null, null, null, null, null,
+                listed.status(), listed.stage(), listed.openedAt(), listed.closedAt(), null, listed.visits(), null,
+                listed.lastTransitionAt(), listed.lastSequence());
+        AnalyticIndex index = new AnalyticIndex(DealHistory.PIPELINE, AB);
+        index.upsert(unlisted);
+
+        assertThat(index.lastEventAt(day(10))).isEqualTo(day(3));
+        assertThat(index.lastEventAt(day(2.5))).as("the earlier change is not known").isEqualTo(day(2));
+    }
+
+    @Test
     void theLastEventFollowsUpdatesAndClearing() {
         AnalyticIndex index = Pipelines.index(AB, deal("d1").openedAt("a", 0));
         index.upsert(deal("d1").openedAt("a", 0).movedTo("b", 2).wonAt(4).journey());
