@@ -163,8 +163,8 @@ public final class VersionedJourney {
     }
 
     /**
-     * The times of the deal's attribute changes. A journey that does not list them (stored before it recorded them)
-     * still gives its last event's time: when that is after every transition, it was an attribute change.
+     * The times of the deal's attribute changes. A journey without the list (none made, or stored by an earlier
+     * release) still gives its last event's time: when that is after every transition, it was an attribute change.
      */
     private static long[] attributeChanges(DealJourney journey, long[] pathTimes, int size, long[] others) {
         List<Instant> changes = journey.attributesChangedAt();

@@ -214,7 +214,8 @@ class EngineMatchesOracleTest {
         Scenario scenario = scenario(seed);
         AnalyticIndex index = Scenarios.indexAsProjected(scenario);
         Oracle oracle = scenario.setup().oracle();
-        List<Instant> times = new ArrayList<>(List.of(scenario.question().asOf(), Instant.parse("2100-01-01T00:00:00Z")));
+        List<Instant> times = new ArrayList<>(List.of(scenario.question().asOf(),
+                Instant.parse("2100-01-01T00:00:00Z")));
         for (List<DealEvent> history : scenario.histories()) {
             for (DealEvent event : history) {
                 times.add(event.occurredAt());

@@ -16,7 +16,7 @@ final class HistoryEnd {
     private HistoryEnd() {
     }
 
-    /** The note for an answer as of {@code asOf} whose last deal event is {@code lastEventAt}; null when none is due. */
+    /** The note for an answer as of {@code asOf} with its last deal event at {@code lastEventAt}; null when none. */
     static String note(Instant asOf, Instant lastEventAt) {
         if (lastEventAt == null || !asOf.isAfter(lastEventAt.plus(QUIET))) {
             return null;
