@@ -23,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>deals live in slots of an array; each slot holds an immutable {@code VersionedJourney} (final fields, so a
  *       reader that sees the reference sees the whole object), and an update replaces the slot's reference:
  *       copy-on-write per deal;</li>
- *   <li>after every change the writer publishes the slot array, the number of slots in use, the size and the
- *       {@link #generation()} together as one immutable object in one volatile field; a reader starts by reading that
- *       field, which makes every change published before it visible;</li>
+ *   <li>after every change the writer publishes the slot array (with the array of the slots' last event times), the
+ *       number of slots in use, the size and the {@link #generation()} together as one immutable object in one
+ *       volatile field; a reader starts by reading that field, which makes every change published before it
+ *       visible;</li>
  *   <li>growing the array copies it and publishes the new array the same way, so a reader keeps iterating the array
  *       it started with.</li>
  * </ul>
@@ -41,7 +42,7 @@ public final class AnalyticIndex {
     private final AnalyticVersion version;
     private final Interner interner = new Interner();
     private final ConcurrentHashMap<String, VersionedJourney> byId = new ConcurrentHashMap<>();
-    private volatile Published published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, 0);
+    private volatile Published published = Published.empty(0);
 
     public AnalyticIndex(String pipelineId, AnalyticVersion version) {
         this.pipelineId = Objects.requireNonNull(pipelineId, "pipelineId");
@@ -90,19 +91,26 @@ public final class AnalyticIndex {
             if (before != null) {
                 byId.remove(journey.id());
                 current.slots()[slot] = null;
-                published = new Published(current.slots(), current.used(), current.size() - 1,
-                        current.generation() + 1);
+                current.lastEvents()[slot] = VersionedJourney.OPEN;
+                published = new Published(current.slots(), current.lastEvents(), current.used(), current.size() - 1,
+                        current.generation() + 1, Arrays.stream(current.lastEvents(), 0, current.used()).max()
+                        .orElse(VersionedJourney.OPEN));
             }
             return false;
         }
         VersionedJourney[] array = current.slots();
+        long[] lastEvents = current.lastEvents();
         if (slot == array.length) {
             array = Arrays.copyOf(array, array.length * 2);
+            lastEvents = Arrays.copyOf(lastEvents, array.length);
         }
+        long lastEvent = deal.lastEventAt();
         array[slot] = deal;
+        lastEvents[slot] = lastEvent;
         byId.put(journey.id(), deal);
-        published = new Published(array, Math.max(current.used(), slot + 1),
-                current.size() + (before == null ? 1 : 0), current.generation() + 1);
+        published = new Published(array, lastEvents, Math.max(current.used(), slot + 1),
+                current.size() + (before == null ? 1 : 0), current.generation() + 1,
+                Math.max(current.lastEventAt(), lastEvent));
         return true;
     }
 
@@ -116,7 +124,7 @@ public final class AnalyticIndex {
     public synchronized void clear() {
         byId.clear();
         interner.clear();
-        published = new Published(new VersionedJourney[INITIAL_SLOTS], 0, 0, published.generation() + 1);
+        published = Published.empty(published.generation() + 1);
     }
 
     /** The deal's facts under the version, or null when the index does not hold it. */
@@ -130,6 +138,31 @@ public final class AnalyticIndex {
             Published current = published;
             return new SlotIterator(current.slots(), current.used());
         };
+    }
+
+    /**
+     * The last event of any kind (attribute changes included) at or before {@code asOf} of the deals the index holds,
+     * or null when none has one. Constant time when {@code asOf} is at or after every deal's last event, as it is for
+     * "now"; otherwise one pass over the deals' last event times, which looks into only the deals with an event after
+     * {@code asOf} (DESIGN §10.1).
+     */
+    public Instant lastEventAt(Instant asOf) {
+        Published current = published;
+        long at = asOf.toEpochMilli();
+        long last = current.lastEventAt();
+        if (last > at) {
+            last = VersionedJourney.OPEN;
+            long[] lastEvents = current.lastEvents();
+            VersionedJourney[] slots = current.slots();
+            for (int i = 0; i < current.used(); i++) {
+                if (lastEvents[i] <= at) {
+                    last = Math.max(last, lastEvents[i]);
+                } else if (slots[i] != null) {
+                    last = Math.max(last, slots[i].lastEventAtOrBefore(at));
+                }
+            }
+        }
+        return last == VersionedJourney.OPEN ? null : Instant.ofEpochMilli(last);
     }
 
     public FunnelReport funnel(Population population, Slice slice) {
@@ -157,8 +190,17 @@ public final class AnalyticIndex {
     /**
      * What readers see, replaced as a whole after every change. The slot array may be shared with later states (slots
      * are replaced in place, copy-on-write per deal); {@code used} bounds the slots a reader may look at.
+     * {@code lastEvents} holds each slot's deal's last event time ({@link VersionedJourney#OPEN} for an empty slot) in
+     * one flat array, so finding the last event before a time reads the deals themselves only where it must;
+     * {@code lastEventAt} is the latest of them.
      */
-    private record Published(VersionedJourney[] slots, int used, int size, long generation) {
+    private record Published(VersionedJourney[] slots, long[] lastEvents, int used, int size, long generation,
+                             long lastEventAt) {
+
+        static Published empty(long generation) {
+            return new Published(new VersionedJourney[INITIAL_SLOTS], new long[INITIAL_SLOTS], 0, 0, generation,
+                    VersionedJourney.OPEN);
+        }
     }
 
     /** Iterates the non-empty slots of one array up to an end fixed when it was created. */

@@ -8,8 +8,9 @@ import java.util.List;
  * Time in stage (DESIGN §7) in one pass over the deals: each deal's visits are folded per stage into a scratch array,
  * then the deal's contribution is appended to that stage's sample; samples are sorted once at the end.
  *
- * <p>{@code asOf} only censors: an open first visit is censored at max(0, asOf − enteredAt). It does not hide history
- * after {@code asOf}; closed visits count whenever they closed.
+ * <p>{@code asOf} bounds the Kaplan–Meier sample only: an open first visit is censored at asOf − enteredAt, and a
+ * first visit that begins after {@code asOf} is not in the risk set. It does not hide other history after
+ * {@code asOf}; closed visits count as durations whenever they closed.
  */
 public final class TimeInStage {
 
@@ -43,10 +44,11 @@ public final class TimeInStage {
                 if (seenBy[k] != current) {
                     seenBy[k] = current;
                     contribution[k] = NONE;
-                    if (closed) {
+                    boolean begun = entered <= asOfMillis;
+                    if (begun && closed) {
                         firstVisits[k].add(KaplanMeier.observation(duration, false));
-                    } else {
-                        firstVisits[k].add(KaplanMeier.observation(Math.max(0, asOfMillis - entered), true));
+                    } else if (begun) {
+                        firstVisits[k].add(KaplanMeier.observation(asOfMillis - entered, true));
                         censored[k]++;
                     }
                     if (mode == TimeMode.FIRST) {

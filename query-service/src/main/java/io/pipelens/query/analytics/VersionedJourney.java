@@ -24,8 +24,8 @@ import java.util.Optional;
  *   <li>an absorbed visit takes the stage of the nearest earlier non-absorbed visit of the deal's history (across
  *       reopenings); when there is none (the deal started there), the stage of the nearest later one;</li>
  *   <li>consecutive visits of the same stage merge when they touch: the earlier one is closed and ends exactly when
- *       the later one begins. A reopening starts later than the closing or, at the same millisecond, follows a closed
- *       visit; such a pair also touches and merges, which adds no closed time because none passed;</li>
+ *       the later one begins, by a move. A close always ends a visit: a visit begun by a reopening never merges
+ *       with the one before it, even at the same millisecond as the closing;</li>
  *   <li>visits stay in recorded (event) order; equal timestamps never reorder them, and a visit may last 0 ms.</li>
  * </ol>
  * A deal all of whose visits are absorbed has no path under the version and no {@code VersionedJourney}.
@@ -56,10 +56,12 @@ public final class VersionedJourney {
     private final int slot;
     private final long sequence;
     private final long[] otherTransitions;
+    private final long[] attributeChanges;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
                              String currency, double amount, long openedAt, long closedAt, long[] path,
-                             boolean contiguous, int slot, long sequence, long[] otherTransitions) {
+                             boolean contiguous, int slot, long sequence, long[] otherTransitions,
+                             long[] attributeChanges) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -74,6 +76,7 @@ public final class VersionedJourney {
         this.slot = slot;
         this.sequence = sequence;
         this.otherTransitions = otherTransitions;
+        this.attributeChanges = attributeChanges;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -120,7 +123,8 @@ public final class VersionedJourney {
             Visit visit = raw.get(i);
             long entered = visit.enteredAt().toEpochMilli();
             long exited = visit.exitedAt() == null ? OPEN : visit.exitedAt().toEpochMilli();
-            if (size > 0 && stages[size - 1] == positions[i] && times[2 * size - 1] == entered) {
+            if (size > 0 && stages[size - 1] == positions[i] && times[2 * size - 1] == entered
+                    && !visit.beganWithReopening()) {
                 times[2 * size - 1] = exited;
             } else {
                 stages[size] = (byte) positions[i];
@@ -149,11 +153,42 @@ public final class VersionedJourney {
         }
 
         BigDecimal amount = journey.amount();
+        long[] attributeChanges = attributeChanges(journey, times, size, others);
         return new VersionedJourney(journey.id(), outcome(journey), intern(interner, journey.owner()),
                 intern(interner, journey.source()), intern(interner, journey.segment()),
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
-                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others);
+                        : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
+                attributeChanges);
+    }
+
+    /**
+     * The times of the deal's attribute changes. A journey without the list (none made, or stored by an earlier
+     * release) still gives its last event's time: when that is after every transition, it was an attribute change.
+     */
+    private static long[] attributeChanges(DealJourney journey, long[] pathTimes, int size, long[] others) {
+        List<Instant> changes = journey.attributesChangedAt();
+        if (changes != null) {
+            long[] millis = new long[changes.size()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = changes.get(i).toEpochMilli();
+            }
+            return millis;
+        }
+        if (journey.lastTransitionAt() == null) {
+            return NO_TIMES;
+        }
+        long last = journey.lastTransitionAt().toEpochMilli();
+        return last > Math.max(latest(pathTimes, 2 * size), latest(others, others.length)) ? new long[] {last}
+                : NO_TIMES;
+    }
+
+    private static long latest(long[] values, int size) {
+        long latest = OPEN;
+        for (int i = 0; i < size; i++) {
+            latest = Math.max(latest, values[i]);
+        }
+        return latest;
     }
 
     /** An entry time with the stage position in its low six bits. */
@@ -313,6 +348,37 @@ public final class VersionedJourney {
             }
         }
         return false;
+    }
+
+    /** Epoch milliseconds of the deal's last event of any kind, attribute changes included. */
+    public long lastEventAt() {
+        return lastEventAtOrBefore(Long.MAX_VALUE);
+    }
+
+    /**
+     * Epoch milliseconds of the deal's last event of any kind (attribute changes included) at or before {@code at},
+     * or {@link #OPEN} when it has none by then. Constant time when its opening (its first event) is after it.
+     */
+    public long lastEventAtOrBefore(long at) {
+        if (openedAt > at) {
+            return OPEN;
+        }
+        long last = OPEN;
+        // path times never decrease, so the latest one up to the bound is the first found from the end
+        for (int i = visitCount() - 1; i >= 0 && last == OPEN; i--) {
+            last = latestUpTo(latestUpTo(last, exitedAt(i), at), enteredAt(i), at);
+        }
+        for (long time : otherTransitions) {
+            last = latestUpTo(last, time, at);
+        }
+        for (long time : attributeChanges) {
+            last = latestUpTo(last, time, at);
+        }
+        return last;
+    }
+
+    private static long latestUpTo(long latest, long time, long bound) {
+        return time <= bound && time > latest ? time : latest;
     }
 
     /** The path as a list of visits; allocates, so meant for display and tests rather than metrics. */

@@ -10,6 +10,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One deal's whole journey: its attributes, every visit to a stage with business times, and how it ended. Keyed by the
  * deal id; {@code lastSequence} is the aggregate sequence number of the last event applied, which makes the projection
  * idempotent under at-least-once delivery.
+ *
+ * <p>{@code attributesChangedAt} holds the business times of the deal's attribute changes, in order, or null when it
+ * had none (so a stored journey carries the field only when set); with the visits it gives every deal event's time.
+ * {@code lastTransitionAt} is the time of the last event of any kind, attribute changes included.
  */
 @Document(collection = DealJourney.COLLECTION)
 public record DealJourney(@Id String id,
@@ -25,6 +29,7 @@ public record DealJourney(@Id String id,
                           Instant closedAt,
                           String lostReason,
                           List<Visit> visits,
+                          List<Instant> attributesChangedAt,
                           Instant lastTransitionAt,
                           long lastSequence) {
 
@@ -32,5 +37,7 @@ public record DealJourney(@Id String id,
 
     public DealJourney {
         visits = visits == null ? List.of() : List.copyOf(visits);
+        attributesChangedAt = attributesChangedAt == null || attributesChangedAt.isEmpty() ? null
+                : List.copyOf(attributesChangedAt);
     }
 }

@@ -49,9 +49,13 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
             put(v, "stage", visit.stage());
             put(v, "enteredAt", date(visit.enteredAt()));
             put(v, "exitedAt", date(visit.exitedAt()));
+            put(v, "reopened", visit.reopened());
             visits.add(v);
         }
         document.put("visits", visits);
+        if (j.attributesChangedAt() != null) {
+            document.put("attributesChangedAt", j.attributesChangedAt().stream().map(Date::from).toList());
+        }
         put(document, "lastTransitionAt", date(j.lastTransitionAt()));
         document.put("lastSequence", j.lastSequence());
         document.put("_class", TYPE_HINT);
@@ -63,14 +67,18 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         List<Document> stored = d.getList("visits", Document.class, List.of());
         List<Visit> visits = new ArrayList<>(stored.size());
         for (Document v : stored) {
-            visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt")));
+            visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt"),
+                    v.getBoolean("reopened")));
         }
+        List<Date> changes = d.getList("attributesChangedAt", Date.class);
         String status = d.getString("status");
         Number sequence = (Number) d.get("lastSequence");
         return new DealJourney(d.getString("_id"), d.getString("pipelineId"), d.getString("owner"),
                 d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"),
                 status == null ? null : DealStatus.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
-                instant(d, "closedAt"), d.getString("lostReason"), visits, instant(d, "lastTransitionAt"),
+                instant(d, "closedAt"), d.getString("lostReason"), visits,
+                changes == null ? null : changes.stream().map(Date::toInstant).toList(),
+                instant(d, "lastTransitionAt"),
                 sequence == null ? 0 : sequence.longValue());
     }
 

@@ -49,15 +49,18 @@ public final class JourneyFold {
         }
         if (event instanceof DealReopenedEvent reopened) {
             List<Visit> visits = new ArrayList<>(journey.visits());
-            visits.add(new Visit(reopened.stage(), reopened.occurredAt(), null));
+            visits.add(Visit.reopening(reopened.stage(), reopened.occurredAt()));
             return with(journey, DealStatus.OPEN, reopened.stage(), null, null, visits, reopened.occurredAt(),
                     sequence);
         }
         if (event instanceof DealAttributesChangedEvent changed) {
             DealAttributes a = changed.attributes();
+            List<Instant> changes = journey.attributesChangedAt() == null ? new ArrayList<>()
+                    : new ArrayList<>(journey.attributesChangedAt());
+            changes.add(changed.occurredAt());
             return new DealJourney(journey.id(), journey.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
                     a.currency(), journey.status(), journey.stage(), journey.openedAt(), journey.closedAt(),
-                    journey.lostReason(), journey.visits(), changed.occurredAt(), sequence);
+                    journey.lostReason(), journey.visits(), changes, changed.occurredAt(), sequence);
         }
         throw new IllegalArgumentException("Unknown deal event " + event.getClass().getName());
     }
@@ -66,7 +69,7 @@ public final class JourneyFold {
         DealAttributes a = opened.attributes() == null ? DealAttributes.NONE : opened.attributes();
         return new DealJourney(opened.dealId(), opened.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
                 a.currency(), DealStatus.OPEN, opened.stage(), opened.occurredAt(), null, null,
-                List.of(new Visit(opened.stage(), opened.occurredAt(), null)), opened.occurredAt(), sequence);
+                List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, opened.occurredAt(), sequence);
     }
 
     private static List<Visit> closeCurrent(List<Visit> visits, Instant at) {
@@ -81,6 +84,6 @@ public final class JourneyFold {
     private static DealJourney with(DealJourney j, DealStatus status, String stage, Instant closedAt,
                                     String lostReason, List<Visit> visits, Instant at, long sequence) {
         return new DealJourney(j.id(), j.pipelineId(), j.owner(), j.source(), j.segment(), j.amount(), j.currency(),
-                status, stage, j.openedAt(), closedAt, lostReason, visits, at, sequence);
+                status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(), at, sequence);
     }
 }

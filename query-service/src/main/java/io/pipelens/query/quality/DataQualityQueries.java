@@ -9,6 +9,7 @@ import io.pipelens.query.analytics.api.AnalyticsQueries.PopulationInput;
 import io.pipelens.query.analytics.api.AnalyticsQueries.SliceInput;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.deal.JourneyStore;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,9 +57,9 @@ public class DataQualityQueries {
         // A full scan on the embedded server, which ignores secondary indexes; imports are one document per file.
         List<DealLogImport> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
                 DealLogImport.class);
-        AnswerContext context = new AnswerContext(pipelineId, report.version(), chosen, slice, report.deals(),
+        AnswerContext context = AnswerContext.of(pipelineId, selected, chosen, slice, report.deals(),
                 report.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null,
-                selected.rebuilding(), replay);
+                replay, Instant.now());
         return new DataQualityAnswer(context, report.startedMidPipeline(), report.backwardMoves(),
                 report.reopenings(), report.firstStages(), ImportSummary.of(imports, recentImports));
     }

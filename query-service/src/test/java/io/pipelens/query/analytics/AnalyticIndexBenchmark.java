@@ -70,6 +70,10 @@ public final class AnalyticIndexBenchmark {
         time("time in stage first", () -> index.timeInStage(Population.ALL, Slice.ALL, TimeMode.FIRST, NOW));
         time("skip impact", () -> index.skipImpact(Population.ALL, Slice.ALL));
         time("bottlenecks", () -> index.bottlenecks(Population.ALL, Slice.ALL, NOW, null));
+        Instant yearBefore = NOW.minus(Duration.ofDays(365));
+        time("bottlenecks a year before", () -> index.bottlenecks(Population.ALL, Slice.ALL, yearBefore, null));
+        time("last event as of now", () -> index.lastEventAt(NOW));
+        time("last event a year before", () -> index.lastEventAt(yearBefore));
         time("sales velocity", () -> index.salesVelocity(Population.ALL, Slice.ALL));
         time("funnel (active in 2024)", () -> index.funnel(Population.active(
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")), Slice.ALL));
@@ -157,6 +161,6 @@ public final class AnalyticIndexBenchmark {
         return new DealJourney(id, "sales", "owner-" + random.nextInt(50), "source-" + random.nextInt(10),
                 "segment-" + random.nextInt(5), BigDecimal.valueOf(random.nextInt(1_000_000), 2),
                 List.of("EUR", "USD", "GBP").get(random.nextInt(3)), status, visits.get(visits.size() - 1).stage(),
-                opened, closedAt, status == DealStatus.LOST ? "lost" : null, visits, opened, sequence + 1);
+                opened, closedAt, status == DealStatus.LOST ? "lost" : null, visits, null, opened, sequence + 1);
     }
 }

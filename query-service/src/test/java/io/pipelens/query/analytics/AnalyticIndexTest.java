@@ -1,10 +1,12 @@
 package io.pipelens.query.analytics;
 
+import static io.pipelens.query.analytics.DealHistory.day;
 import static io.pipelens.query.analytics.DealHistory.deal;
 import static io.pipelens.query.analytics.Pipelines.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.deal.DealJourney;
 import java.util.ArrayList;
@@ -34,6 +36,52 @@ class AnalyticIndexTest {
         assertThat(index.funnel(Population.ALL, Slice.ALL)).isEqualTo(once);
         assertThat(once.won()).isEqualTo(1);
         assertThat(index.deal("d1").lastStage()).isEqualTo(2);
+    }
+
+    @Test
+    void theLastEventAtOrBeforeATimeCountsEveryKindOfDealEvent() {
+        DealAttributes boris = new DealAttributes("boris", null, null, null, null);
+        AnalyticIndex index = Pipelines.index(AB,
+                deal("d1").openedAt("a", 0).attributesChanged(boris, day(3)).movedTo("b", 5)
+                        .attributesChanged(DealAttributes.NONE, day(9)),
+                deal("d2").openedAt("a", 1).lostAt(4).reopenedInto("b", 6),
+                deal("d3").openedAt("a", 2).movedTo("absorbed-later", 3.5).movedTo("b", 7));
+
+        assertThat(index.lastEventAt(day(20))).as("d1's last attribute change").isEqualTo(day(9));
+        assertThat(index.lastEventAt(day(9))).as("at or before").isEqualTo(day(9));
+        assertThat(index.lastEventAt(day(8.9))).as("d3's move").isEqualTo(day(7));
+        assertThat(index.lastEventAt(day(5.9))).as("d1's move").isEqualTo(day(5));
+        assertThat(index.lastEventAt(day(4.5))).as("d2's loss").isEqualTo(day(4));
+        assertThat(index.lastEventAt(day(3.6))).as("d3's move into a stage the version absorbs").isEqualTo(day(3.5));
+        assertThat(index.lastEventAt(day(3.2))).as("d1's first attribute change").isEqualTo(day(3));
+        assertThat(index.lastEventAt(day(2.5))).isEqualTo(day(2));
+        assertThat(index.lastEventAt(day(-1))).as("no event yet").isNull();
+        assertThat(new AnalyticIndex(DealHistory.PIPELINE, AB).lastEventAt(day(20))).isNull();
+    }
+
+    @Test
+    void aJourneyThatDoesNotListItsAttributeChangesStillGivesItsLastEvent() {
+        DealAttributes boris = new DealAttributes("boris", null, null, null, null);
+        DealJourney listed = deal("d1").openedAt("a", 0).attributesChanged(boris, day(1)).movedTo("b", 2)
+                .attributesChanged(DealAttributes.NONE, day(3)).journey();
+        DealJourney unlisted = new DealJourney(listed.id(), listed.pipelineId(), null, null, null, null, null,
+                listed.status(), listed.stage(), listed.openedAt(), listed.closedAt(), null, listed.visits(), null,
+                listed.lastTransitionAt(), listed.lastSequence());
+        AnalyticIndex index = new AnalyticIndex(DealHistory.PIPELINE, AB);
+        index.upsert(unlisted);
+
+        assertThat(index.lastEventAt(day(10))).isEqualTo(day(3));
+        assertThat(index.lastEventAt(day(2.5))).as("the earlier change is not known").isEqualTo(day(2));
+    }
+
+    @Test
+    void theLastEventFollowsUpdatesAndClearing() {
+        AnalyticIndex index = Pipelines.index(AB, deal("d1").openedAt("a", 0));
+        index.upsert(deal("d1").openedAt("a", 0).movedTo("b", 2).wonAt(4).journey());
+
+        assertThat(index.lastEventAt(day(10))).isEqualTo(day(4));
+        index.clear();
+        assertThat(index.lastEventAt(day(10))).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealAttributes;
+import io.pipelens.kernel.deal.DealAttributesChangedEvent;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealLostEvent;
 import io.pipelens.kernel.deal.DealMovedToStageEvent;
@@ -153,6 +154,69 @@ class AnalyticsApiTest {
                 .variable("filter", Map.of("owner", "nobody")).execute()
                 .path("funnel.context.note").entity(String.class).satisfies(note ->
                         assertThat(note).contains("owner 'nobody'"));
+    }
+
+    /**
+     * A history that ended in 2011, read as of now and as of its end. Deal h1: contact (day 0) → qualification
+     * (day 2); h2: contact (day 1) → lost (day 3), then its owner changes (day 4), the last event.
+     */
+    @Test
+    void statesTheLastDealEventAndNotesAHistoryThatEndedLongBeforeAsOf() {
+        String pipeline = "analytics-history";
+        Instant start = Instant.parse("2011-05-02T00:00:00Z");
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(pipeline, "Old history", 1,
+                SolutionSalesTemplate.STAGES, start), pipeline));
+        eventStore.publish(DealEvents.asMessages(List.of(
+                new DealOpenedEvent("h1", pipeline, "contact", ANN, start),
+                new DealOpenedEvent("h2", pipeline, "contact", ANN, start.plus(Duration.ofDays(1))),
+                new DealMovedToStageEvent("h1", pipeline, "contact", "qualification", start.plus(Duration.ofDays(2))),
+                new DealLostEvent("h2", pipeline, "contact", "no budget", start.plus(Duration.ofDays(3))),
+                new DealAttributesChangedEvent("h2", pipeline, new DealAttributes("bob", null, null, null, null),
+                        start.plus(Duration.ofDays(4))))));
+        Instant lastEvent = start.plus(Duration.ofDays(4));
+        String context = "context { asOf lastEventAt note deals }";
+
+        // ignoring exceptions: lastEventAt is null, which does not convert to an Instant, until the events arrive
+        await().atMost(WITHIN).ignoreExceptions().untilAsserted(() -> graphQl.document("{ funnel(pipelineId: \""
+                + pipeline + "\") { " + context + " } }").execute().path("funnel.context.lastEventAt")
+                .entity(Instant.class).isEqualTo(lastEvent));
+        Instant before = Instant.now();
+        var now = graphQl.document("{ funnel(pipelineId: \"" + pipeline + "\") { " + context + " }"
+                + " dataQuality(pipelineId: \"" + pipeline + "\") { " + context + " } }").execute();
+        for (String answer : List.of("funnel", "dataQuality")) {
+            now.path(answer + ".context.asOf").entity(String.class).satisfies(asOf -> {
+                assertThat(Instant.parse(asOf)).isBetween(before.minusMillis(1), Instant.now());
+                assertThat(Instant.parse(asOf).getNano() % 1_000_000).as("to the millisecond").isZero();
+            });
+            now.path(answer + ".context.lastEventAt").entity(Instant.class).isEqualTo(lastEvent);
+            now.path(answer + ".context.note").entity(String.class).satisfies(note -> assertThat(note)
+                    .contains("days after the last deal event, at " + lastEvent).contains("pass asOf"));
+        }
+
+        String asOfWithNanos = "2011-05-05T12:00:00.123456789Z";
+        var historical = graphQl.document("{ bottlenecks(pipelineId: \"" + pipeline + "\", asOf: \""
+                + asOfWithNanos + "\") { asOf " + context + " stages { wip } }"
+                + " timeInStage(pipelineId: \"" + pipeline + "\", asOf: \"" + asOfWithNanos + "\") { asOf "
+                + context + " } }").execute();
+        for (String answer : List.of("bottlenecks", "timeInStage")) {
+            historical.path(answer + ".asOf").entity(String.class).isEqualTo("2011-05-05T12:00:00.123Z");
+            historical.path(answer + ".context.asOf").entity(String.class).isEqualTo("2011-05-05T12:00:00.123Z");
+            historical.path(answer + ".context.lastEventAt").entity(Instant.class)
+                    .isEqualTo(start.plus(Duration.ofDays(3)));
+            historical.path(answer + ".context.note").valueIsNull();
+        }
+        historical.path("bottlenecks.stages[2].wip").entity(Integer.class).isEqualTo(1);
+
+        Instant quiet = lastEvent.plus(Duration.ofDays(30));
+        bottlenecksAsOf(pipeline, quiet).path("bottlenecks.context.note").valueIsNull();
+        bottlenecksAsOf(pipeline, quiet.plusMillis(1)).path("bottlenecks.context.note").entity(String.class)
+                .satisfies(note -> assertThat(note).startsWith("asOf " + quiet.plusMillis(1) + " is 30 days after"));
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response bottlenecksAsOf(String pipeline,
+                                                                                          Instant asOf) {
+        return graphQl.document("{ bottlenecks(pipelineId: \"" + pipeline + "\", asOf: \"" + asOf + "\") {"
+                + " context { note } } }").execute();
     }
 
     @Test

@@ -117,6 +117,71 @@ class BottlenecksTest {
     }
 
     @Test
+    void theStuckThresholdTakesOnlyVisitsThatEndedAtOrBeforeTheAsOfTime() {
+        // b sets no expected days. Closed visits to b: d1 1 day (ended day 2), d2 3 days (ended day 5),
+        // d3 10 days (ended day 15). d4 is at b from day 4.
+        AnalyticIndex index = Pipelines.index(ABC,
+                deal("d1").openedAt("b", 1).wonAt(2),
+                deal("d2").openedAt("b", 2).wonAt(5),
+                deal("d3").openedAt("b", 5).wonAt(15),
+                deal("d4").openedAt("b", 4));
+
+        StageLoad day5 = index.bottlenecks(Population.ALL, Slice.ALL, day(5), Duration.ofDays(30)).stages().get(1);
+        StageLoad day4 = index.bottlenecks(Population.ALL, Slice.ALL, day(4.5), Duration.ofDays(30)).stages().get(1);
+
+        assertThat(day5.stuckThresholdSeconds()).as("d1 and d2 (d2 ends exactly at t); p90 rank 2")
+                .isEqualTo(3 * DAY);
+        assertThat(day4.stuckThresholdSeconds()).as("d1 only: d2 ends after t").isEqualTo(1 * DAY);
+        assertThat(day4.stuck()).as("d4 is 0.5 days old, d2 2.5 days, d3 not there yet").isEqualTo(1);
+        assertThat(index.bottlenecks(Population.ALL, Slice.ALL, day(1.5), Duration.ofDays(30)).stages().get(1)
+                .stuckThresholdSeconds()).as("no visit to b has ended by then").isNull();
+    }
+
+    @Test
+    void anUnboundedWaitRanksAboveEveryFiniteOne() {
+        // as of day 10: a has 5 deals and 1 exit (a wait of 150 days); c has 1 deal and no exit
+        BottleneckReport report = Pipelines.index(ABC,
+                deal("d1").openedAt("a", 0),
+                deal("d2").openedAt("a", 0),
+                deal("d3").openedAt("a", 0),
+                deal("d4").openedAt("a", 0),
+                deal("d5").openedAt("a", 0),
+                deal("d6").openedAt("a", 0).movedTo("b", 9).wonAt(9.5),
+                deal("d7").openedAt("c", 8)).bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
+
+        assertThat(report.stages()).extracting(StageLoad::expectedWaitDays).containsExactly(150.0, 0.0, null);
+        assertThat(report.bottleneckKey()).isEqualTo("c");
+        assertThat(report.bottleneckPosition()).isEqualTo(3);
+    }
+
+    @Test
+    void withNoWorkInProgressAnywhereThereIsNoBottleneck() {
+        BottleneckReport report = Pipelines.index(ABC,
+                deal("d1").openedAt("a", 0).movedTo("b", 1).wonAt(2),
+                deal("d2").openedAt("a", 0).lostAt(3),
+                deal("d3").openedAt("c", 20)).bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
+
+        assertThat(report.stages()).extracting(StageLoad::wip).containsExactly(0, 0, 0);
+        assertThat(report.stages()).extracting(StageLoad::exits).containsExactly(2, 1, 0);
+        assertThat(report.bottleneckPosition()).isNull();
+        assertThat(report.bottleneckKey()).isNull();
+    }
+
+    @Test
+    void aLossFollowedByAReopeningIntoTheSameStageAtTheSameInstantIsAnExitAndANewVisit() {
+        // d1 lost at b on day 6 and reopened into b on day 6: its visit to b since day 2 ends, a new one begins
+        BottleneckReport report = Pipelines.index(ABC,
+                deal("d1").openedAt("b", 2).lostAt(6).reopenedInto("b", 6)).bottlenecks(Population.ALL, Slice.ALL,
+                day(10), Duration.ofDays(30));
+
+        StageLoad b = report.stages().get(1);
+        assertThat(b.wip()).isEqualTo(1);
+        assertThat(b.medianAgeSeconds()).as("age of the visit since the reopening").isEqualTo(4 * DAY);
+        assertThat(b.exits()).isEqualTo(1);
+        assertThat(b.stuckThresholdSeconds()).isEqualTo(4 * DAY);
+    }
+
+    @Test
     void askingAboutAnEarlierTimeSeesThePipelineAsItWasThen() {
         BottleneckReport day5 = INDEX.bottlenecks(Population.ALL, Slice.ALL, day(5), Duration.ofDays(30));
 

@@ -207,6 +207,27 @@ class EngineMatchesOracleTest {
         }
     }
 
+    /** As of the question's time, of every event time and the millisecond before it, and long after the last. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds200")
+    void lastEventMatchesTheOracle(long seed) {
+        Scenario scenario = scenario(seed);
+        AnalyticIndex index = Scenarios.indexAsProjected(scenario);
+        Oracle oracle = scenario.setup().oracle();
+        List<Instant> times = new ArrayList<>(List.of(scenario.question().asOf(),
+                Instant.parse("2100-01-01T00:00:00Z")));
+        for (List<DealEvent> history : scenario.histories()) {
+            for (DealEvent event : history) {
+                times.add(event.occurredAt());
+                times.add(event.occurredAt().minusMillis(1));
+            }
+        }
+        for (Instant asOf : times) {
+            assertThat(index.lastEventAt(asOf)).as("as of %s", asOf)
+                    .isEqualTo(oracle.lastEventAt(scenario.histories(), asOf));
+        }
+    }
+
     /** Also asks as of exit times, and with windows starting at exit times, where half-open boundaries bite. */
     private static void checkBottlenecks(Scenario scenario, AnalyticIndex index, Instant asOf, Duration window) {
         Scenarios.Question q = scenario.question();

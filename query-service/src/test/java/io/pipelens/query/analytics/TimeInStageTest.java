@@ -78,6 +78,24 @@ class TimeInStageTest {
     }
 
     @Test
+    void kaplanMeierLeavesFirstVisitsThatBeginAfterTheAsOfTimeOutOfTheRiskSet() {
+        // as of day 5, first visits to a: d1 0 ms (event), d2 2 days (event), d5 open since exactly day 5
+        // (censored at 0). d3 (open) and d4 (closed) begin after day 5 and are not in the sample.
+        // S(0) = 2/3, S(2 days) = 0 -> median 2 days
+        TimeInStageReport report = Pipelines.index(Pipelines.versionOne("a", "b"),
+                deal("d1").openedAt("a", 0).movedTo("b", 0),
+                deal("d2").openedAt("a", 0).movedTo("b", 2),
+                deal("d3").openedAt("a", 10),
+                deal("d4").openedAt("a", 8).movedTo("b", 9),
+                deal("d5").openedAt("a", 5)).timeInStage(Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, day(5));
+
+        StageTimes a = report.stages().get(0);
+        assertThat(a.firstVisits()).isEqualTo(3);
+        assertThat(a.censored()).isEqualTo(1);
+        assertThat(a.kaplanMeierMedianSeconds()).isEqualTo(2 * DAY);
+    }
+
+    @Test
     void anEmptyStageHasACountOfZeroAndNoFigures() {
         TimeInStageReport report = Pipelines.index(Pipelines.versionOne("a", "b"),
                 deal("d1").openedAt("a", 0)).timeInStage(Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, day(1));

@@ -63,6 +63,26 @@ class VersionedJourneyTest {
     }
 
     @Test
+    void aCloseAlwaysEndsAVisitEvenWhenTheDealIsReopenedIntoTheSameStageAtTheSameInstant() {
+        VersionedJourney lost = path(deal("d1").openedAt("contact", 0).lostAt(2).reopenedInto("contact", 2)
+                .movedTo("qualification", 6), GOALS);
+        VersionedJourney won = path(deal("d2").openedAt("profiling", 0).wonAt(3).reopenedInto("qualification", 3),
+                GOALS);
+
+        assertThat(lost.visits()).containsExactly(visit(1, 0, 2.0), visit(1, 2, 6.0), visit(2, 6, null));
+        assertThat(won.visits()).as("two keys mapped to one stage").containsExactly(visit(2, 0, 3.0),
+                visit(2, 3, null));
+    }
+
+    @Test
+    void aReopeningIntoAnAbsorbedStageAtTheInstantOfTheClosingStartsANewVisit() {
+        VersionedJourney deal = path(deal("d1").openedAt("qualification", 0).movedTo("proposal", 1).lostAt(2)
+                .reopenedInto("proposal", 2).movedTo("signing", 4), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(2, 0, 2.0), visit(2, 2, 4.0), visit(3, 4, null));
+    }
+
+    @Test
     void stagesMappedTogetherDoNotMergeAcrossClosedTime() {
         VersionedJourney deal = path(deal("d1").openedAt("profiling", 0).lostAt(3)
                 .reopenedInto("qualification", 4), GOALS);

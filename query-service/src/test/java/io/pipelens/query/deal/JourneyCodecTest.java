@@ -62,7 +62,7 @@ class JourneyCodecTest {
         int count = random.nextInt(6);
         for (int v = 0; v < count; v++) {
             Instant left = v == count - 1 && random.nextBoolean() ? null : at.plusSeconds(random.nextInt(90_000));
-            visits.add(new Visit("stage-" + random.nextInt(9), at, left));
+            visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0));
             at = left == null ? at : left;
         }
         DealStatus status = random.nextInt(5) == 0 ? null : DealStatus.values()[random.nextInt(DealStatus.values().length)];
@@ -70,8 +70,17 @@ class JourneyCodecTest {
                 maybe("web"), maybe("enterprise"),
                 random.nextBoolean() ? null : new BigDecimal(random.nextInt(1_000_000)).movePointLeft(random.nextInt(4)),
                 maybe("EUR"), status, maybe("stage-" + random.nextInt(9)), random.nextBoolean() ? null : at,
-                random.nextBoolean() ? null : at.plusSeconds(5), maybe("price"), visits,
+                random.nextBoolean() ? null : at.plusSeconds(5), maybe("price"), visits, attributeChanges(at),
                 random.nextBoolean() ? null : at, random.nextInt(50));
+    }
+
+    /** None (null) half the time, else one to three times up to {@code last}. */
+    private List<Instant> attributeChanges(Instant last) {
+        List<Instant> changes = new ArrayList<>();
+        for (int i = random.nextBoolean() ? 0 : 1 + random.nextInt(3); i > 0; i--) {
+            changes.add(last.minusSeconds(i * 3_600L));
+        }
+        return changes;
     }
 
     private String maybe(String value) {

@@ -29,7 +29,7 @@ class JourneyFoldTest {
 
         assertThat(journey).isEqualTo(new DealJourney(DEAL, PIPELINE, "anna", "inbound", "smb",
                 new BigDecimal("12500.00"), "EUR", DealStatus.OPEN, "contact", day(0), null, null,
-                List.of(new Visit("contact", day(0), null)), day(0), 0));
+                List.of(new Visit("contact", day(0), null)), null, day(0), 0));
     }
 
     @Test
@@ -103,7 +103,7 @@ class JourneyFoldTest {
         assertThat(journey.openedAt()).isEqualTo(day(0));
         assertThat(journey.visits()).containsExactly(
                 new Visit("qualification", day(0), day(4)),
-                new Visit("qualification", day(20), null));
+                new Visit("qualification", day(20), null, true));
     }
 
     @Test
@@ -117,7 +117,7 @@ class JourneyFoldTest {
         assertThat(journey.stage()).isEqualTo("signing");
         assertThat(journey.visits()).containsExactly(
                 new Visit("terms", day(0), day(5)),
-                new Visit("defence", day(9), day(12)),
+                new Visit("defence", day(9), day(12), true),
                 new Visit("signing", day(12), null));
     }
 
@@ -131,7 +131,7 @@ class JourneyFoldTest {
 
         assertThat(after).isEqualTo(new DealJourney(DEAL, PIPELINE, "boris", "partner", "enterprise",
                 new BigDecimal("90000.50"), "USD", DealStatus.OPEN, "profiling", day(0), null, null,
-                before.visits(), day(2), 2));
+                before.visits(), List.of(day(2)), day(2), 2));
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.pipelens.query.analytics.CurrencyVelocity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -52,7 +53,7 @@ public class AnalyticsQueries {
     public FunnelAnswer funnel(@Argument String pipelineId, @Argument Integer version,
                                @Argument PopulationInput population, @Argument SliceInput filter,
                                @Argument FunnelPolicy policy) {
-        Request request = request(pipelineId, version, population, filter);
+        Request request = request(pipelineId, version, population, filter, null);
         FunnelReport report = request.index().funnel(request.population(), request.slice());
         return new FunnelAnswer(request.context(report.deals()), policy, report.open(), report.won(), report.lost(),
                 report.winRate(), report.stages());
@@ -62,16 +63,16 @@ public class AnalyticsQueries {
     public TimeInStageAnswer timeInStage(@Argument String pipelineId, @Argument Integer version,
                                          @Argument PopulationInput population, @Argument SliceInput filter,
                                          @Argument TimeMode mode, @Argument Instant asOf) {
-        Request request = request(pipelineId, version, population, filter);
+        Request request = request(pipelineId, version, population, filter, asOf);
         TimeInStageReport report = request.index().timeInStage(request.population(), request.slice(), mode,
-                asOf == null ? clock.instant() : asOf);
+                request.asOf());
         return new TimeInStageAnswer(request.context(report.deals()), report.mode(), report.asOf(), report.stages());
     }
 
     @QueryMapping
     public SkipImpactAnswer skipImpact(@Argument String pipelineId, @Argument Integer version,
                                        @Argument PopulationInput population, @Argument SliceInput filter) {
-        Request request = request(pipelineId, version, population, filter);
+        Request request = request(pipelineId, version, population, filter, null);
         SkipImpactReport report = request.index().skipImpact(request.population(), request.slice());
         return new SkipImpactAnswer(request.context(report.deals()), report.closedDeals(), report.stages());
     }
@@ -84,9 +85,9 @@ public class AnalyticsQueries {
             throw new ViolationException("windowDays", "must be between 1 and " + MAX_WINDOW_DAYS + ", was "
                     + windowDays);
         }
-        Request request = request(pipelineId, version, population, filter);
+        Request request = request(pipelineId, version, population, filter, asOf);
         BottleneckReport report = request.index().bottlenecks(request.population(), request.slice(),
-                asOf == null ? clock.instant() : asOf, Duration.ofDays(windowDays));
+                request.asOf(), Duration.ofDays(windowDays));
         return new BottlenecksAnswer(request.context(report.deals()), report.asOf(),
                 report.window().toMillis() / 86_400_000.0, report.bottleneckKey(), report.stages());
     }
@@ -94,7 +95,7 @@ public class AnalyticsQueries {
     @QueryMapping
     public SalesVelocityAnswer salesVelocity(@Argument String pipelineId, @Argument Integer version,
                                              @Argument PopulationInput population, @Argument SliceInput filter) {
-        Request request = request(pipelineId, version, population, filter);
+        Request request = request(pipelineId, version, population, filter, null);
         VelocityReport report = request.index().salesVelocity(request.population(), request.slice());
         return new SalesVelocityAnswer(request.context(report.deals()), report.currencies());
     }
@@ -130,24 +131,27 @@ public class AnalyticsQueries {
                 skipImpact(pipelineId, version, population, filter));
     }
 
-    private Request request(String pipelineId, Integer version, PopulationInput population, SliceInput filter) {
+    /** @param asOf the asked time, or null for now; kept to the millisecond, as business time is */
+    private Request request(String pipelineId, Integer version, PopulationInput population, SliceInput filter,
+                            Instant asOf) {
         Population chosen = population == null ? Population.ALL : population.toPopulation();
         Slice slice = filter == null ? Slice.ALL : new Slice(filter.owner(), filter.source(), filter.segment());
         JourneyStore.Replay replay = journeys.replay();
         AnalyticsRegistry.Selected selected = journeys.read(() -> registry.select(pipelineId, version));
-        return new Request(pipelineId, selected, chosen, slice, replay);
+        return new Request(pipelineId, selected, chosen, slice, replay,
+                (asOf == null ? clock.instant() : asOf).truncatedTo(ChronoUnit.MILLIS));
     }
 
     private record Request(String pipelineId, AnalyticsRegistry.Selected selected, Population population,
-                           Slice slice, JourneyStore.Replay replay) {
+                           Slice slice, JourneyStore.Replay replay, Instant asOf) {
 
         AnalyticIndex index() {
             return selected.index();
         }
 
         AnswerContext context(int deals) {
-            return new AnswerContext(pipelineId, index().version().number(), population, slice, deals,
-                    deals == 0 ? note(slice) : null, selected.rebuilding(), replay);
+            return AnswerContext.of(pipelineId, selected, population, slice, deals, deals == 0 ? note(slice) : null,
+                    replay, asOf);
         }
 
         private static String note(Slice slice) {
@@ -182,9 +186,26 @@ public class AnalyticsQueries {
     public record SliceInput(String owner, String source, String segment) {
     }
 
-    /** What an answer was computed over. */
+    /**
+     * What an answer was computed over, and as of when: {@code asOf} (to the millisecond), the last deal event at or
+     * before it, and a note when asOf lies far past that event (DESIGN §10.1).
+     */
     public record AnswerContext(String pipelineId, int version, Population population, Slice filter, int deals,
-                                String note, AnalyticsRegistry.Rebuild rebuilding, JourneyStore.Replay replay) {
+                                String note, AnalyticsRegistry.Rebuild rebuilding, JourneyStore.Replay replay,
+                                Instant asOf, Instant lastEventAt) {
+
+        /** @param selectionNote what to say about the selection itself (no deal matched), or null */
+        public static AnswerContext of(String pipelineId, AnalyticsRegistry.Selected selected, Population population,
+                                       Slice filter, int deals, String selectionNote, JourneyStore.Replay replay,
+                                       Instant asOf) {
+            Instant at = asOf.truncatedTo(ChronoUnit.MILLIS);
+            Instant lastEventAt = selected.index().lastEventAt(at);
+            String historyNote = HistoryEnd.note(at, lastEventAt);
+            String note = selectionNote == null ? historyNote
+                    : historyNote == null ? selectionNote : selectionNote + "; " + historyNote;
+            return new AnswerContext(pipelineId, selected.index().version().number(), population, filter, deals,
+                    note, selected.rebuilding(), replay, at, lastEventAt);
+        }
     }
 
     public record FunnelAnswer(AnswerContext context, FunnelPolicy policy, int open, int won, int lost,

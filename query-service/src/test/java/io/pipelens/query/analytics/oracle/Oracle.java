@@ -112,6 +112,7 @@ public final class Oracle {
         List<String> keys = new ArrayList<>();
         List<Long> ins = new ArrayList<>();
         List<Long> outs = new ArrayList<>();
+        List<Boolean> byReopening = new ArrayList<>();
         for (DealEvent event : events) {
             long at = event.occurredAt().toEpochMilli();
             if (event instanceof DealOpenedEvent opened) {
@@ -122,12 +123,14 @@ public final class Oracle {
                 keys.add(opened.stage());
                 ins.add(at);
                 outs.add(null);
+                byReopening.add(false);
                 deal.transitions.add(at);
             } else if (event instanceof DealMovedToStageEvent moved) {
                 outs.set(outs.size() - 1, at);
                 keys.add(moved.toStage());
                 ins.add(at);
                 outs.add(null);
+                byReopening.add(false);
                 deal.transitions.add(at);
             } else if (event instanceof DealWonEvent) {
                 outs.set(outs.size() - 1, at);
@@ -143,6 +146,7 @@ public final class Oracle {
                 keys.add(reopened.stage());
                 ins.add(at);
                 outs.add(null);
+                byReopening.add(true);
                 deal.status = "open";
                 deal.closedAt = null;
                 deal.transitions.add(at);
@@ -171,7 +175,8 @@ public final class Oracle {
         }
         for (int i = 0; i < keys.size(); i++) {
             Visit next = new Visit(resolved[i], ins.get(i), outs.get(i));
-            if (!deal.path.isEmpty()) {
+            // a close always ends a visit: only a move joins two touching visits to one stage
+            if (!deal.path.isEmpty() && !byReopening.get(i)) {
                 Visit last = deal.path.get(deal.path.size() - 1);
                 if (last.stage() == next.stage() && last.out() != null && last.out() == next.in()) {
                     deal.path.set(deal.path.size() - 1, new Visit(last.stage(), last.in(), next.out()));
@@ -346,11 +351,11 @@ public final class Oracle {
                     continue;
                 }
                 Visit first = visits.get(0);
-                if (first.out() != null) {
+                boolean begunByAsOf = first.in() <= asOf.toEpochMilli();
+                if (begunByAsOf && first.out() != null) {
                     firsts.add(new long[] {first.out() - first.in(), 1});
-                } else {
-                    long censoredAt = asOf.toEpochMilli() - first.in();
-                    firsts.add(new long[] {censoredAt < 0 ? 0 : censoredAt, 0});
+                } else if (begunByAsOf) {
+                    firsts.add(new long[] {asOf.toEpochMilli() - first.in(), 0});
                     censored++;
                 }
                 Long contribution = null;
@@ -630,6 +635,28 @@ public final class Oracle {
             }
         }
         return candidate.wip() > best.wip();
+    }
+
+    // ---------------------------------------------------------------- as of
+
+    /**
+     * The time of the latest event of any kind, attribute changes included, at or before {@code asOf}, over the deals
+     * that have a path under the version; null when there is none.
+     */
+    public Instant lastEventAt(List<List<DealEvent>> histories, Instant asOf) {
+        Instant last = null;
+        for (List<DealEvent> history : histories) {
+            if (deal(history) == null) {
+                continue;
+            }
+            for (DealEvent event : history) {
+                Instant at = event.occurredAt();
+                if (!at.isAfter(asOf) && (last == null || at.isAfter(last))) {
+                    last = at;
+                }
+            }
+        }
+        return last;
     }
 
     // ---------------------------------------------------------------- sales velocity
