@@ -150,7 +150,7 @@ public class DealImporter {
                     problemsOf(existing.get(i), check.rejected[i], mapping, problems);
                 }
             }
-            rejectIfAny(problems);
+            rejectIfAny(problems, file.hints());
         }
         List<RejectedDeal> refused = new ArrayList<>(check.rejected());
         List<DealHistory> accepted = new ArrayList<>(deals.size());
@@ -180,7 +180,7 @@ public class DealImporter {
     }
 
     /** The rows read and the deal histories built from the valid ones. */
-    private record Validated(long rowsRead, HistoryBuilder.Histories histories) {
+    private record Validated(long rowsRead, HistoryBuilder.Histories histories, List<String> hints) {
     }
 
     /** Phase 1: reads and checks the whole file; refuses it unless it is valid (or bad rows may be skipped). */
@@ -208,11 +208,12 @@ public class DealImporter {
             }
         }
         HistoryBuilder.Histories histories = new HistoryBuilder(pipelineId).build(rows, problems);
+        List<String> hints = interpreter.hints();
         if (!options.skipBadRows()) {
-            rejectIfAny(problems);
+            rejectIfAny(problems, hints);
         }
         progress.update(new Update(Phase.VALIDATING, log.rowsRead(), histories.deals().size(), 0, 0, 0));
-        return new Validated(log.rowsRead(), histories);
+        return new Validated(log.rowsRead(), histories, hints);
     }
 
     private ImportSummary summarize(String pipelineId, ImportOptions options, Validated file, ProblemList problems,
@@ -231,7 +232,7 @@ public class DealImporter {
         ImportSummary summary = new ImportSummary(options.dryRun(), file.rowsRead(), skipped.total(),
                 sortedByRow(skipped.listed()), skipped.countsByCode(), deals, appended, duplicates,
                 List.copyOf(refused), elapsedNanos / 1_000_000,
-                elapsedNanos == 0 ? 0 : (appended + duplicates) * 1e9 / elapsedNanos, importId);
+                elapsedNanos == 0 ? 0 : (appended + duplicates) * 1e9 / elapsedNanos, importId, file.hints());
         progress.update(new Update(Phase.DONE, file.rowsRead(), deals, deals, appended, duplicates));
         log.info("{} {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} deals refused, {} "
                         + "rows skipped, in {} ms", options.dryRun() ? "Dry run of" : "Imported", summary.rowsRead(),
@@ -309,8 +310,12 @@ public class DealImporter {
     }
 
     private static void rejectIfAny(ProblemList problems) {
+        rejectIfAny(problems, List.of());
+    }
+
+    private static void rejectIfAny(ProblemList problems, List<String> hints) {
         if (!problems.isEmpty()) {
-            throw new ImportRejectedException(sortedByRow(problems.listed()), problems.total());
+            throw new ImportRejectedException(sortedByRow(problems.listed()), problems.total(), hints);
         }
     }
 

@@ -103,6 +103,13 @@ public class ImportCli implements Callable<Integer> {
     @Option(names = "--zone", description = "time zone of --time-pattern times (default UTC)")
     String zone;
 
+    @Option(names = "--default-currency", description = "ISO-4217 currency of amounts given without one, e.g. EUR")
+    String defaultCurrency;
+
+    @Option(names = "--deal-id-prefix", description = "put before every deal id, e.g. 'web-' to import the same log "
+            + "into a second pipeline (deal ids are global)")
+    String dealIdPrefix;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -154,6 +161,7 @@ public class ImportCli implements Callable<Integer> {
             if (body.path("total").asLong() > body.path("problems").size()) {
                 err.println("  … and " + (body.path("total").asLong() - body.path("problems").size()) + " more");
             }
+            printHints(body, err);
             return 1;
         }
         err.println("The service answered " + response.statusCode() + ": " + response.body());
@@ -192,6 +200,8 @@ public class ImportCli implements Callable<Integer> {
         parameters.put("map", map);
         parameters.put("timePattern", timePattern);
         parameters.put("zone", zone);
+        parameters.put("defaultCurrency", defaultCurrency);
+        parameters.put("dealIdPrefix", dealIdPrefix);
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (value != null) {
@@ -223,6 +233,11 @@ public class ImportCli implements Callable<Integer> {
         s.path("skipped").forEach(p -> out.println("  skipped " + where(p) + p.path("reason").asText() + code(p)));
         s.path("rejectedDeals").forEach(d -> out.println("  refused deal " + d.path("dealId").asText() + ": "
                 + d.path("violations").toString()));
+        printHints(s, out);
+    }
+
+    private static void printHints(JsonNode answer, PrintWriter to) {
+        answer.path("hints").forEach(hint -> to.println("Hint: " + hint.asText()));
     }
 
     /** Draws how much of the file has been sent, on one line of the error stream. */

@@ -21,9 +21,17 @@ import java.util.Set;
  *
  * @param columns    the columns (CSV header names or NDJSON field names)
  * @param activities what the values of the stage-or-activity column (and of the outcome column) mean
- * @param time       how the timestamp column is written
+ * @param time            how the timestamp column is written
+ * @param defaultCurrency the ISO-4217 currency of an amount whose row gives none; null when an amount needs one
+ * @param dealIdPrefix    put before every deal id of the file ({@code web-} makes {@code c-7} the deal
+ *                        {@code web-c-7}), so the same log can be imported into a second pipeline; null for none
  */
-public record ImportMapping(Columns columns, Activities activities, TimeFormat time) {
+public record ImportMapping(Columns columns, Activities activities, TimeFormat time, String defaultCurrency,
+                            String dealIdPrefix) {
+
+    public ImportMapping(Columns columns, Activities activities, TimeFormat time) {
+        this(columns, activities, time, null, null);
+    }
 
     /** The defaults: {@code deal_id}, {@code timestamp}, {@code stage}, ISO-8601 times, won/lost words. */
     public static ImportMapping defaults() {
@@ -31,15 +39,28 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
     }
 
     public ImportMapping withColumns(Columns columns) {
-        return new ImportMapping(columns, activities, time);
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix);
     }
 
     public ImportMapping withActivities(Activities activities) {
-        return new ImportMapping(columns, activities, time);
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix);
     }
 
     public ImportMapping withTime(TimeFormat time) {
-        return new ImportMapping(columns, activities, time);
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix);
+    }
+
+    public ImportMapping withDefaultCurrency(String defaultCurrency) {
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix);
+    }
+
+    public ImportMapping withDealIdPrefix(String dealIdPrefix) {
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix);
+    }
+
+    /** The deal id a row's id stands for: with the prefix, if any. */
+    String dealId(String rowId) {
+        return dealIdPrefix == null ? rowId : dealIdPrefix + rowId;
     }
 
     /**

@@ -3,27 +3,35 @@ package io.pipelens.command.importing;
 import io.pipelens.command.importing.ImportMapping.Activities;
 import io.pipelens.command.importing.ImportMapping.Columns;
 import io.pipelens.command.importing.ImportMapping.TimeFormat;
+import io.pipelens.kernel.Keys;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The options of an import as query parameters (HTTP) or command-line options (CLI), all optional but
  * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}; {@code source} names
- * the file in the import's record.
+ * the file in the import's record; {@code defaultCurrency} is the currency of amounts given without one;
+ * {@code dealIdPrefix} goes before every deal id of the file.
  */
 public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
                                String dealColumn, String timeColumn, String stageColumn, String outcomeColumn,
                                String ownerColumn, String sourceColumn, String segmentColumn, String amountColumn,
                                String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
-                               String map, String timePattern, String zone, String source) {
+                               String map, String timePattern, String zone, String source,
+                               String defaultCurrency, String dealIdPrefix) {
+
+    /** The longest deal id prefix: it leaves room for the file's own id within a key's 64 characters. */
+    static final int MAX_PREFIX = 32;
 
     /**
      * The options and mapping these parameters describe.
@@ -37,7 +45,7 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
         String formatName = blank(format) ? (contentType != null && contentType.contains("ndjson") ? "ndjson" : "csv")
                 : format.trim();
         try {
-            chosen = ImportOptions.ImportFormat.valueOf(formatName.toUpperCase(java.util.Locale.ROOT));
+            chosen = ImportOptions.ImportFormat.valueOf(formatName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add(ImportProblem.ofFile("format", ProblemCode.INVALID_PARAMETER, "'" + formatName + "' is not a format; use csv or ndjson"));
         }
@@ -77,12 +85,38 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
                         + "Europe/Berlin"));
             }
         }
+        String currency = currency(problems);
+        String prefix = orNull(dealIdPrefix);
+        if (prefix != null && (Keys.problemWith(prefix) != null || prefix.length() > MAX_PREFIX)) {
+            problems.add(ImportProblem.ofFile("dealIdPrefix", ProblemCode.INVALID_PARAMETER, "'" + prefix + "' is not"
+                    + " a deal id prefix: use 1 to " + MAX_PREFIX + " letters, digits, '-', '_', '.' or ':', starting"
+                    + " with a letter or digit (e.g. web-)"));
+        }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems, problems.size());
         }
         return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows),
                 Boolean.TRUE.equals(dryRun), orNull(source)),
-                new ImportMapping(columns, activities, time));
+                new ImportMapping(columns, activities, time, currency, prefix));
+    }
+
+    /** The default currency, upper case; null when not given or wrong (then a problem is added). */
+    private String currency(List<ImportProblem> problems) {
+        String code = orNull(defaultCurrency);
+        if (code == null) {
+            return null;
+        }
+        String upper = code.toUpperCase(Locale.ROOT);
+        try {
+            if (upper.matches("[A-Z]{3}") && Currency.getInstance(upper) != null) {
+                return upper;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a code the JDK knows: reported below
+        }
+        problems.add(ImportProblem.ofFile("defaultCurrency", ProblemCode.INVALID_PARAMETER, "'" + code + "' is not an"
+                + " ISO-4217 currency code; use three letters such as EUR or USD"));
+        return null;
     }
 
     /** Options and mapping. */

@@ -99,4 +99,22 @@ class ImportCliTest {
         assertThat(contentType.get()).isEqualTo("text/csv");
         assertThat(err.toString()).contains("row 1, timestamp: 'yesterday' is not a timestamp");
     }
+
+    @Test
+    void sendsTheDefaultCurrencyAndIdPrefixAndPrintsTheHints() throws IOException {
+        Path log = dir.resolve("log.csv");
+        Files.writeString(log, "deal_id,timestamp,stage,amount\nd1,2026-01-05T09:00:00Z,,100\n");
+        status = 400;
+        answer = """
+                {"detail":"1 problem found; nothing was imported","total":1,
+                 "problems":[{"row":1,"column":"stage","reason":"the stage or activity is missing"}],
+                 "hints":["1 row has no stage (stage or activity) and no outcome column is mapped"]}""";
+
+        int exit = run("--pipeline", "web", log.toString(), "--default-currency", "EUR", "--deal-id-prefix", "web-");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(query.get()).isEqualTo("pipelineId=web&source=log.csv&defaultCurrency=EUR&dealIdPrefix=web-");
+        assertThat(err.toString()).contains("Hint: 1 row has no stage (stage or activity) and no outcome column is "
+                + "mapped");
+    }
 }
