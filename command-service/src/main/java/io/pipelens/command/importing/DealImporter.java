@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -141,22 +142,37 @@ public class DealImporter {
         Validated file = validate(pipelineId, input, options, mapping, problems, progress);
         List<DealHistory> deals = file.histories().deals();
 
-        Set<String> known = recordedDeals.amongst(deals.stream().map(DealHistory::dealId).toList());
+        DealsHeld held = new DealsHeld(pipelineId, recordedDeals.pipelinesOf(deals.stream().map(DealHistory::dealId)
+                .toList()));
+        Set<String> known = deals.stream().map(DealHistory::dealId).filter(held::here).collect(Collectors.toSet());
         List<DealHistory> existing = deals.stream().filter(deal -> known.contains(deal.dealId())).toList();
         Recording check = check(existing, file.rowsRead(), progress);
-        if (!check.rejected().isEmpty() && !options.skipBadRows()) {
+        List<RejectedDeal> refused = new ArrayList<>();
+        for (DealHistory deal : deals) {
+            Optional.ofNullable(held.elsewhere(deal.dealId())).ifPresent(refused::add);
+        }
+        List<String> hints = new ArrayList<>(file.hints());
+        Optional.ofNullable(held.hint()).ifPresent(hints::add);
+        if ((!check.rejected().isEmpty() || !refused.isEmpty()) && !options.skipBadRows()) {
+            for (DealHistory deal : deals) {
+                Optional.ofNullable(held.elsewhere(deal.dealId()))
+                        .ifPresent(elsewhere -> problemsOf(deal, elsewhere, mapping, problems));
+            }
             for (int i = 0; i < existing.size(); i++) {
                 if (check.rejected[i] != null) {
                     problemsOf(existing.get(i), check.rejected[i], mapping, problems);
                 }
             }
-            rejectIfAny(problems, file.hints());
+            rejectIfAny(problems, hints);
         }
-        List<RejectedDeal> refused = new ArrayList<>(check.rejected());
+        refused.addAll(check.rejected());
         List<DealHistory> accepted = new ArrayList<>(deals.size());
         long alreadyRecorded = 0;
         int checked = 0;
         for (DealHistory deal : deals) {
+            if (held.elsewhere(deal.dealId()) != null) {
+                continue;
+            }
             if (!known.contains(deal.dealId())) {
                 accepted.add(deal);
             } else if (check.rejected[checked] == null && check.dealApplied[checked] == 0) {
@@ -176,7 +192,8 @@ public class DealImporter {
             recording.duplicates.addAndGet(alreadyRecorded);
             refused.addAll(recording.rejected());
         }
-        return summarize(pipelineId, options, file, problems, recording, refused, started, progress);
+        return summarize(pipelineId, options, new Validated(file.rowsRead(), file.histories(), hints), problems,
+                recording, refused, started, progress);
     }
 
     /** The rows read and the deal histories built from the valid ones. */

@@ -313,6 +313,48 @@ class ImportEndToEndTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    @Test
+    void importsTheSameLogIntoTwoPipelinesWithDifferentIdPrefixesAndRefusesItWithoutOne() {
+        String csv = """
+                deal_id,timestamp,stage
+                two-1,2026-01-05T09:00:00Z,contact
+                two-1,2026-01-08T09:00:00Z,qualification
+                two-2,2026-01-05T09:00:00Z,contact
+                two-2,2026-01-09T09:00:00Z,won
+                """;
+        ImportSummary web = importer.importLog("web", input(csv), ImportOptions.csv(),
+                ImportMapping.defaults().withDealIdPrefix("web-"), ImportProgress.NONE);
+        ImportSummary store = importer.importLog("store", input(csv), ImportOptions.csv(),
+                ImportMapping.defaults().withDealIdPrefix("store-"), ImportProgress.NONE);
+        long before = events();
+
+        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ImportRejectedException.class, () -> importer.importLog("store", input(csv), ImportOptions.csv(),
+                        ImportMapping.defaults().withDealIdPrefix("web-"), ImportProgress.NONE));
+        ImportSummary skipping = importer.importLog("store", input(csv), ImportOptions.csv().skippingBadRows(),
+                ImportMapping.defaults().withDealIdPrefix("web-"), ImportProgress.NONE);
+
+        assertThat(web.transitionsAppended()).isEqualTo(4);
+        assertThat(store.transitionsAppended()).isEqualTo(4);
+        assertThat(store.rejectedDeals()).isEmpty();
+        assertThat(eventStore.readEvents(AggregateIds.deal("store-two-1")).asStream().count()).isEqualTo(2);
+        assertThat(refused.problems()).hasSize(2).first().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(1);
+            assertThat(problem.column()).isEqualTo("deal_id");
+            assertThat(problem.code()).isEqualTo("refused-by-store");
+            assertThat(problem.reason()).isEqualTo("deal 'web-two-1' as the event store holds it: deal 'web-two-1' "
+                    + "already exists in pipeline 'web', and deal ids are global across pipelines; to import this log "
+                    + "into pipeline 'store' as well, give its deals an id prefix (dealIdPrefix=store-, CLI: "
+                    + "--deal-id-prefix store-)");
+        });
+        assertThat(refused.hints()).containsExactly("2 deals of this file already exist in another pipeline; give "
+                + "the deals of this import an id prefix (dealIdPrefix=store-, CLI: --deal-id-prefix store-)");
+        assertThat(skipping.rejectedDeals()).extracting(ImportSummary.RejectedDeal::dealId)
+                .containsExactlyInAnyOrder("web-two-1", "web-two-2");
+        assertThat(skipping.transitionsAppended()).isZero();
+        assertThat(events()).isEqualTo(before);
+    }
+
     private static ByteArrayInputStream input(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
