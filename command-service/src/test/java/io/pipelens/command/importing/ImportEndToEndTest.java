@@ -355,6 +355,31 @@ class ImportEndToEndTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    @Test
+    void recordsAnOwnerReassignedLaterAsAnAttributeChangeAndAppendsNothingOnReimport() {
+        String csv = """
+                deal_id,timestamp,stage,owner
+                own-1,2026-01-05T09:00:00Z,contact,ann
+                own-1,2026-01-08T09:00:00Z,qualification,
+                own-1,2026-01-09T09:00:00Z,qualification,bob
+                """;
+        ImportMapping mapping = ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp",
+                "stage").withAttributes("owner", null, null, null, null));
+
+        ImportSummary first = importer.importLog("web", input(csv), ImportOptions.csv(), mapping, ImportProgress.NONE);
+        ImportSummary again = importer.importLog("web", input(csv), ImportOptions.csv(), mapping, ImportProgress.NONE);
+
+        assertThat(first.transitionsAppended()).isEqualTo(3);
+        assertThat(first.rowsSkipped()).isZero();
+        assertThat(eventStore.readEvents(AggregateIds.deal("own-1")).asStream().map(e -> e.getPayload())
+                .filter(io.pipelens.kernel.deal.DealAttributesChangedEvent.class::isInstance).toList())
+                .singleElement().isEqualTo(new io.pipelens.kernel.deal.DealAttributesChangedEvent("own-1", "web",
+                        new io.pipelens.kernel.deal.DealAttributes("bob", null, null, null, null),
+                        Instant.parse("2026-01-09T09:00:00Z")));
+        assertThat(again.transitionsAppended()).isZero();
+        assertThat(again.duplicates()).isEqualTo(3);
+    }
+
     private static ByteArrayInputStream input(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
