@@ -214,8 +214,16 @@ public class DealImporter {
         }
         problems.addAll(log.problems());
         List<ImportRow> rows = new ArrayList<>(log.rows().size());
+        ProblemList otherLifecycle = new ProblemList();
+        ImportMapping.Lifecycle lifecycle = mapping.lifecycle();
         long validated = 0;
         for (EventLogReader.RawRow raw : log.rows()) {
+            String transition = raw.get(lifecycle.column());
+            if (!lifecycle.keeps(transition)) {
+                otherLifecycle.add(raw.row(), lifecycle.column(), ProblemCode.OTHER_LIFECYCLE, "lifecycle transition '"
+                        + transition + "' is not read (lifecycle: " + String.join(", ", lifecycle.keep()) + ")");
+                continue;
+            }
             ImportRow row = interpreter.interpret(raw, problems);
             if (row != null) {
                 rows.add(row);
@@ -230,6 +238,7 @@ public class DealImporter {
             rejectIfAny(problems, hints);
         }
         progress.update(new Update(Phase.VALIDATING, log.rowsRead(), histories.deals().size(), 0, 0, 0));
+        histories.skipped().addAll(otherLifecycle);
         return new Validated(log.rowsRead(), histories, hints);
     }
 

@@ -60,7 +60,9 @@ public enum ProblemCode {
     /** Skipped on purpose, not an error: the deal is already at that stage. */
     ALREADY_AT_STAGE,
     /** Skipped on purpose, not an error: the deal is already closed that way. */
-    ALREADY_CLOSED;
+    ALREADY_CLOSED,
+    /** Skipped on purpose, not an error: the row's lifecycle transition is not one the import reads. */
+    OTHER_LIFECYCLE;
 
     /** The code as clients see it: {@code unknown-activity}. */
     public String code() {

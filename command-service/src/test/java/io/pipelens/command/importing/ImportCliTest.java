@@ -117,4 +117,19 @@ class ImportCliTest {
         assertThat(err.toString()).contains("Hint: 1 row has no stage (stage or activity) and no outcome column is "
                 + "mapped");
     }
+
+    @Test
+    void sendsAGzippedXesLogWithItsFormatAndTheLifecycleFilter() throws IOException {
+        Path log = dir.resolve("sales.xes.gz");
+        Files.write(log, new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        answer = """
+                {"rowsRead":0,"rowsSkipped":0,"skipped":[],"deals":0,"transitionsAppended":0,"duplicates":0,
+                 "rejectedDeals":[],"elapsedMillis":1,"transitionsPerSecond":0}""";
+
+        int exit = run("-p", "main", log.toString(), "--lifecycle", "complete");
+
+        assertThat(exit).isZero();
+        assertThat(query.get()).isEqualTo("pipelineId=main&source=sales.xes.gz&format=xes&lifecycle=complete");
+        assertThat(contentType.get()).isEqualTo("application/gzip");
+    }
 }

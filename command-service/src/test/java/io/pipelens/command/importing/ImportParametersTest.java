@@ -10,7 +10,27 @@ class ImportParametersTest {
 
     private static ImportParameters with(String defaultCurrency, String dealIdPrefix) {
         return new ImportParameters("main", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix);
+                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null);
+    }
+
+    private static ImportParameters xes(String format, String lifecycle) {
+        return new ImportParameters("main", format, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null);
+    }
+
+    @Test
+    void readsAnXesLogByItsTraceAndEventNamesWhenTheContentTypeIsXml() {
+        ImportParameters.Parsed parsed = xes(null, "complete,Start").parse("application/xml");
+
+        assertThat(parsed.options().format()).isEqualTo(ImportOptions.ImportFormat.XES);
+        assertThat(parsed.mapping().columns()).isEqualTo(ImportMapping.Columns.of("case:concept:name",
+                "time:timestamp", "concept:name"));
+        assertThat(parsed.mapping().lifecycle()).isEqualTo(new ImportMapping.Lifecycle("lifecycle:transition",
+                java.util.Set.of("complete", "start")));
+        assertThat(xes("xes", null).parse("application/gzip").options().format())
+                .isEqualTo(ImportOptions.ImportFormat.XES);
+        assertThat(xes(null, null).parse("application/gzip").mapping().lifecycle())
+                .isEqualTo(ImportMapping.Lifecycle.ALL);
     }
 
     @Test
