@@ -148,6 +148,22 @@ class XesImportTest {
     }
 
     @Test
+    void refusesAGzippedXesLogByItsDecompressedSize() {
+        StringBuilder xes = new StringBuilder("<log><trace><string key=\"concept:name\" value=\"c\"/>");
+        while (xes.length() < 200_000) {
+            xes.append("<event><string key=\"concept:name\" value=\"contact\"/></event>");
+        }
+        byte[] bomb = gzip(xes.append("</trace></log>").toString().getBytes(StandardCharsets.UTF_8));
+
+        ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
+                () -> recording.importer(new ImportLimits(10_000, 1_000_000)).importLog(PIPELINE,
+                        new ByteArrayInputStream(bomb), ImportOptions.xes(), ImportMapping.xes(),
+                        ImportProgress.NONE));
+
+        assertThat(refused.problems()).singleElement().extracting(ImportProblem::code).isEqualTo("too-large");
+    }
+
+    @Test
     void refusesAnXesLogWithAnExternalEntityWithoutReadingIt() {
         String xxe = """
                 <?xml version="1.0"?>
