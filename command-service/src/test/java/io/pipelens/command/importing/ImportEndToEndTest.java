@@ -380,6 +380,48 @@ class ImportEndToEndTest {
         assertThat(again.duplicates()).isEqualTo(3);
     }
 
+    @Test
+    void takesTheNewOptionsAsQueryParametersAndAnswersHints() throws Exception {
+        String csv = "deal_id,timestamp,stage,amount\nopt-1,2026-01-05T09:00:00Z,contact,900\n";
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("amountColumn", "amount")
+                        .contentType("text/csv").content(csv))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].code").value("invalid-attribute"))
+                .andExpect(jsonPath("$.hints[0]", containsString("defaultCurrency=EUR")));
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("amountColumn", "amount")
+                        .param("defaultCurrency", "EURO").contentType("text/csv").content(csv))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].column").value("defaultCurrency"));
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("amountColumn", "amount")
+                        .param("defaultCurrency", "eur").param("dealIdPrefix", "http-").contentType("text/csv")
+                        .content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(1))
+                .andExpect(jsonPath("$.hints").isEmpty());
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("lifecycle", "complete")
+                        .contentType("application/xml").content("""
+                                <log><trace><string key="concept:name" value="http-xes-1"/>
+                                <event><string key="concept:name" value="contact"/>
+                                <string key="lifecycle:transition" value="start"/>
+                                <date key="time:timestamp" value="2026-01-05T09:00:00Z"/></event>
+                                <event><string key="concept:name" value="contact"/>
+                                <string key="lifecycle:transition" value="complete"/>
+                                <date key="time:timestamp" value="2026-01-05T10:00:00Z"/></event>
+                                </trace></log>"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(1))
+                .andExpect(jsonPath("$.skippedByCode.other-lifecycle").value(1));
+
+        assertThat(eventStore.readEvents(AggregateIds.deal("http-opt-1")).asStream().findFirst().orElseThrow()
+                .getPayload()).isInstanceOfSatisfying(io.pipelens.kernel.deal.DealOpenedEvent.class,
+                opened -> assertThat(opened.attributes().currency()).isEqualTo("EUR"));
+        assertThat(eventStore.readEvents(AggregateIds.deal("http-xes-1")).asStream().findFirst().orElseThrow()
+                .getPayload()).isInstanceOfSatisfying(io.pipelens.kernel.deal.DealOpenedEvent.class,
+                opened -> assertThat(opened.occurredAt()).as("opened by the completion, not the start")
+                        .isEqualTo(Instant.parse("2026-01-05T10:00:00Z")));
+    }
+
     private static ByteArrayInputStream input(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
