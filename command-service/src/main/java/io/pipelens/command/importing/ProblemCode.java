@@ -9,7 +9,10 @@ public enum ProblemCode {
 
     /** The pipeline id is invalid, or no such pipeline is defined. */
     UNKNOWN_PIPELINE,
-    /** A query parameter or CLI option is wrong (format, delimiter, map, timePattern, zone). */
+    /**
+     * A query parameter or CLI option is wrong (format, delimiter, map, timePattern, zone, defaultCurrency,
+     * dealIdPrefix).
+     */
     INVALID_PARAMETER,
     /** The mapping maps an activity to a stage the pipeline does not have. */
     UNKNOWN_MAPPED_STAGE,
