@@ -48,7 +48,8 @@ final class ImportWarmupBench implements Callable<Integer> {
         }
         for (int start = 1; start <= restarts; start++) {
             long started = System.nanoTime();
-            try (Services services = Fixtures.freshServices()) {
+            try (DataDirectory data = DataDirectory.create("pipelens-bench");
+                 Services services = Fixtures.services(data.path())) {
                 System.out.printf("start %d: services started in %.1f s%n", start, (System.nanoTime() - started) / 1e9);
                 Fixtures.defineTemplatePipeline(services.command().getBean(CommandGateway.class),
                         IngestBench.PIPELINE);
