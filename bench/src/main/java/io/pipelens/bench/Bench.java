@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Pipelens benchmarks. Each starts the services it measures on a fresh embedded store in a temporary directory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {CommandThroughputBench.class, VisibilityLatencyBench.class, AnalyticsBench.class,
-                ReplayBench.class, ReplayKillCheck.class, IngestBench.class, ImportCheckBench.class},
+                ReplayBench.class, ReplayKillCheck.class, IngestBench.class, ImportCheckBench.class,
+                ImportWarmupBench.class},
         description = "Pipelens benchmarks; see docs/benchmarks.md")
 public final class Bench {
 

@@ -24,6 +24,11 @@ final class Fixtures {
     static Services freshServices(String... settings) throws IOException {
         Path dir = Files.createTempDirectory("pipelens-bench");
         System.out.println("data directory: " + dir);
+        return services(dir, settings);
+    }
+
+    /** Both services on the store in {@code dir}. */
+    static Services services(Path dir, String... settings) {
         List<String> args = new java.util.ArrayList<>(List.of("--pipelens.data-dir=" + dir, "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.io.pipelens=WARN"));
         args.addAll(List.of(settings));

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
@@ -141,22 +142,37 @@ public class DealImporter {
         Validated file = validate(pipelineId, input, options, mapping, problems, progress);
         List<DealHistory> deals = file.histories().deals();
 
-        Set<String> known = recordedDeals.amongst(deals.stream().map(DealHistory::dealId).toList());
+        DealsHeld held = new DealsHeld(pipelineId, recordedDeals.pipelinesOf(deals.stream().map(DealHistory::dealId)
+                .toList()));
+        Set<String> known = deals.stream().map(DealHistory::dealId).filter(held::here).collect(Collectors.toSet());
         List<DealHistory> existing = deals.stream().filter(deal -> known.contains(deal.dealId())).toList();
         Recording check = check(existing, file.rowsRead(), progress);
-        if (!check.rejected().isEmpty() && !options.skipBadRows()) {
+        List<RejectedDeal> refused = new ArrayList<>();
+        for (DealHistory deal : deals) {
+            Optional.ofNullable(held.elsewhere(deal.dealId())).ifPresent(refused::add);
+        }
+        List<String> hints = new ArrayList<>(file.hints());
+        Optional.ofNullable(held.hint()).ifPresent(hints::add);
+        if ((!check.rejected().isEmpty() || !refused.isEmpty()) && !options.skipBadRows()) {
+            for (DealHistory deal : deals) {
+                Optional.ofNullable(held.elsewhere(deal.dealId()))
+                        .ifPresent(elsewhere -> problemsOf(deal, elsewhere, mapping, problems));
+            }
             for (int i = 0; i < existing.size(); i++) {
                 if (check.rejected[i] != null) {
                     problemsOf(existing.get(i), check.rejected[i], mapping, problems);
                 }
             }
-            rejectIfAny(problems);
+            rejectIfAny(problems, hints);
         }
-        List<RejectedDeal> refused = new ArrayList<>(check.rejected());
+        refused.addAll(check.rejected());
         List<DealHistory> accepted = new ArrayList<>(deals.size());
         long alreadyRecorded = 0;
         int checked = 0;
         for (DealHistory deal : deals) {
+            if (held.elsewhere(deal.dealId()) != null) {
+                continue;
+            }
             if (!known.contains(deal.dealId())) {
                 accepted.add(deal);
             } else if (check.rejected[checked] == null && check.dealApplied[checked] == 0) {
@@ -176,11 +192,12 @@ public class DealImporter {
             recording.duplicates.addAndGet(alreadyRecorded);
             refused.addAll(recording.rejected());
         }
-        return summarize(pipelineId, options, file, problems, recording, refused, started, progress);
+        return summarize(pipelineId, options, new Validated(file.rowsRead(), file.histories(), hints), problems,
+                recording, refused, started, progress);
     }
 
     /** The rows read and the deal histories built from the valid ones. */
-    private record Validated(long rowsRead, HistoryBuilder.Histories histories) {
+    private record Validated(long rowsRead, HistoryBuilder.Histories histories, List<String> hints) {
     }
 
     /** Phase 1: reads and checks the whole file; refuses it unless it is valid (or bad rows may be skipped). */
@@ -197,8 +214,16 @@ public class DealImporter {
         }
         problems.addAll(log.problems());
         List<ImportRow> rows = new ArrayList<>(log.rows().size());
+        ProblemList otherLifecycle = new ProblemList();
+        ImportMapping.Lifecycle lifecycle = mapping.lifecycle();
         long validated = 0;
         for (EventLogReader.RawRow raw : log.rows()) {
+            String transition = raw.get(lifecycle.column());
+            if (!lifecycle.keeps(transition)) {
+                otherLifecycle.add(raw.row(), lifecycle.column(), ProblemCode.OTHER_LIFECYCLE, "lifecycle transition '"
+                        + transition + "' is not read (lifecycle: " + String.join(", ", lifecycle.keep()) + ")");
+                continue;
+            }
             ImportRow row = interpreter.interpret(raw, problems);
             if (row != null) {
                 rows.add(row);
@@ -208,11 +233,13 @@ public class DealImporter {
             }
         }
         HistoryBuilder.Histories histories = new HistoryBuilder(pipelineId).build(rows, problems);
+        List<String> hints = interpreter.hints();
         if (!options.skipBadRows()) {
-            rejectIfAny(problems);
+            rejectIfAny(problems, hints);
         }
         progress.update(new Update(Phase.VALIDATING, log.rowsRead(), histories.deals().size(), 0, 0, 0));
-        return new Validated(log.rowsRead(), histories);
+        histories.skipped().addAll(otherLifecycle);
+        return new Validated(log.rowsRead(), histories, hints);
     }
 
     private ImportSummary summarize(String pipelineId, ImportOptions options, Validated file, ProblemList problems,
@@ -231,7 +258,7 @@ public class DealImporter {
         ImportSummary summary = new ImportSummary(options.dryRun(), file.rowsRead(), skipped.total(),
                 sortedByRow(skipped.listed()), skipped.countsByCode(), deals, appended, duplicates,
                 List.copyOf(refused), elapsedNanos / 1_000_000,
-                elapsedNanos == 0 ? 0 : (appended + duplicates) * 1e9 / elapsedNanos, importId);
+                elapsedNanos == 0 ? 0 : (appended + duplicates) * 1e9 / elapsedNanos, importId, file.hints());
         progress.update(new Update(Phase.DONE, file.rowsRead(), deals, deals, appended, duplicates));
         log.info("{} {} rows into pipeline '{}': {} deals, {} changes appended, {} duplicates, {} deals refused, {} "
                         + "rows skipped, in {} ms", options.dryRun() ? "Dry run of" : "Imported", summary.rowsRead(),
@@ -309,8 +336,12 @@ public class DealImporter {
     }
 
     private static void rejectIfAny(ProblemList problems) {
+        rejectIfAny(problems, List.of());
+    }
+
+    private static void rejectIfAny(ProblemList problems, List<String> hints) {
         if (!problems.isEmpty()) {
-            throw new ImportRejectedException(sortedByRow(problems.listed()), problems.total());
+            throw new ImportRejectedException(sortedByRow(problems.listed()), problems.total(), hints);
         }
     }
 

@@ -3,6 +3,7 @@ package io.pipelens.command.importing;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,12 +30,16 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads an event log into raw rows (column → text), checking only its shape: not empty, not too large, a header
- * with the mapped columns (CSV), the right number of fields per row (CSV), one JSON object per line (NDJSON). What the
- * values mean is {@link RowInterpreter}'s business.
+ * with the mapped columns (CSV), the right number of fields per row (CSV), one JSON object per line (NDJSON), an XES
+ * log ({@link XesReader}). A gzipped file is recognised by its first bytes and read decompressed. What the values
+ * mean is {@link RowInterpreter}'s business.
  */
 final class EventLogReader {
 
-    /** One data row: its number (CSV: data row from 1, header excluded; NDJSON: line number) and its values. */
+    /**
+     * One data row: its number (CSV: data row from 1, header excluded; NDJSON: line number; XES: the event's position
+     * in the file, from 1) and its values.
+     */
     record RawRow(long row, Map<String, String> values) {
 
         String get(String column) {
@@ -45,6 +53,8 @@ final class EventLogReader {
 
     /** Spreadsheet programs start their UTF-8 exports with it; it is not part of the first column's name. */
     private static final int BYTE_ORDER_MARK = '\uFEFF';
+
+    private static final int BUFFER = 64 * 1024;
 
     /** Longest NDJSON line, in characters. */
     static final int MAX_LINE = 1024 * 1024;
@@ -66,20 +76,15 @@ final class EventLogReader {
         List<RawRow> rows = new ArrayList<>();
         ProblemList problems = new ProblemList();
         boolean fatal;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new LimitedInputStream(input, limits.maxBytes()), StandardCharsets.UTF_8), 64 * 1024)) {
-            reader.mark(1);
-            int first = reader.read();
-            if (first == -1) {
+        try (InputStream in = decompressed(input)) {
+            in.mark(1);
+            if (in.read() == -1) {
                 problems.add(ImportProblem.ofFile(null, ProblemCode.EMPTY_FILE, "the file is empty"));
                 return new Result(rows, rowsRead, problems, true);
             }
-            if (first != BYTE_ORDER_MARK) {
-                reader.reset();
-            }
-            fatal = options.format() == ImportOptions.ImportFormat.CSV
-                    ? readCsv(reader, rows, problems)
-                    : readNdjson(reader, rows, problems);
+            in.reset();
+            fatal = options.format() == ImportOptions.ImportFormat.XES ? readXes(in, rows, problems)
+                    : readText(in, rows, problems);
         } catch (TooLargeException e) {
             problems.add(ImportProblem.ofFile(null, ProblemCode.TOO_LARGE, tooLarge()));
             return new Result(rows, rowsRead, problems, true);
@@ -90,11 +95,56 @@ final class EventLogReader {
             return new Result(rows, rowsRead, problems, true);
         }
         if (!fatal && rows.isEmpty() && problems.isEmpty()) {
-            problems.add(ImportProblem.ofFile(null, ProblemCode.EMPTY_FILE, options.format() == ImportOptions.ImportFormat.CSV
-                    ? "the file has a header but no data rows" : "the file holds no JSON lines"));
+            problems.add(ImportProblem.ofFile(null, ProblemCode.EMPTY_FILE, switch (options.format()) {
+                case CSV -> "the file has a header but no data rows";
+                case NDJSON -> "the file holds no JSON lines";
+                case XES -> "the XES log holds no events in traces";
+            }));
             fatal = true;
         }
         return new Result(rows, rowsRead, problems, fatal);
+    }
+
+    /**
+     * The input, decompressed when it starts with gzip's magic bytes, and cut at the limit: the limit counts the bytes
+     * after decompression, so a small file that inflates to gigabytes (a gzip bomb) is refused like a large one.
+     */
+    private InputStream decompressed(InputStream input) throws IOException {
+        BufferedInputStream raw = new BufferedInputStream(input, BUFFER);
+        raw.mark(2);
+        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+        raw.reset();
+        InputStream data = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+        return new BufferedInputStream(new LimitedInputStream(data, limits.maxBytes()), BUFFER);
+    }
+
+    private boolean readText(InputStream in, List<RawRow> rows, ProblemList problems) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+        return options.format() == ImportOptions.ImportFormat.CSV
+                ? readCsv(reader, rows, problems)
+                : readNdjson(reader, rows, problems);
+    }
+
+    private boolean readXes(InputStream in, List<RawRow> rows, ProblemList problems) throws IOException {
+        XesReader xes = new XesReader(limits.maxRows());
+        try {
+            return xes.read(in, rows, problems);
+        } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof TooLargeException || e.getCause() instanceof TooLargeException) {
+                throw new TooLargeException();
+            }
+            Location at = e.getLocation();
+            problems.add(at == null ? 0 : xes.rowsRead() + 1, null, ProblemCode.UNREADABLE, "the XES file cannot be"
+                    + " read" + (at == null ? "" : " past line " + at.getLineNumber()) + ": "
+                    + firstLine(e.getMessage().replaceFirst("^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", "")));
+            return true;
+        } finally {
+            rowsRead = xes.rowsRead();
+        }
     }
 
     String tooLarge() {

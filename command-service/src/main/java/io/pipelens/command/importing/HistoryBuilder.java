@@ -1,5 +1,7 @@
 package io.pipelens.command.importing;
 
+import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
+import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealCommand;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
@@ -12,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds one {@link RecordDealHistoryCommand} per deal from its rows, in time order, ties kept in file order (a
@@ -20,6 +23,10 @@ import java.util.Map;
  * the deal is already at changes nothing and is reported as skipped, as are ignored activities and a repeated close
  * of the same kind. A deal whose first row is a close, or a won row after a lost one (or the reverse) with no stage
  * row between, is a problem of that row.
+ * <p>
+ * A later row whose attributes differ from the deal's (an owner reassigned, an amount revised) changes them at its
+ * time: the values it gives replace the deal's, the ones it leaves empty keep theirs (exports repeat attributes on
+ * some rows only). Such a row is not skipped even when its stage or close changes nothing.
  */
 final class HistoryBuilder {
 
@@ -83,25 +90,33 @@ final class HistoryBuilder {
         List<DealCommand> changes = new ArrayList<>();
         String stage = null;
         ImportRow closedBy = null;
+        DealAttributes attributes = null;
         for (ImportRow row : rows) {
+            DealAttributes changed = attributes == null || row.kind() == ImportRow.Kind.IGNORE ? null
+                    : changed(attributes, row.attributes());
             switch (row.kind()) {
                 case IGNORE -> skipped.add(row.row(), null, ProblemCode.IGNORED_ACTIVITY, "ignored activity");
                 case STAGE -> {
                     if (stage == null) {
                         changes.add(new OpenDealCommand(dealId, pipelineId, row.stage(), row.attributes(),
                                 row.occurredAt()));
+                        attributes = row.attributes();
                     } else if (closedBy != null) {
                         changes.add(new ReopenDealCommand(dealId, row.stage(), row.occurredAt()));
                         closedBy = null;
                     } else if (row.stage().equals(stage)) {
-                        skipped.add(row.row(), null, ProblemCode.ALREADY_AT_STAGE, "deal '" + dealId + "' is already at stage '" + stage
-                                + "': nothing to change");
+                        if (changed == null) {
+                            skipped.add(row.row(), null, ProblemCode.ALREADY_AT_STAGE, "deal '" + dealId
+                                    + "' is already at stage '" + stage + "': nothing to change");
+                        }
+                        attributes = change(dealId, row, changed, changes, sources, attributes);
                         continue;
                     } else {
                         changes.add(new MoveDealToStageCommand(dealId, row.stage(), row.occurredAt()));
                     }
                     stage = row.stage();
                     sources.add(row.row());
+                    attributes = change(dealId, row, changed, changes, sources, attributes);
                 }
                 case WON, LOST -> {
                     String what = row.kind() == ImportRow.Kind.WON ? "won" : "lost";
@@ -110,9 +125,11 @@ final class HistoryBuilder {
                                 + " before any row gives"
                                 + " its stage; a deal's first row (in time order) must be a stage");
                     } else if (closedBy != null && closedBy.kind() == row.kind()) {
-                        skipped.add(row.row(), null, ProblemCode.ALREADY_CLOSED, "deal '" + dealId + "' is already "
-                                + what + " (row "
-                                + closedBy.row() + "): nothing to change");
+                        if (changed == null) {
+                            skipped.add(row.row(), null, ProblemCode.ALREADY_CLOSED, "deal '" + dealId
+                                    + "' is already " + what + " (row " + closedBy.row() + "): nothing to change");
+                        }
+                        attributes = change(dealId, row, changed, changes, sources, attributes);
                     } else if (closedBy != null) {
                         problems.add(row.row(), null, ProblemCode.CLOSED_TWICE, "deal '" + dealId + "' is " + what
                                 + " but was already closed"
@@ -123,11 +140,41 @@ final class HistoryBuilder {
                                 : new LoseDealCommand(dealId, row.lostReason(), row.occurredAt()));
                         closedBy = row;
                         sources.add(row.row());
+                        attributes = change(dealId, row, changed, changes, sources, attributes);
                     }
                 }
                 default -> throw new IllegalStateException("Unknown row kind " + row.kind());
             }
         }
         return changes;
+    }
+
+    /** Records the attribute change of {@code row}, if any; answers the deal's attributes after it. */
+    private static DealAttributes change(String dealId, ImportRow row, DealAttributes changed,
+                                         List<DealCommand> changes, List<Long> sources, DealAttributes attributes) {
+        if (changed == null) {
+            return attributes;
+        }
+        changes.add(new ChangeDealAttributesCommand(dealId, changed, row.occurredAt()));
+        sources.add(row.row());
+        return changed;
+    }
+
+    /** The deal's attributes with the values {@code row} gives; null when they change nothing. */
+    static DealAttributes changed(DealAttributes deal, DealAttributes row) {
+        DealAttributes merged = new DealAttributes(or(row.owner(), deal.owner()), or(row.source(), deal.source()),
+                or(row.segment(), deal.segment()), or(row.amount(), deal.amount()), or(row.currency(), deal.currency()));
+        return sameAs(merged, deal) ? null : merged;
+    }
+
+    /** Equal, amounts compared by value ({@code 1200} is {@code 1200.00}). */
+    private static boolean sameAs(DealAttributes a, DealAttributes b) {
+        return Objects.equals(a.owner(), b.owner()) && Objects.equals(a.source(), b.source())
+                && Objects.equals(a.segment(), b.segment()) && Objects.equals(a.currency(), b.currency())
+                && (a.amount() == null ? b.amount() == null : b.amount() != null && a.amount().compareTo(b.amount()) == 0);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 }

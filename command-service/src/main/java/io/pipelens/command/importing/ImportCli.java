@@ -31,10 +31,12 @@ import picocli.CommandLine.Parameters;
  * was refused (nothing appended), 2 when the service could not be reached or answered otherwise.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports a CSV or NDJSON event log of deal stage changes into a pipeline (see docs/import.md).")
+        description = "Imports a CSV, NDJSON or XES event log (gzipped or not) of deal stage changes into a pipeline "
+                + "(see docs/import.md).")
 public class ImportCli implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "the event log: .csv, or .ndjson/.jsonl for NDJSON")
+    @Parameters(index = "0", description = "the event log: .csv, .ndjson/.jsonl for NDJSON, .xes for XES; each may "
+            + "be gzipped (.gz)")
     Path file;
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "the command service (${DEFAULT-VALUE})")
@@ -43,7 +45,7 @@ public class ImportCli implements Callable<Integer> {
     @Option(names = {"-p", "--pipeline"}, required = true, description = "the pipeline the deals belong to")
     String pipelineId;
 
-    @Option(names = "--format", description = "csv or ndjson (default: by the file's extension)")
+    @Option(names = "--format", description = "csv, ndjson or xes (default: by the file's extension)")
     String format;
 
     @Option(names = "--skip-bad-rows", description = "skip and list invalid rows instead of refusing the file")
@@ -103,6 +105,21 @@ public class ImportCli implements Callable<Integer> {
     @Option(names = "--zone", description = "time zone of --time-pattern times (default UTC)")
     String zone;
 
+    @Option(names = "--default-currency", description = "ISO-4217 currency of amounts given without one, e.g. EUR")
+    String defaultCurrency;
+
+    @Option(names = "--deal-id-prefix", description = "put before every deal id, e.g. 'web-' to import the same log "
+            + "into a second pipeline (deal ids are global)")
+    String dealIdPrefix;
+
+    @Option(names = "--lifecycle", description = "read only rows of these lifecycle transitions, comma-separated, "
+            + "e.g. complete (default: every row)")
+    String lifecycle;
+
+    @Option(names = "--lifecycle-column", description = "column of the lifecycle transition (default "
+            + "lifecycle:transition, as in XES)")
+    String lifecycleColumn;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -119,11 +136,9 @@ public class ImportCli implements Callable<Integer> {
             return 2;
         }
         long size = Files.size(file);
-        boolean ndjson = "ndjson".equalsIgnoreCase(format) || (format == null
-                && file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(ndjson|jsonl)"));
         Progress progress = new Progress(size, err);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/api/import?" + query()))
-                .header("Content-Type", ndjson ? "application/x-ndjson" : "text/csv")
+                .header("Content-Type", contentType())
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> progress.counting(inputOf(file))), size))
                 .build();
@@ -154,10 +169,41 @@ public class ImportCli implements Callable<Integer> {
             if (body.path("total").asLong() > body.path("problems").size()) {
                 err.println("  … and " + (body.path("total").asLong() - body.path("problems").size()) + " more");
             }
+            printHints(body, err);
             return 1;
         }
         err.println("The service answered " + response.statusCode() + ": " + response.body());
         return 2;
+    }
+
+    /** The file's name in lower case, without a {@code .gz} ending. */
+    private String plainName() {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+    }
+
+    private boolean gzipped() {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    private boolean xes() {
+        return plainName().endsWith(".xes");
+    }
+
+    /** The format the file's name says: {@code .ndjson}/{@code .jsonl}, {@code .xes}, else CSV. */
+    private String formatOfName() {
+        return plainName().matches(".*\\.(ndjson|jsonl)") ? "ndjson" : xes() ? "xes" : "csv";
+    }
+
+    private String contentType() {
+        if (gzipped()) {
+            return "application/gzip";
+        }
+        String chosen = format != null ? format.toLowerCase(Locale.ROOT) : formatOfName();
+        return switch (chosen) {
+            case "ndjson" -> "application/x-ndjson";
+            case "xes" -> "application/xml";
+            default -> "text/csv";
+        };
     }
 
     private static InputStream inputOf(Path file) {
@@ -172,7 +218,7 @@ public class ImportCli implements Callable<Integer> {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("pipelineId", pipelineId);
         parameters.put("source", file == null || file.getFileName() == null ? null : file.getFileName().toString());
-        parameters.put("format", format);
+        parameters.put("format", format != null || file == null ? format : gzipped() || xes() ? formatOfName() : null);
         parameters.put("skipBadRows", skipBadRows ? "true" : null);
         parameters.put("dryRun", dryRun ? "true" : null);
         parameters.put("delimiter", delimiter);
@@ -192,6 +238,10 @@ public class ImportCli implements Callable<Integer> {
         parameters.put("map", map);
         parameters.put("timePattern", timePattern);
         parameters.put("zone", zone);
+        parameters.put("defaultCurrency", defaultCurrency);
+        parameters.put("dealIdPrefix", dealIdPrefix);
+        parameters.put("lifecycle", lifecycle);
+        parameters.put("lifecycleColumn", lifecycleColumn);
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (value != null) {
@@ -223,6 +273,11 @@ public class ImportCli implements Callable<Integer> {
         s.path("skipped").forEach(p -> out.println("  skipped " + where(p) + p.path("reason").asText() + code(p)));
         s.path("rejectedDeals").forEach(d -> out.println("  refused deal " + d.path("dealId").asText() + ": "
                 + d.path("violations").toString()));
+        printHints(s, out);
+    }
+
+    private static void printHints(JsonNode answer, PrintWriter to) {
+        answer.path("hints").forEach(hint -> to.println("Hint: " + hint.asText()));
     }
 
     /** Draws how much of the file has been sent, on one line of the error stream. */

@@ -35,6 +35,9 @@ public class ImportController {
                 + (e.total() == 1 ? " problem" : " problems") + " found; nothing was imported");
         problem.setProperty("problems", e.problems());
         problem.setProperty("total", e.total());
+        if (!e.hints().isEmpty()) {
+            problem.setProperty("hints", e.hints());
+        }
         return problem;
     }
 }

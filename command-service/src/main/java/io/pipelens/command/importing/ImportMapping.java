@@ -21,9 +21,31 @@ import java.util.Set;
  *
  * @param columns    the columns (CSV header names or NDJSON field names)
  * @param activities what the values of the stage-or-activity column (and of the outcome column) mean
- * @param time       how the timestamp column is written
+ * @param time            how the timestamp column is written
+ * @param defaultCurrency the ISO-4217 currency of an amount whose row gives none; null when an amount needs one
+ * @param dealIdPrefix    put before every deal id of the file ({@code web-} makes {@code c-7} the deal
+ *                        {@code web-c-7}), so the same log can be imported into a second pipeline; null for none
+ * @param lifecycle       which rows to read by their lifecycle transition; {@link Lifecycle#ALL} reads every row
  */
-public record ImportMapping(Columns columns, Activities activities, TimeFormat time) {
+public record ImportMapping(Columns columns, Activities activities, TimeFormat time, String defaultCurrency,
+                            String dealIdPrefix, Lifecycle lifecycle) {
+
+    public ImportMapping {
+        lifecycle = lifecycle == null ? Lifecycle.ALL : lifecycle;
+    }
+
+    public ImportMapping(Columns columns, Activities activities, TimeFormat time) {
+        this(columns, activities, time, null, null, Lifecycle.ALL);
+    }
+
+    /**
+     * The defaults of an XES log: the trace's name is the deal ({@code case:concept:name}), the event's name the
+     * activity ({@code concept:name}), {@code time:timestamp} the time.
+     */
+    public static ImportMapping xes() {
+        return new ImportMapping(Columns.of(XesReader.TRACE_PREFIX + "concept:name", "time:timestamp", "concept:name"),
+                Activities.DEFAULT, TimeFormat.ISO);
+    }
 
     /** The defaults: {@code deal_id}, {@code timestamp}, {@code stage}, ISO-8601 times, won/lost words. */
     public static ImportMapping defaults() {
@@ -31,15 +53,54 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
     }
 
     public ImportMapping withColumns(Columns columns) {
-        return new ImportMapping(columns, activities, time);
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix, lifecycle);
     }
 
     public ImportMapping withActivities(Activities activities) {
-        return new ImportMapping(columns, activities, time);
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix, lifecycle);
     }
 
     public ImportMapping withTime(TimeFormat time) {
-        return new ImportMapping(columns, activities, time);
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix, lifecycle);
+    }
+
+    public ImportMapping withDefaultCurrency(String defaultCurrency) {
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix, lifecycle);
+    }
+
+    public ImportMapping withDealIdPrefix(String dealIdPrefix) {
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix, lifecycle);
+    }
+
+    public ImportMapping withLifecycle(Lifecycle lifecycle) {
+        return new ImportMapping(columns, activities, time, defaultCurrency, dealIdPrefix, lifecycle);
+    }
+
+    /**
+     * Which rows to read by their lifecycle transition, as process-mining logs record an activity's start and end as
+     * two events: with {@code keep = {complete}} only the completions are read. A row whose column is empty is read
+     * (XES takes an event without a transition as complete); a row naming another transition is skipped on purpose.
+     *
+     * @param column the column of the transition ({@code lifecycle:transition} in XES)
+     * @param keep   the transitions to read, compared as activities are; empty: every row
+     */
+    public record Lifecycle(String column, Set<String> keep) {
+
+        public static final Lifecycle ALL = new Lifecycle("lifecycle:transition", Set.of());
+
+        public Lifecycle {
+            keep = Activities.normalized(keep);
+        }
+
+        /** Whether a row whose transition is {@code value} (null when empty) is read. */
+        boolean keeps(String value) {
+            return keep.isEmpty() || value == null || value.isBlank() || keep.contains(Activities.normalize(value));
+        }
+    }
+
+    /** The deal id a row's id stands for: with the prefix, if any. */
+    String dealId(String rowId) {
+        return dealIdPrefix == null ? rowId : dealIdPrefix + rowId;
     }
 
     /**
@@ -110,7 +171,7 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
             return value == null ? "" : SEPARATORS.matcher(value.trim().toLowerCase(Locale.ROOT)).replaceAll("_");
         }
 
-        private static Set<String> normalized(Set<String> values) {
+        static Set<String> normalized(Set<String> values) {
             Set<String> result = new LinkedHashSet<>();
             if (values != null) {
                 values.forEach(v -> result.add(normalize(v)));

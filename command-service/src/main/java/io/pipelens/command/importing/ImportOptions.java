@@ -3,7 +3,8 @@ package io.pipelens.command.importing;
 /**
  * How one file is read and what happens to bad rows.
  *
- * @param format      CSV (with a header row) or NDJSON (one JSON object per line)
+ * @param format      CSV (with a header row), NDJSON (one JSON object per line) or XES (IEEE 1849); any of them may
+ *                    be gzipped
  * @param delimiter   the CSV field delimiter
  * @param skipBadRows when true, invalid rows are skipped and listed and the valid ones imported; when false (the
  *                    default) one invalid row refuses the whole file and nothing is appended
@@ -25,6 +26,10 @@ public record ImportOptions(ImportFormat format, char delimiter, boolean skipBad
         return new ImportOptions(ImportFormat.NDJSON, ',', false, false);
     }
 
+    public static ImportOptions xes() {
+        return new ImportOptions(ImportFormat.XES, ',', false, false);
+    }
+
     public ImportOptions withDelimiter(char delimiter) {
         return new ImportOptions(format, delimiter, skipBadRows, dryRun, source);
     }
@@ -41,8 +46,8 @@ public record ImportOptions(ImportFormat format, char delimiter, boolean skipBad
         return new ImportOptions(format, delimiter, skipBadRows, dryRun, source);
     }
 
-    /** The two event-log formats. */
+    /** The event-log formats. */
     public enum ImportFormat {
-        CSV, NDJSON
+        CSV, NDJSON, XES
     }
 }

@@ -3,27 +3,37 @@ package io.pipelens.command.importing;
 import io.pipelens.command.importing.ImportMapping.Activities;
 import io.pipelens.command.importing.ImportMapping.Columns;
 import io.pipelens.command.importing.ImportMapping.TimeFormat;
+import io.pipelens.kernel.Keys;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The options of an import as query parameters (HTTP) or command-line options (CLI), all optional but
  * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}; {@code source} names
- * the file in the import's record.
+ * the file in the import's record; {@code defaultCurrency} is the currency of amounts given without one;
+ * {@code dealIdPrefix} goes before every deal id of the file; {@code lifecycle} lists the lifecycle transitions read
+ * (in {@code lifecycleColumn}), the others being skipped.
  */
 public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
                                String dealColumn, String timeColumn, String stageColumn, String outcomeColumn,
                                String ownerColumn, String sourceColumn, String segmentColumn, String amountColumn,
                                String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
-                               String map, String timePattern, String zone, String source) {
+                               String map, String timePattern, String zone, String source,
+                               String defaultCurrency, String dealIdPrefix, String lifecycle,
+                               String lifecycleColumn) {
+
+    /** The longest deal id prefix: it leaves room for the file's own id within a key's 64 characters. */
+    static final int MAX_PREFIX = 32;
 
     /**
      * The options and mapping these parameters describe.
@@ -34,12 +44,11 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
     public Parsed parse(String contentType) {
         List<ImportProblem> problems = new ArrayList<>();
         ImportOptions.ImportFormat chosen = ImportOptions.ImportFormat.CSV;
-        String formatName = blank(format) ? (contentType != null && contentType.contains("ndjson") ? "ndjson" : "csv")
-                : format.trim();
+        String formatName = blank(format) ? formatOf(contentType) : format.trim();
         try {
-            chosen = ImportOptions.ImportFormat.valueOf(formatName.toUpperCase(java.util.Locale.ROOT));
+            chosen = ImportOptions.ImportFormat.valueOf(formatName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(ImportProblem.ofFile("format", ProblemCode.INVALID_PARAMETER, "'" + formatName + "' is not a format; use csv or ndjson"));
+            problems.add(ImportProblem.ofFile("format", ProblemCode.INVALID_PARAMETER, "'" + formatName + "' is not a format; use csv, ndjson or xes"));
         }
         char delimiterChar = ',';
         if (!blank(delimiter)) {
@@ -51,8 +60,10 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
                 delimiterChar = d.charAt(0);
             }
         }
-        Columns columns = new Columns(or(dealColumn, "deal_id"), or(timeColumn, "timestamp"),
-                or(stageColumn, "stage"), orNull(outcomeColumn), orNull(ownerColumn), orNull(sourceColumn),
+        Columns defaults = (chosen == ImportOptions.ImportFormat.XES ? ImportMapping.xes() : ImportMapping.defaults())
+                .columns();
+        Columns columns = new Columns(or(dealColumn, defaults.deal()), or(timeColumn, defaults.time()),
+                or(stageColumn, defaults.activity()), orNull(outcomeColumn), orNull(ownerColumn), orNull(sourceColumn),
                 orNull(segmentColumn), orNull(amountColumn), orNull(currencyColumn), orNull(lostReasonColumn));
         Map<String, String> stages = new LinkedHashMap<>();
         for (String pair : list(map)) {
@@ -77,12 +88,45 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
                         + "Europe/Berlin"));
             }
         }
+        String currency = currency(problems);
+        String prefix = orNull(dealIdPrefix);
+        if (prefix != null && (Keys.problemWith(prefix) != null || prefix.length() > MAX_PREFIX)) {
+            problems.add(ImportProblem.ofFile("dealIdPrefix", ProblemCode.INVALID_PARAMETER, "'" + prefix + "' is not"
+                    + " a deal id prefix: use 1 to " + MAX_PREFIX + " letters, digits, '-', '_', '.' or ':', starting"
+                    + " with a letter or digit (e.g. web-)"));
+        }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems, problems.size());
         }
         return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows),
                 Boolean.TRUE.equals(dryRun), orNull(source)),
-                new ImportMapping(columns, activities, time));
+                new ImportMapping(columns, activities, time, currency, prefix, new ImportMapping.Lifecycle(
+                        or(lifecycleColumn, ImportMapping.Lifecycle.ALL.column()), set(lifecycle, ""))));
+    }
+
+    /** The format a content type names: NDJSON, XES (XML), else CSV; gzip says nothing of what it holds. */
+    private static String formatOf(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.contains("ndjson") ? "ndjson" : type.contains("xml") || type.contains("xes") ? "xes" : "csv";
+    }
+
+    /** The default currency, upper case; null when not given or wrong (then a problem is added). */
+    private String currency(List<ImportProblem> problems) {
+        String code = orNull(defaultCurrency);
+        if (code == null) {
+            return null;
+        }
+        String upper = code.toUpperCase(Locale.ROOT);
+        try {
+            if (upper.matches("[A-Z]{3}") && Currency.getInstance(upper) != null) {
+                return upper;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a code the JDK knows: reported below
+        }
+        problems.add(ImportProblem.ofFile("defaultCurrency", ProblemCode.INVALID_PARAMETER, "'" + code + "' is not an"
+                + " ISO-4217 currency code; use three letters such as EUR or USD"));
+        return null;
     }
 
     /** Options and mapping. */

@@ -8,12 +8,24 @@ public class ImportRejectedException extends RuntimeException {
 
     private final transient List<ImportProblem> problems;
     private final long total;
+    private final transient List<String> hints;
 
     public ImportRejectedException(List<ImportProblem> problems, long total) {
+        this(problems, total, List.of());
+    }
+
+    /** @param hints which option would fix many of the problems, once each with the count (see {@link ImportHints}) */
+    public ImportRejectedException(List<ImportProblem> problems, long total, List<String> hints) {
         super(total + " problem" + (total == 1 ? "" : "s") + ", nothing imported: " + problems.stream().limit(5)
                 .map(ImportProblem::toString).collect(Collectors.joining("; ")) + (total > 5 ? "; …" : ""));
         this.problems = List.copyOf(problems);
         this.total = total;
+        this.hints = List.copyOf(hints);
+    }
+
+    /** Which option would fix many of the problems; empty when none would. */
+    public List<String> hints() {
+        return hints;
     }
 
     public List<ImportProblem> problems() {

@@ -27,7 +27,7 @@ import java.util.Map;
 public record ImportSummary(boolean dryRun, long rowsRead, long rowsSkipped, List<ImportProblem> skipped,
                             Map<String, Long> skippedByCode, int deals, long transitionsAppended, long duplicates,
                             List<RejectedDeal> rejectedDeals, long elapsedMillis, double transitionsPerSecond,
-                            String importId) {
+                            String importId, List<String> hints) {
 
     /** A deal whose history the event store refused as a whole, and why. */
     public record RejectedDeal(String dealId, List<Violation> violations) {

@@ -1,13 +1,15 @@
 package io.pipelens.command.importing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelens.kernel.AggregateIds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.pipelens.platform.eventstore.EventStoreConfiguration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks the event table which deal streams exist, {@value #CHUNK} ids per query through the index on the aggregate
- * identifier: a 100,000-deal file costs 200 short queries rather than one stream read per deal.
+ * identifier: a 100,000-deal file costs 200 short queries rather than one stream read per deal. A deal's pipeline is
+ * read from the first event of its stream, which opens the deal (a deal's history starts with its opening); the
+ * payload is Jackson's JSON of that event.
  */
 @Component
 public class JdbcRecordedDeals implements RecordedDeals {
@@ -24,25 +28,38 @@ public class JdbcRecordedDeals implements RecordedDeals {
     static final int CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
     private final String sql;
 
-    public JdbcRecordedDeals(DataSource dataSource) {
+    public JdbcRecordedDeals(DataSource dataSource, ObjectMapper json) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.json = json;
         EventSchema schema = EventStoreConfiguration.eventSchema();
-        this.sql = "select distinct " + schema.aggregateIdentifierColumn() + " from " + schema.domainEventTable()
-                + " where " + schema.aggregateIdentifierColumn() + " in (:ids)";
+        this.sql = "select " + schema.aggregateIdentifierColumn() + ", " + schema.payloadColumn() + " from "
+                + schema.domainEventTable() + " where " + schema.aggregateIdentifierColumn() + " in (:ids) and "
+                + schema.sequenceNumberColumn() + " = 0";
     }
 
     @Override
-    public Set<String> amongst(Collection<String> dealIds) {
+    public Map<String, String> pipelinesOf(Collection<String> dealIds) {
         Map<String, String> byStream = dealIds.stream().distinct()
                 .collect(Collectors.toMap(AggregateIds::deal, id -> id));
         List<String> streams = new ArrayList<>(byStream.keySet());
-        Set<String> found = new HashSet<>();
+        Map<String, String> found = new HashMap<>();
         for (int from = 0; from < streams.size(); from += CHUNK) {
             List<String> chunk = streams.subList(from, Math.min(streams.size(), from + CHUNK));
-            jdbc.queryForList(sql, Map.of("ids", chunk), String.class).forEach(stream -> found.add(byStream.get(stream)));
+            jdbc.query(sql, Map.of("ids", chunk), row -> {
+                found.put(byStream.get(row.getString(1)), pipelineOf(row.getBytes(2)));
+            });
         }
         return found;
+    }
+
+    private String pipelineOf(byte[] openedPayload) {
+        try {
+            return json.readTree(openedPayload).path("pipelineId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The first event of a deal stream is not JSON", e);
+        }
     }
 }

@@ -9,7 +9,10 @@ public enum ProblemCode {
 
     /** The pipeline id is invalid, or no such pipeline is defined. */
     UNKNOWN_PIPELINE,
-    /** A query parameter or CLI option is wrong (format, delimiter, map, timePattern, zone). */
+    /**
+     * A query parameter or CLI option is wrong (format, delimiter, map, timePattern, zone, defaultCurrency,
+     * dealIdPrefix).
+     */
     INVALID_PARAMETER,
     /** The mapping maps an activity to a stage the pipeline does not have. */
     UNKNOWN_MAPPED_STAGE,
@@ -60,7 +63,9 @@ public enum ProblemCode {
     /** Skipped on purpose, not an error: the deal is already at that stage. */
     ALREADY_AT_STAGE,
     /** Skipped on purpose, not an error: the deal is already closed that way. */
-    ALREADY_CLOSED;
+    ALREADY_CLOSED,
+    /** Skipped on purpose, not an error: the row's lifecycle transition is not one the import reads. */
+    OTHER_LIFECYCLE;
 
     /** The code as clients see it: {@code unknown-activity}. */
     public String code() {

@@ -31,6 +31,7 @@ final class RowInterpreter {
     private final CurrentVersion pipeline;
     private final Map<String, String> stagesByValue = new HashMap<>();
     private final Instant now;
+    private final ImportHints hints = new ImportHints();
 
     /**
      * @param clock the service clock: a change later than its time (plus the tolerance) is refused here, as the Deal
@@ -67,9 +68,11 @@ final class RowInterpreter {
         if (dealId == null || dealId.isBlank()) {
             problems.add(row, c.deal(), ProblemCode.MISSING_VALUE, "the deal id is missing");
         } else {
-            String idProblem = Keys.problemWith(dealId.trim());
+            dealId = mapping.dealId(dealId.trim());
+            String idProblem = Keys.problemWith(dealId);
             if (idProblem != null) {
-                problems.add(row, c.deal(), ProblemCode.INVALID_DEAL_ID, idProblem);
+                problems.add(row, c.deal(), ProblemCode.INVALID_DEAL_ID, idProblem + (mapping.dealIdPrefix() == null
+                        ? "" : " (with the dealIdPrefix '" + mapping.dealIdPrefix() + "')"));
             }
         }
 
@@ -104,6 +107,9 @@ final class RowInterpreter {
             }
         } else if (activity == null || activity.isBlank()) {
             problems.add(row, c.activity(), ProblemCode.MISSING_VALUE, "the stage or activity is missing");
+            if (c.outcome() == null) {
+                hints.missingActivity(closingColumns(raw));
+            }
         } else {
             kind = closing(activity);
             lostWord = activity.trim();
@@ -129,8 +135,15 @@ final class RowInterpreter {
                         + " or 12500.50, without thousands separators or currency");
             }
         }
+        String currency = trimmed(raw.get(c.currency()));
+        if (currency == null && amount != null) {
+            currency = mapping.defaultCurrency();
+            if (currency == null) {
+                hints.amountWithoutCurrency();
+            }
+        }
         DealAttributes attributes = new DealAttributes(trimmed(raw.get(c.owner())), trimmed(raw.get(c.source())),
-                trimmed(raw.get(c.segment())), amount, trimmed(raw.get(c.currency())));
+                trimmed(raw.get(c.segment())), amount, currency);
         for (Violation violation : attributes.validate("")) {
             problems.add(row, columnOf(violation.field()), ProblemCode.INVALID_ATTRIBUTE, violation.reason());
         }
@@ -148,7 +161,25 @@ final class RowInterpreter {
         if (problems.total() > before) {
             return null;
         }
-        return new ImportRow(row, dealId.trim(), occurredAt, kind, stage, attributes, lostReason);
+        return new ImportRow(row, dealId, occurredAt, kind, stage, attributes, lostReason);
+    }
+
+    /** What one option would fix in the rows interpreted so far, once per option, with the count. */
+    List<String> hints() {
+        return hints.list(mapping.columns());
+    }
+
+    /** The columns of {@code raw}, other than the deal, time and activity, that hold a won or lost value. */
+    private List<String> closingColumns(EventLogReader.RawRow raw) {
+        ImportMapping.Columns c = mapping.columns();
+        return raw.values().entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getKey().equals(c.deal()) && !e.getKey().equals(c.time())
+                        && !e.getKey().equals(c.activity()))
+                .filter(e -> {
+                    ImportRow.Kind kind = closing(e.getValue());
+                    return kind == ImportRow.Kind.WON || kind == ImportRow.Kind.LOST;
+                })
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private ImportRow.Kind closing(String value) {

@@ -14,7 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ class ImportBatchTest {
 
     @Test
     void recordsTheOtherDealsOfABatchWhoseDealTheStoreRefusesAndAppendsNothingTwice() {
-        when(recordedDeals.amongst(any())).thenReturn(Set.of());
+        when(recordedDeals.pipelinesOf(any())).thenReturn(Map.of());
         gateway.sendAndWait(new DefinePipelineCommand("batch", "batch", SolutionSalesTemplate.STAGES,
                 Instant.parse("2025-01-01T00:00:00Z")));
         gateway.sendAndWait(new RecordDealHistoryCommand("b-4", List.of(

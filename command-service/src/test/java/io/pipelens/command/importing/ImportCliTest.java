@@ -99,4 +99,37 @@ class ImportCliTest {
         assertThat(contentType.get()).isEqualTo("text/csv");
         assertThat(err.toString()).contains("row 1, timestamp: 'yesterday' is not a timestamp");
     }
+
+    @Test
+    void sendsTheDefaultCurrencyAndIdPrefixAndPrintsTheHints() throws IOException {
+        Path log = dir.resolve("log.csv");
+        Files.writeString(log, "deal_id,timestamp,stage,amount\nd1,2026-01-05T09:00:00Z,,100\n");
+        status = 400;
+        answer = """
+                {"detail":"1 problem found; nothing was imported","total":1,
+                 "problems":[{"row":1,"column":"stage","reason":"the stage or activity is missing"}],
+                 "hints":["1 row has no stage (stage or activity) and no outcome column is mapped"]}""";
+
+        int exit = run("--pipeline", "web", log.toString(), "--default-currency", "EUR", "--deal-id-prefix", "web-");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(query.get()).isEqualTo("pipelineId=web&source=log.csv&defaultCurrency=EUR&dealIdPrefix=web-");
+        assertThat(err.toString()).contains("Hint: 1 row has no stage (stage or activity) and no outcome column is "
+                + "mapped");
+    }
+
+    @Test
+    void sendsAGzippedXesLogWithItsFormatAndTheLifecycleFilter() throws IOException {
+        Path log = dir.resolve("sales.xes.gz");
+        Files.write(log, new byte[] {0x1f, (byte) 0x8b, 8, 0});
+        answer = """
+                {"rowsRead":0,"rowsSkipped":0,"skipped":[],"deals":0,"transitionsAppended":0,"duplicates":0,
+                 "rejectedDeals":[],"elapsedMillis":1,"transitionsPerSecond":0}""";
+
+        int exit = run("-p", "main", log.toString(), "--lifecycle", "complete");
+
+        assertThat(exit).isZero();
+        assertThat(query.get()).isEqualTo("pipelineId=main&source=sales.xes.gz&format=xes&lifecycle=complete");
+        assertThat(contentType.get()).isEqualTo("application/gzip");
+    }
 }

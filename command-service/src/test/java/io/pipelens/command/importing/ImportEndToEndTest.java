@@ -313,6 +313,115 @@ class ImportEndToEndTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    @Test
+    void importsTheSameLogIntoTwoPipelinesWithDifferentIdPrefixesAndRefusesItWithoutOne() {
+        String csv = """
+                deal_id,timestamp,stage
+                two-1,2026-01-05T09:00:00Z,contact
+                two-1,2026-01-08T09:00:00Z,qualification
+                two-2,2026-01-05T09:00:00Z,contact
+                two-2,2026-01-09T09:00:00Z,won
+                """;
+        ImportSummary web = importer.importLog("web", input(csv), ImportOptions.csv(),
+                ImportMapping.defaults().withDealIdPrefix("web-"), ImportProgress.NONE);
+        ImportSummary store = importer.importLog("store", input(csv), ImportOptions.csv(),
+                ImportMapping.defaults().withDealIdPrefix("store-"), ImportProgress.NONE);
+        long before = events();
+
+        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ImportRejectedException.class, () -> importer.importLog("store", input(csv), ImportOptions.csv(),
+                        ImportMapping.defaults().withDealIdPrefix("web-"), ImportProgress.NONE));
+        ImportSummary skipping = importer.importLog("store", input(csv), ImportOptions.csv().skippingBadRows(),
+                ImportMapping.defaults().withDealIdPrefix("web-"), ImportProgress.NONE);
+
+        assertThat(web.transitionsAppended()).isEqualTo(4);
+        assertThat(store.transitionsAppended()).isEqualTo(4);
+        assertThat(store.rejectedDeals()).isEmpty();
+        assertThat(eventStore.readEvents(AggregateIds.deal("store-two-1")).asStream().count()).isEqualTo(2);
+        assertThat(refused.problems()).hasSize(2).first().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(1);
+            assertThat(problem.column()).isEqualTo("deal_id");
+            assertThat(problem.code()).isEqualTo("refused-by-store");
+            assertThat(problem.reason()).isEqualTo("deal 'web-two-1' as the event store holds it: deal 'web-two-1' "
+                    + "already exists in pipeline 'web', and deal ids are global across pipelines; to import this log "
+                    + "into pipeline 'store' as well, give its deals an id prefix (dealIdPrefix=store-, CLI: "
+                    + "--deal-id-prefix store-)");
+        });
+        assertThat(refused.hints()).containsExactly("2 deals of this file already exist in another pipeline; give "
+                + "the deals of this import an id prefix (dealIdPrefix=store-, CLI: --deal-id-prefix store-)");
+        assertThat(skipping.rejectedDeals()).extracting(ImportSummary.RejectedDeal::dealId)
+                .containsExactlyInAnyOrder("web-two-1", "web-two-2");
+        assertThat(skipping.transitionsAppended()).isZero();
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void recordsAnOwnerReassignedLaterAsAnAttributeChangeAndAppendsNothingOnReimport() {
+        String csv = """
+                deal_id,timestamp,stage,owner
+                own-1,2026-01-05T09:00:00Z,contact,ann
+                own-1,2026-01-08T09:00:00Z,qualification,
+                own-1,2026-01-09T09:00:00Z,qualification,bob
+                """;
+        ImportMapping mapping = ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp",
+                "stage").withAttributes("owner", null, null, null, null));
+
+        ImportSummary first = importer.importLog("web", input(csv), ImportOptions.csv(), mapping, ImportProgress.NONE);
+        ImportSummary again = importer.importLog("web", input(csv), ImportOptions.csv(), mapping, ImportProgress.NONE);
+
+        assertThat(first.transitionsAppended()).isEqualTo(3);
+        assertThat(first.rowsSkipped()).isZero();
+        assertThat(eventStore.readEvents(AggregateIds.deal("own-1")).asStream().map(e -> e.getPayload())
+                .filter(io.pipelens.kernel.deal.DealAttributesChangedEvent.class::isInstance).toList())
+                .singleElement().isEqualTo(new io.pipelens.kernel.deal.DealAttributesChangedEvent("own-1", "web",
+                        new io.pipelens.kernel.deal.DealAttributes("bob", null, null, null, null),
+                        Instant.parse("2026-01-09T09:00:00Z")));
+        assertThat(again.transitionsAppended()).isZero();
+        assertThat(again.duplicates()).isEqualTo(3);
+    }
+
+    @Test
+    void takesTheNewOptionsAsQueryParametersAndAnswersHints() throws Exception {
+        String csv = "deal_id,timestamp,stage,amount\nopt-1,2026-01-05T09:00:00Z,contact,900\n";
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("amountColumn", "amount")
+                        .contentType("text/csv").content(csv))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].code").value("invalid-attribute"))
+                .andExpect(jsonPath("$.hints[0]", containsString("defaultCurrency=EUR")));
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("amountColumn", "amount")
+                        .param("defaultCurrency", "EURO").contentType("text/csv").content(csv))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].column").value("defaultCurrency"));
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("amountColumn", "amount")
+                        .param("defaultCurrency", "eur").param("dealIdPrefix", "http-").contentType("text/csv")
+                        .content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(1))
+                .andExpect(jsonPath("$.hints").isEmpty());
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("lifecycle", "complete")
+                        .contentType("application/xml").content("""
+                                <log><trace><string key="concept:name" value="http-xes-1"/>
+                                <event><string key="concept:name" value="contact"/>
+                                <string key="lifecycle:transition" value="start"/>
+                                <date key="time:timestamp" value="2026-01-05T09:00:00Z"/></event>
+                                <event><string key="concept:name" value="contact"/>
+                                <string key="lifecycle:transition" value="complete"/>
+                                <date key="time:timestamp" value="2026-01-05T10:00:00Z"/></event>
+                                </trace></log>"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(1))
+                .andExpect(jsonPath("$.skippedByCode.other-lifecycle").value(1));
+
+        assertThat(eventStore.readEvents(AggregateIds.deal("http-opt-1")).asStream().findFirst().orElseThrow()
+                .getPayload()).isInstanceOfSatisfying(io.pipelens.kernel.deal.DealOpenedEvent.class,
+                opened -> assertThat(opened.attributes().currency()).isEqualTo("EUR"));
+        assertThat(eventStore.readEvents(AggregateIds.deal("http-xes-1")).asStream().findFirst().orElseThrow()
+                .getPayload()).isInstanceOfSatisfying(io.pipelens.kernel.deal.DealOpenedEvent.class,
+                opened -> assertThat(opened.occurredAt()).as("opened by the completion, not the start")
+                        .isEqualTo(Instant.parse("2026-01-05T10:00:00Z")));
+    }
+
     private static ByteArrayInputStream input(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -51,9 +51,11 @@ final class ImportFixtures {
         final java.util.Set<String> refuse = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.Set<String> existing = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final CommandGateway gateway = mock(CommandGateway.class);
+        /** Deals the store holds in another pipeline than {@link #PIPELINE}: deal id → pipeline. */
+        final java.util.Map<String, String> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
         final RecordedDeals recordedDeals = ids -> ids.stream()
-                .filter(id -> existing.contains(id) || refuse.contains(id))
-                .collect(java.util.stream.Collectors.toSet());
+                .filter(id -> existing.contains(id) || refuse.contains(id) || elsewhere.containsKey(id))
+                .collect(java.util.stream.Collectors.toMap(id -> id, id -> elsewhere.getOrDefault(id, PIPELINE)));
 
         RecordingGateway() {
             when(gateway.sendAndWait(any())).thenAnswer(call -> {

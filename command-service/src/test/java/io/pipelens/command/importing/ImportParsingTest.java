@@ -34,6 +34,35 @@ class ImportParsingTest {
     }
 
     @Test
+    void recordsALaterRowsAttributesAsAChangeAtItsTimeKeepingTheValuesItLeavesEmpty() {
+        ImportMapping mapping = ImportMapping.defaults().withColumns(Columns.of("deal_id", "timestamp", "stage")
+                .withAttributes("owner", null, "segment", "amount", "currency"));
+        String csv = """
+                deal_id,timestamp,stage,owner,segment,amount,currency
+                d1,2026-01-05T09:00:00Z,contact,ann,SMB,12500,EUR
+                d1,2026-01-09T15:00:00Z,qualification,ann,,12500.00,EUR
+                d1,2026-01-12T10:00:00Z,qualification,bob,,,
+                d1,2026-01-20T15:00:00Z,won,bob,,14000,EUR
+                d1,2026-01-21T15:00:00Z,won,,,,
+                """;
+
+        ImportSummary summary = importer.importLog(PIPELINE, text(csv), ImportOptions.csv(), mapping,
+                ImportProgress.NONE);
+
+        assertThat(recording.deal("d1").changes()).containsExactly(
+                new OpenDealCommand("d1", PIPELINE, "contact", new DealAttributes("ann", null, "SMB",
+                        new BigDecimal("12500"), "EUR"), at("2026-01-05T09:00:00Z")),
+                new MoveDealToStageCommand("d1", "qualification", at("2026-01-09T15:00:00Z")),
+                new io.pipelens.kernel.deal.ChangeDealAttributesCommand("d1", new DealAttributes("bob", null, "SMB",
+                        new BigDecimal("12500"), "EUR"), at("2026-01-12T10:00:00Z")),
+                new WinDealCommand("d1", at("2026-01-20T15:00:00Z")),
+                new io.pipelens.kernel.deal.ChangeDealAttributesCommand("d1", new DealAttributes("bob", null, "SMB",
+                        new BigDecimal("14000"), "EUR"), at("2026-01-20T15:00:00Z")));
+        assertThat(summary.skipped()).extracting(ImportProblem::row, ImportProblem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5L, "already-closed"));
+    }
+
+    @Test
     void importsACsvLogAsOneHistoryPerDealWithTheFirstRowsAttributes() {
         ImportMapping mapping = ImportMapping.defaults().withColumns(Columns.of("deal_id", "timestamp", "stage")
                 .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("reason"));

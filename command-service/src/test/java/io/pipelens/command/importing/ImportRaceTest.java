@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -36,7 +36,7 @@ class ImportRaceTest {
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final PipelineCatalog pipelines = id -> Optional.of(
             new PipelineCatalog.CurrentVersion(1, new PipelineDefinition(SolutionSalesTemplate.STAGES)));
-    private final DealImporter importer = new DealImporter(gateway, pipelines, ids -> Set.of(),
+    private final DealImporter importer = new DealImporter(gateway, pipelines, ids -> Map.of(),
             NoTransactionManager.INSTANCE, new ObjectMapper(),
             Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC), ImportLimits.DEFAULT, 1, 1);
 

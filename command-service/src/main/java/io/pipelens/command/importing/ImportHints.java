@@ -1,0 +1,62 @@
+package io.pipelens.command.importing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts the row problems that one option would fix, so the answer says once, with the count, which option to set,
+ * instead of leaving the user to infer it from thousands of identical row problems.
+ */
+final class ImportHints {
+
+    private final Map<String, Long> outcomeCandidates = new TreeMap<>();
+    private long missingActivity;
+    private long amountWithoutCurrency;
+
+    /**
+     * A row without a stage or activity, while no outcome column is mapped; {@code closingColumns} are the other
+     * columns whose value on that row is a won or lost value.
+     */
+    void missingActivity(Iterable<String> closingColumns) {
+        missingActivity++;
+        closingColumns.forEach(column -> outcomeCandidates.merge(column, 1L, Long::sum));
+    }
+
+    /** A row with an amount and no currency, while no default currency is given. */
+    void amountWithoutCurrency() {
+        amountWithoutCurrency++;
+    }
+
+    /** One sentence per option that would fix rows of this file; empty when none would. */
+    List<String> list(ImportMapping.Columns columns) {
+        List<String> hints = new ArrayList<>();
+        if (missingActivity > 0) {
+            String rows = rows(missingActivity) + " no " + columns.activity() + " (stage or activity) and no outcome "
+                    + "column is mapped";
+            hints.add(outcomeCandidates.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue))
+                    .map(best -> rows + "; on " + count(best.getValue()) + " of them column '" + best.getKey()
+                            + "' holds a won or lost value: if that column says how the deal closed, set outcomeColumn="
+                            + best.getKey() + " (CLI: --outcome-column " + best.getKey() + ")")
+                    .orElse(rows + "; if close rows give won or lost in another column, name it with outcomeColumn "
+                            + "(CLI: --outcome-column)"));
+        }
+        if (amountWithoutCurrency > 0) {
+            hints.add(rows(amountWithoutCurrency) + " an amount and no currency; map a currency column "
+                    + "(currencyColumn) or set defaultCurrency=EUR, say (CLI: --default-currency EUR), for amounts "
+                    + "without one");
+        }
+        return List.copyOf(hints);
+    }
+
+    private static String rows(long count) {
+        return count(count) + (count == 1 ? " row has" : " rows have");
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+}

@@ -1,0 +1,97 @@
+package io.pipelens.command.importing;
+
+import static io.pipelens.command.importing.ImportFixtures.PIPELINE;
+import static io.pipelens.command.importing.ImportFixtures.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.pipelens.command.importing.ImportFixtures.RecordingGateway;
+import io.pipelens.command.importing.ImportMapping.Columns;
+import io.pipelens.kernel.deal.OpenDealCommand;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** The options that spare a user thousands of identical row problems, and the hints that name them. */
+class ImportOptionsTest {
+
+    private final RecordingGateway recording = new RecordingGateway();
+    private final DealImporter importer = recording.importer();
+
+    private ImportRejectedException refused(String csv, ImportMapping mapping) {
+        ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
+                () -> importer.importLog(PIPELINE, text(csv), ImportOptions.csv(), mapping, ImportProgress.NONE));
+        assertThat(refused).as("the file is refused").isNotNull();
+        assertThat(recording.sent).isEmpty();
+        return refused;
+    }
+
+    @Test
+    void namesTheOutcomeColumnOnceWithTheCountWhenCloseRowsHaveNoStage() {
+        ImportRejectedException refused = refused("""
+                deal_id,timestamp,stage,status
+                d1,2026-01-05T09:00:00Z,contact,open
+                d1,2026-01-06T09:00:00Z,,won
+                d2,2026-01-05T09:00:00Z,contact,open
+                d2,2026-01-07T09:00:00Z,,Closed Lost
+                d3,2026-01-05T09:00:00Z,contact,
+                d3,2026-01-08T09:00:00Z,,
+                """, ImportMapping.defaults());
+
+        assertThat(refused.total()).isEqualTo(3);
+        assertThat(refused.problems()).extracting(ImportProblem::code).containsOnly("missing-value");
+        assertThat(refused.hints()).containsExactly("3 rows have no stage (stage or activity) and no outcome column"
+                + " is mapped; on 2 of them column 'status' holds a won or lost value: if that column says how the"
+                + " deal closed, set outcomeColumn=status (CLI: --outcome-column status)");
+    }
+
+    @Test
+    void suggestsAnOutcomeColumnEvenWhenNoColumnHoldsAnOutcome() {
+        ImportRejectedException refused = refused("deal_id,timestamp,stage\nd1,2026-01-05T09:00:00Z,\n",
+                ImportMapping.defaults());
+
+        assertThat(refused.hints()).singleElement().asString().startsWith("1 row has no stage")
+                .contains("name it with outcomeColumn");
+    }
+
+    @Test
+    void givesNoHintWhenTheOutcomeColumnIsMapped() {
+        ImportRejectedException refused = refused("deal_id,timestamp,stage,status\nd1,2026-01-05T09:00:00Z,,\n",
+                ImportMapping.defaults().withColumns(Columns.of("deal_id", "timestamp", "stage").withOutcome("status")));
+
+        assertThat(refused.hints()).isEmpty();
+    }
+
+    @Test
+    void refusesAmountsWithoutCurrencyWithAHintNamingDefaultCurrency() {
+        ImportRejectedException refused = refused("""
+                deal_id,timestamp,stage,amount
+                d1,2026-01-05T09:00:00Z,contact,1200
+                d2,2026-01-05T09:00:00Z,contact,900.50
+                """, amounts());
+
+        assertThat(refused.problems()).extracting(ImportProblem::code).containsExactly("invalid-attribute",
+                "invalid-attribute");
+        assertThat(refused.hints()).containsExactly("2 rows have an amount and no currency; map a currency column "
+                + "(currencyColumn) or set defaultCurrency=EUR, say (CLI: --default-currency EUR), for amounts "
+                + "without one");
+    }
+
+    @Test
+    void givesAmountsWithoutCurrencyTheDefaultCurrency() {
+        ImportSummary summary = importer.importLog(PIPELINE, text("""
+                deal_id,timestamp,stage,amount
+                d1,2026-01-05T09:00:00Z,contact,1200
+                """), ImportOptions.csv(), amounts().withDefaultCurrency("CHF"), ImportProgress.NONE);
+
+        assertThat(summary.transitionsAppended()).isEqualTo(1);
+        assertThat(summary.hints()).isEmpty();
+        OpenDealCommand open = (OpenDealCommand) recording.deal("d1").changes().get(0);
+        assertThat(open.attributes().amount()).isEqualByComparingTo(new BigDecimal("1200"));
+        assertThat(open.attributes().currency()).isEqualTo("CHF");
+    }
+
+    private static ImportMapping amounts() {
+        return ImportMapping.defaults().withColumns(Columns.of("deal_id", "timestamp", "stage")
+                .withAttributes(null, null, null, "amount", null));
+    }
+}
