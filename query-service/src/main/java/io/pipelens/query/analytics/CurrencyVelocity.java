@@ -12,4 +12,9 @@ package io.pipelens.query.analytics;
  */
 public record CurrencyVelocity(String currency, int openDeals, int wonDeals, int lostDeals, Double averageWonAmount,
                                Double winRate, Double averageDaysToWin, Double velocityPerDay) {
+
+    /** The 95% Wilson interval of the win rate (DESIGN §9); null when none is closed. */
+    public Interval winRateCi() {
+        return WilsonInterval.of(wonDeals, wonDeals + lostDeals);
+    }
 }

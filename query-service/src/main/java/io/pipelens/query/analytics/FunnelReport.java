@@ -11,4 +11,9 @@ import java.util.List;
  */
 public record FunnelReport(int version, int deals, int open, int won, int lost, Double winRate,
                            List<FunnelStage> stages) {
+
+    /** The 95% Wilson interval of the win rate; null when no deal is closed. */
+    public Interval winRateCi() {
+        return WilsonInterval.of(won, won + lost);
+    }
 }

@@ -1,7 +1,8 @@
 package io.pipelens.query.analytics;
 
 /**
- * One stage of a funnel; see docs/metrics.md for every definition. Ratios are null when their denominator is 0.
+ * One stage of a funnel; see docs/metrics.md for every definition. Ratios, and their 95% Wilson intervals (DESIGN
+ * §9), are null when their denominator is 0.
  *
  * @param reached                  deals with highest position ≥ this one (implied pass-through)
  * @param visited                  deals with a visit to this stage
@@ -31,5 +32,21 @@ public record FunnelStage(int position, String key, int reached, int visited, in
 
     public Double resolvedConversion(FunnelPolicy policy) {
         return policy == FunnelPolicy.STRICT ? strictResolvedConversion : resolvedConversion;
+    }
+
+    public Interval stageConversionCi() {
+        return WilsonInterval.of(progressed, reached);
+    }
+
+    public Interval strictStageConversionCi() {
+        return WilsonInterval.of(progressedStrict, visited);
+    }
+
+    public Interval resolvedConversionCi() {
+        return WilsonInterval.of(progressed, progressed + lostAt);
+    }
+
+    public Interval strictResolvedConversionCi() {
+        return WilsonInterval.of(progressedStrict, progressedStrict + lostAt);
     }
 }

@@ -18,11 +18,22 @@ package io.pipelens.query.analytics;
  * @param fisherP          Fisher's exact two-sided p-value; null when a group is empty
  * @param q                Benjamini–Hochberg q-value across the stages of the report with a p-value
  * @param insufficientData fewer than 20 deals skipped, or an expected cell below 5
+ * @see #lostRateSkippedCi() the lost rates' 95% Wilson intervals (DESIGN §9)
  */
 public record StageSkipImpact(int position, String key, int skippedLost, int skippedWon, int visitedLost,
                               int visitedWon, Double lostRateSkipped, Double lostRateVisited, Double riskDifference,
                               Double relativeRisk, Interval relativeRiskCi, Double oddsRatio, Interval oddsRatioCi,
                               Double fisherP, Double q, boolean insufficientData) {
+
+    /** The 95% Wilson interval of {@code lostRateSkipped}; null when no deal skipped. */
+    public Interval lostRateSkippedCi() {
+        return WilsonInterval.of(skippedLost, skippedLost + skippedWon);
+    }
+
+    /** The 95% Wilson interval of {@code lostRateVisited}; null when no deal visited. */
+    public Interval lostRateVisitedCi() {
+        return WilsonInterval.of(visitedLost, visitedLost + visitedWon);
+    }
 
     StageSkipImpact withQ(Double value) {
         return new StageSkipImpact(position, key, skippedLost, skippedWon, visitedLost, visitedWon, lostRateSkipped,

@@ -94,6 +94,7 @@ class EngineMatchesOracleTest {
         assertThat(List.of(engine.deals(), engine.open(), engine.won(), engine.lost()))
                 .isEqualTo(List.of(expected.deals(), expected.open(), expected.won(), expected.lost()));
         close("win rate", engine.winRate(), expected.winRate());
+        close("win rate CI", engine.winRateCi(), expected.winRateCi());
         for (int k = 0; k < expected.stages().size(); k++) {
             FunnelStage row = engine.stages().get(k);
             Oracle.FunnelStage want = expected.stages().get(k);
@@ -106,6 +107,10 @@ class EngineMatchesOracleTest {
             close(at + " strict conversion", row.strictStageConversion(), want.strictStageConversion());
             close(at + " resolved", row.resolvedConversion(), want.resolvedConversion());
             close(at + " strict resolved", row.strictResolvedConversion(), want.strictResolvedConversion());
+            close(at + " conversion CI", row.stageConversionCi(), want.stageConversionCi());
+            close(at + " strict conversion CI", row.strictStageConversionCi(), want.strictStageConversionCi());
+            close(at + " resolved CI", row.resolvedConversionCi(), want.resolvedConversionCi());
+            close(at + " strict resolved CI", row.strictResolvedConversionCi(), want.strictResolvedConversionCi());
         }
     }
 
@@ -175,6 +180,8 @@ class EngineMatchesOracleTest {
             assertThat(row.insufficientData()).as(at + " insufficient").isEqualTo(want.insufficientData());
             close(at + " lost rate skipped", row.lostRateSkipped(), want.lostRateSkipped());
             close(at + " lost rate visited", row.lostRateVisited(), want.lostRateVisited());
+            close(at + " lost rate skipped CI", row.lostRateSkippedCi(), want.lostRateSkippedCi());
+            close(at + " lost rate visited CI", row.lostRateVisitedCi(), want.lostRateVisitedCi());
             close(at + " risk difference", row.riskDifference(), want.riskDifference());
             close(at + " RR", row.relativeRisk(), want.relativeRisk());
             close(at + " RR lower", row.relativeRiskCi() == null ? null : row.relativeRiskCi().lower(),
@@ -281,6 +288,7 @@ class EngineMatchesOracleTest {
                     .isEqualTo(List.of(want.open(), want.won(), want.lost()));
             close(at + " average won", row.averageWonAmount(), want.averageWonAmount());
             close(at + " win rate", row.winRate(), want.winRate());
+            close(at + " win rate CI", row.winRateCi(), want.winRateCi());
             close(at + " days to win", row.averageDaysToWin(), want.averageDaysToWin());
             close(at + " velocity", row.velocityPerDay(), want.velocity());
         }
@@ -309,6 +317,14 @@ class EngineMatchesOracleTest {
 
     private static List<Oracle.Deal> selected(Scenario scenario) {
         return scenario.setup().oracle().select(scenario.histories(), scenario.question().toOracle());
+    }
+
+    private static void close(String what, Interval actual, Oracle.Ci expected) {
+        assertThat(actual == null).as(what + " is null").isEqualTo(expected == null);
+        if (expected != null) {
+            close(what + " lower", actual.lower(), expected.lower());
+            close(what + " upper", actual.upper(), expected.upper());
+        }
     }
 
     private static void close(String what, Double actual, Double expected) {

@@ -8,6 +8,7 @@ import io.pipelens.query.analytics.BottleneckReport;
 import io.pipelens.query.analytics.FunnelPolicy;
 import io.pipelens.query.analytics.FunnelReport;
 import io.pipelens.query.analytics.FunnelStage;
+import io.pipelens.query.analytics.Interval;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.SkipImpactReport;
 import io.pipelens.query.analytics.Slice;
@@ -56,7 +57,7 @@ public class AnalyticsQueries {
         Request request = request(pipelineId, version, population, filter, null);
         FunnelReport report = request.index().funnel(request.population(), request.slice());
         return new FunnelAnswer(request.context(report.deals()), policy, report.open(), report.won(), report.lost(),
-                report.winRate(), report.stages());
+                report.winRate(), report.winRateCi(), report.stages());
     }
 
     @QueryMapping
@@ -209,7 +210,7 @@ public class AnalyticsQueries {
     }
 
     public record FunnelAnswer(AnswerContext context, FunnelPolicy policy, int open, int won, int lost,
-                               Double winRate, List<FunnelStage> stages) {
+                               Double winRate, Interval winRateCi, List<FunnelStage> stages) {
     }
 
     public record TimeInStageAnswer(AnswerContext context, TimeMode mode, Instant asOf, List<StageTimes> stages) {

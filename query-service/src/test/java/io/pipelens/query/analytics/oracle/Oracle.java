@@ -252,9 +252,29 @@ public final class Oracle {
                               int progressed, int progressedStrict, Double stageConversion,
                               Double strictStageConversion, Double resolvedConversion,
                               Double strictResolvedConversion) {
+
+        public Ci stageConversionCi() {
+            return wilson(progressed, reached);
+        }
+
+        public Ci strictStageConversionCi() {
+            return wilson(progressedStrict, visited);
+        }
+
+        public Ci resolvedConversionCi() {
+            return wilson(progressed, progressed + lostAt);
+        }
+
+        public Ci strictResolvedConversionCi() {
+            return wilson(progressedStrict, progressedStrict + lostAt);
+        }
     }
 
     public record Funnel(int deals, int open, int won, int lost, Double winRate, List<FunnelStage> stages) {
+
+        public Ci winRateCi() {
+            return wilson(won, won + lost);
+        }
     }
 
     public Funnel funnel(List<Deal> deals) {
@@ -316,6 +336,25 @@ public final class Oracle {
             }
         }
         return count;
+    }
+
+    /** A 95% interval; null stands for "none" wherever one is expected. */
+    public record Ci(double lower, double upper) {
+    }
+
+    /**
+     * The Wilson score interval of x out of n in Newcombe's (1998) form, (2x + z² ± z√(z² + 4x(n − x)/n)) ÷
+     * (2(n + z²)): algebraically §9's centre ± half-width, computed another way. The lower bound of 0/n is exactly
+     * 0 and the upper bound of n/n exactly 1; rounding would miss them by an ulp.
+     */
+    static Ci wilson(int x, int n) {
+        if (n == 0) {
+            return null;
+        }
+        double spread = Z * Math.sqrt(Z * Z + 4.0 * x * (n - x) / n);
+        double denominator = 2 * (n + Z * Z);
+        return new Ci(x == 0 ? 0 : (2.0 * x + Z * Z - spread) / denominator,
+                x == n ? 1 : (2.0 * x + Z * Z + spread) / denominator);
     }
 
     private static Double divide(double numerator, double denominator) {
@@ -447,6 +486,14 @@ public final class Oracle {
                             Double riskDifference, Double relativeRisk, Double rrLower, Double rrUpper,
                             Double oddsRatio, Double orLower, Double orUpper, Double p, Double q,
                             boolean insufficientData) {
+
+        public Ci lostRateSkippedCi() {
+            return wilson(a, a + b);
+        }
+
+        public Ci lostRateVisitedCi() {
+            return wilson(c, c + d);
+        }
     }
 
     public List<SkipStage> skipImpact(List<Deal> deals) {
@@ -663,6 +710,10 @@ public final class Oracle {
 
     public record Velocity(int open, int won, int lost, Double averageWonAmount, Double winRate,
                            Double averageDaysToWin, Double velocity) {
+
+        public Ci winRateCi() {
+            return wilson(won, won + lost);
+        }
     }
 
     public Map<String, Velocity> salesVelocity(List<Deal> deals) {
