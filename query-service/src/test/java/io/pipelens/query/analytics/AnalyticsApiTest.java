@@ -20,6 +20,7 @@ import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealEvents;
 import io.pipelens.query.metrics.PipelineGauges;
 import io.pipelens.query.metrics.ProcessingMetrics;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,6 +212,56 @@ class AnalyticsApiTest {
         bottlenecksAsOf(pipeline, quiet).path("bottlenecks.context.note").valueIsNull();
         bottlenecksAsOf(pipeline, quiet.plusMillis(1)).path("bottlenecks.context.note").entity(String.class)
                 .satisfies(note -> assertThat(note).startsWith("asOf " + quiet.plusMillis(1) + " is 30 days after"));
+    }
+
+    /**
+     * Each interval is fed by its own counts. w1: contact → profiling → won; w2, w3: contact → lost; w4: contact,
+     * open; w5: profiling (skipping contact) → lost. At contact: reached 5, visited 4, progressed 2 (w1, w5), of which
+     * 1 visited, lost there 2; closed beyond contact: w5 skipped and lost, w1 visited and won.
+     */
+    @Test
+    void everyProportionCarriesItsWilsonInterval() {
+        String pipeline = "analytics-wilson";
+        DealAttributes euros = new DealAttributes("ann", "inbound", "SMB", new BigDecimal("100"), "EUR");
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(pipeline, "Intervals", 1,
+                SolutionSalesTemplate.STAGES, day(-10)), pipeline));
+        List<DealEvent> events = new ArrayList<>();
+        for (String deal : List.of("w1", "w2", "w3", "w4")) {
+            events.add(new DealOpenedEvent(deal, pipeline, "contact", euros, day(0)));
+        }
+        events.add(new DealOpenedEvent("w5", pipeline, "profiling", euros, day(0)));
+        events.add(new DealMovedToStageEvent("w1", pipeline, "contact", "profiling", day(1)));
+        events.add(new DealWonEvent("w1", pipeline, "profiling", day(2)));
+        events.add(new DealLostEvent("w2", pipeline, "contact", "no budget", day(2)));
+        events.add(new DealLostEvent("w3", pipeline, "contact", "no budget", day(2)));
+        events.add(new DealLostEvent("w5", pipeline, "profiling", "no budget", day(2)));
+        eventStore.publish(DealEvents.asMessages(events));
+        String ci = "{ lower upper }";
+        String query = "{ funnel(pipelineId: \"" + pipeline + "\") { context { deals } winRateCi " + ci
+                + " stages { stageConversionCi " + ci + " strictStageConversionCi " + ci + " resolvedConversionCi "
+                + ci + " strictResolvedConversionCi " + ci + " } }"
+                + " skipImpact(pipelineId: \"" + pipeline + "\") { stages { lostRateSkippedCi " + ci
+                + " lostRateVisitedCi " + ci + " } }"
+                + " salesVelocity(pipelineId: \"" + pipeline + "\") { currencies { winRateCi " + ci + " } } }";
+
+        await().atMost(WITHIN).untilAsserted(() -> graphQl.document(query).execute()
+                .path("funnel.context.deals").entity(Integer.class).isEqualTo(5));
+        var answer = graphQl.document(query).execute();
+        Map<String, Interval> expected = Map.of(
+                "funnel.winRateCi", WilsonInterval.of(1, 4),
+                "funnel.stages[0].stageConversionCi", WilsonInterval.of(2, 5),
+                "funnel.stages[0].strictStageConversionCi", WilsonInterval.of(1, 4),
+                "funnel.stages[0].resolvedConversionCi", WilsonInterval.of(2, 4),
+                "funnel.stages[0].strictResolvedConversionCi", WilsonInterval.of(1, 3),
+                "skipImpact.stages[0].lostRateSkippedCi", WilsonInterval.of(1, 1),
+                "skipImpact.stages[0].lostRateVisitedCi", WilsonInterval.of(0, 1),
+                "salesVelocity.currencies[0].winRateCi", WilsonInterval.of(1, 4));
+        expected.forEach((path, interval) -> {
+            answer.path(path + ".lower").entity(Double.class).isEqualTo(interval.lower());
+            answer.path(path + ".upper").entity(Double.class).isEqualTo(interval.upper());
+        });
+        answer.path("funnel.stages[8].stageConversionCi").valueIsNull();
+        answer.path("skipImpact.stages[8].lostRateVisitedCi").valueIsNull();
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response bottlenecksAsOf(String pipeline,
