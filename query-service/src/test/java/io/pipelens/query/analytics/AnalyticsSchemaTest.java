@@ -1,0 +1,44 @@
+package io.pipelens.query.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.language.Document;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.TypeName;
+import graphql.parser.Parser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An interval is only readable with what it bounds and when it is null, so every one says so in GraphiQL. */
+class AnalyticsSchemaTest {
+
+    @Test
+    void everyIntervalSaysWhatItBounds() throws IOException {
+        Document schema;
+        try (InputStream in = getClass().getResourceAsStream("/graphql/query/analytics.graphqls")) {
+            schema = Parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        List<String> intervals = new ArrayList<>();
+        List<String> undescribed = new ArrayList<>();
+        for (ObjectTypeDefinition type : schema.getDefinitionsOfType(ObjectTypeDefinition.class)) {
+            for (FieldDefinition field : type.getFieldDefinitions()) {
+                if (field.getType() instanceof TypeName name && name.getName().equals("Interval")) {
+                    String at = type.getName() + "." + field.getName();
+                    intervals.add(at);
+                    if (field.getDescription() == null || field.getDescription().getContent().isBlank()) {
+                        undescribed.add(at);
+                    }
+                }
+            }
+        }
+
+        assertThat(intervals).contains("FunnelStage.stageConversionCi", "Funnel.winRateCi",
+                "StageSkipImpact.lostRateVisitedCi", "CurrencyVelocity.winRateCi");
+        assertThat(undescribed).isEmpty();
+    }
+}
