@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +39,10 @@ final class ImportWarmupBench implements Callable<Integer> {
             + "tells costs of the JVM (class loading, JIT) from costs of the services (default ${DEFAULT-VALUE})")
     int restarts;
 
+    @Option(names = "--write-to", description = "only write the files (file1.csv, ...) into this directory, to import "
+            + "them over HTTP into a service started apart, and exit")
+    Path writeTo;
+
     @Override
     public Integer call() throws Exception {
         DemoHistories histories = new DemoHistories(IngestBench.PIPELINE, 42, IngestBench.AS_OF);
@@ -45,6 +51,13 @@ final class ImportWarmupBench implements Callable<Integer> {
             StringBuilder csv = new StringBuilder();
             DemoEventLog.write(histories.deals(file * deals, (file + 1) * deals).iterator(), csv);
             logs.add(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (writeTo != null) {
+            Files.createDirectories(writeTo);
+            for (int file = 0; file < files; file++) {
+                Files.write(writeTo.resolve("file" + (file + 1) + ".csv"), logs.get(file));
+            }
+            return 0;
         }
         for (int start = 1; start <= restarts; start++) {
             long started = System.nanoTime();

@@ -213,9 +213,13 @@ public class DealImporter {
             throw new ImportRejectedException(log.problems().listed(), log.problems().total());
         }
         problems.addAll(log.problems());
+        ImportMapping.Lifecycle lifecycle = mapping.lifecycle();
+        if (lifecycle.filters() && log.rows().stream().noneMatch(raw -> raw.values().containsKey(lifecycle.column()))) {
+            throw new ImportRejectedException(List.of(ImportProblem.ofFile("lifecycleColumn", ProblemCode.MISSING_COLUMN,
+                    lifecycle.missing("from every row"))), 1);
+        }
         List<ImportRow> rows = new ArrayList<>(log.rows().size());
         ProblemList otherLifecycle = new ProblemList();
-        ImportMapping.Lifecycle lifecycle = mapping.lifecycle();
         long validated = 0;
         for (EventLogReader.RawRow raw : log.rows()) {
             String transition = raw.get(lifecycle.column());

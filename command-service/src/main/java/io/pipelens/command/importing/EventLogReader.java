@@ -240,6 +240,13 @@ final class EventLogReader {
                 ok = false;
             }
         }
+        ImportMapping.Lifecycle lifecycle = mapping.lifecycle();
+        if (lifecycle.filters() && !found.contains(lifecycle.column())) {
+            problems.add(ImportProblem.ofFile("lifecycleColumn", ProblemCode.MISSING_COLUMN,
+                    lifecycle.missing("from the header") + "; the columns found are '"
+                            + String.join("', '", abbreviate(found)) + "'"));
+            ok = false;
+        }
         return ok;
     }
 

@@ -26,7 +26,9 @@ import java.util.Objects;
  * <p>
  * A later row whose attributes differ from the deal's (an owner reassigned, an amount revised) changes them at its
  * time: the values it gives replace the deal's, the ones it leaves empty keep theirs (exports repeat attributes on
- * some rows only). Such a row is not skipped even when its stage or close changes nothing.
+ * some rows only). Such a row is not skipped even when its stage or close changes nothing, nor when its activity is
+ * ignored (it still says who owns the deal then). A row that is a problem is not read at all, its attributes
+ * included, and its problem says so.
  */
 final class HistoryBuilder {
 
@@ -92,10 +94,14 @@ final class HistoryBuilder {
         ImportRow closedBy = null;
         DealAttributes attributes = null;
         for (ImportRow row : rows) {
-            DealAttributes changed = attributes == null || row.kind() == ImportRow.Kind.IGNORE ? null
-                    : changed(attributes, row.attributes());
+            DealAttributes changed = attributes == null ? null : changed(attributes, row.attributes());
             switch (row.kind()) {
-                case IGNORE -> skipped.add(row.row(), null, ProblemCode.IGNORED_ACTIVITY, "ignored activity");
+                case IGNORE -> {
+                    if (changed == null) {
+                        skipped.add(row.row(), null, ProblemCode.IGNORED_ACTIVITY, "ignored activity");
+                    }
+                    attributes = change(dealId, row, changed, changes, sources, attributes);
+                }
                 case STAGE -> {
                     if (stage == null) {
                         changes.add(new OpenDealCommand(dealId, pipelineId, row.stage(), row.attributes(),
@@ -133,7 +139,8 @@ final class HistoryBuilder {
                     } else if (closedBy != null) {
                         problems.add(row.row(), null, ProblemCode.CLOSED_TWICE, "deal '" + dealId + "' is " + what
                                 + " but was already closed"
-                                + " at row " + closedBy.row() + "; a stage row must reopen it first");
+                                + " at row " + closedBy.row() + "; a stage row must reopen it first"
+                                + (changed == null ? "" : " (the row's attribute change is not read either)"));
                     } else {
                         changes.add(row.kind() == ImportRow.Kind.WON
                                 ? new WinDealCommand(dealId, row.occurredAt())

@@ -80,6 +80,8 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
      * Which rows to read by their lifecycle transition, as process-mining logs record an activity's start and end as
      * two events: with {@code keep = {complete}} only the completions are read. A row whose column is empty is read
      * (XES takes an event without a transition as complete); a row naming another transition is skipped on purpose.
+     * With a filter the column must be in the file (in a CSV header, on some NDJSON line or XES event), else the
+     * filter would read every row unnoticed, as with a mistyped column name.
      *
      * @param column the column of the transition ({@code lifecycle:transition} in XES)
      * @param keep   the transitions to read, compared as activities are; empty: every row
@@ -90,6 +92,17 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
 
         public Lifecycle {
             keep = Activities.normalized(keep);
+        }
+
+        /** Whether only some transitions are read, so the column must be in the file. */
+        boolean filters() {
+            return !keep.isEmpty();
+        }
+
+        /** Why a file without the column is refused: every row would be read, the filter unnoticed. */
+        String missing(String where) {
+            return "column '" + column + "' named by lifecycleColumn is missing " + where + ", so no row could be"
+                    + " filtered by its lifecycle transition (lifecycle: " + String.join(", ", keep) + ")";
         }
 
         /** Whether a row whose transition is {@code value} (null when empty) is read. */

@@ -63,6 +63,36 @@ class ImportParsingTest {
     }
 
     @Test
+    void recordsTheAttributeChangeOfAnIgnoredActivityAndNamesTheOneOfAContradictoryClose() {
+        ImportMapping mapping = ImportMapping.defaults()
+                .withColumns(Columns.of("deal_id", "timestamp", "stage").withAttributes("owner", null, null, null, null))
+                .withActivities(Activities.DEFAULT.withIgnore(Set.of("reminder")));
+        String csv = """
+                deal_id,timestamp,stage,owner
+                d1,2026-01-05T09:00:00Z,contact,ann
+                d1,2026-01-07T09:00:00Z,reminder,bob
+                d1,2026-01-08T09:00:00Z,reminder,bob
+                d1,2026-01-10T09:00:00Z,won,
+                d1,2026-01-12T09:00:00Z,lost,carla
+                """;
+
+        ImportSummary summary = importer.importLog(PIPELINE, text(csv), ImportOptions.csv().skippingBadRows(),
+                mapping, ImportProgress.NONE);
+
+        assertThat(recording.deal("d1").changes()).containsExactly(
+                new OpenDealCommand("d1", PIPELINE, "contact", new DealAttributes("ann", null, null, null, null),
+                        at("2026-01-05T09:00:00Z")),
+                new io.pipelens.kernel.deal.ChangeDealAttributesCommand("d1", new DealAttributes("bob", null, null,
+                        null, null), at("2026-01-07T09:00:00Z")),
+                new WinDealCommand("d1", at("2026-01-10T09:00:00Z")));
+        assertThat(summary.skipped()).extracting(ImportProblem::row, ImportProblem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3L, "ignored-activity"),
+                org.assertj.core.groups.Tuple.tuple(5L, "closed-twice"));
+        assertThat(summary.skipped().get(1).reason()).endsWith("a stage row must reopen it first (the row's"
+                + " attribute change is not read either)");
+    }
+
+    @Test
     void importsACsvLogAsOneHistoryPerDealWithTheFirstRowsAttributes() {
         ImportMapping mapping = ImportMapping.defaults().withColumns(Columns.of("deal_id", "timestamp", "stage")
                 .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("reason"));

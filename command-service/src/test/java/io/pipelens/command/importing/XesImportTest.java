@@ -99,6 +99,51 @@ class XesImportTest {
     }
 
     @Test
+    void refusesALifecycleFilterWhoseColumnIsNotInTheFile() {
+        ImportMapping complete = ImportMapping.defaults()
+                .withLifecycle(new Lifecycle("lifecycle:transition", Set.of("complete")));
+        String csv = "deal_id,timestamp,stage\nl1,2026-01-05T09:00:00Z,contact\n";
+        String ndjson = "{\"deal_id\":\"l1\",\"timestamp\":\"2026-01-05T09:00:00Z\",\"stage\":\"contact\","
+                + "\"lifecycle\":\"complete\"}\n";
+
+        ImportRejectedException fromCsv = catchThrowableOfType(ImportRejectedException.class,
+                () -> importer.importLog(PIPELINE, text(csv), ImportOptions.csv(), complete, ImportProgress.NONE));
+        ImportRejectedException mistyped = catchThrowableOfType(ImportRejectedException.class,
+                () -> importer.importLog(PIPELINE, text(ndjson), ImportOptions.ndjson(), complete,
+                        ImportProgress.NONE));
+
+        assertThat(fromCsv.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("missing-column");
+            assertThat(problem.column()).isEqualTo("lifecycleColumn");
+            assertThat(problem.reason()).isEqualTo("column 'lifecycle:transition' named by lifecycleColumn is missing"
+                    + " from the header, so no row could be filtered by its lifecycle transition (lifecycle: complete)"
+                    + "; the columns found are 'deal_id', 'timestamp', 'stage'");
+        });
+        assertThat(mistyped.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("missing-column");
+            assertThat(problem.column()).isEqualTo("lifecycleColumn");
+            assertThat(problem.reason()).contains("missing from every row");
+        });
+        assertThat(recording.sent).isEmpty();
+    }
+
+    @Test
+    void readsTheRowsWithoutATransitionWhenOthersHaveOne() {
+        String ndjson = """
+                {"deal_id":"l2","timestamp":"2026-01-05T09:00:00Z","stage":"contact"}
+                {"deal_id":"l2","timestamp":"2026-01-06T09:00:00Z","stage":"requirements","t":"start"}
+                {"deal_id":"l2","timestamp":"2026-01-07T09:00:00Z","stage":"requirements","t":"complete"}
+                """;
+
+        ImportSummary summary = importer.importLog(PIPELINE, text(ndjson), ImportOptions.ndjson(),
+                ImportMapping.defaults().withLifecycle(new Lifecycle("t", Set.of("complete"))), ImportProgress.NONE);
+
+        assertThat(recording.deal("l2").changes()).extracting(change -> change.occurredAt())
+                .containsExactly(at("2026-01-05T09:00:00Z"), at("2026-01-07T09:00:00Z"));
+        assertThat(summary.skippedByCode()).containsEntry("other-lifecycle", 1L);
+    }
+
+    @Test
     void readsAGzippedXesLogAsThePlainOne() {
         importer.importLog(PIPELINE, new ByteArrayInputStream(salesLog()), ImportOptions.xes(), salesMapping(),
                 ImportProgress.NONE);
