@@ -41,6 +41,7 @@ public class ProjectionReplays {
     private final JourneyStore journeys;
     private final JdbcTemplate events;
     private final WriteBehind<DealJourney> journeyWrites;
+    private boolean formatChecked;
 
     public ProjectionReplays(EventProcessingConfiguration processing, TokenStore tokens, JourneyStore journeys,
                              JdbcTemplate events, WriteBehind<DealJourney> journeyWrites) {
@@ -74,13 +75,39 @@ public class ProjectionReplays {
                     + " support a reset");
         }
         log.info("Replaying projection '{}' from the start of the event store", name);
+        restart(processor);
+        return status(name, processor, storeHead());
+    }
+
+    /**
+     * Replays the deal journeys once per process when those stored predate the format this release writes (see
+     * {@link JourneyStore#storedInEarlierFormat()}): they would otherwise go on merging what it tells apart. A replay
+     * an earlier release began is started again, as it stages journeys of the earlier format. The queries answer from
+     * the stored journeys meanwhile, as for any replay. It waits for the processor to have claimed its segments: a
+     * tracking processor shut down while it is still launching its workers at start-up did not resume.
+     */
+    private void replayJourneysOfAnEarlierFormat() {
+        if (formatChecked || !journeys.storedInEarlierFormat()) {
+            return;
+        }
+        StreamingEventProcessor processor = processor(DealJourneyProjection.PROCESSOR);
+        if (!processor.isRunning() || processor.processingStatus().isEmpty()) {
+            return;
+        }
+        formatChecked = true;
+        log.info("The stored deal journeys predate format {} (visits begun by a reopening marked): replaying projection"
+                + " '{}' from the start of the event store", JourneyStore.FORMAT, DealJourneyProjection.PROCESSOR);
+        restart(processor);
+    }
+
+    /** Axon's replay: shut the processor down, reset its tokens (its {@code @ResetHandler}s run), start it. */
+    private static void restart(StreamingEventProcessor processor) {
         processor.shutDown();
         try {
             processor.resetTokens();
         } finally {
             processor.start();
         }
-        return status(name, processor, storeHead());
     }
 
     /**
@@ -135,6 +162,7 @@ public class ProjectionReplays {
      */
     @Scheduled(fixedDelayString = "${pipelens.replay.switch-check:250ms}")
     public synchronized void switchCaughtUpReplay() {
+        replayJourneysOfAnEarlierFormat();
         if (journeys.replay() == null) {
             return;
         }

@@ -16,7 +16,9 @@ import java.util.Optional;
  *
  * <p>Layout of the path array: each entry time (epoch ms) carries the stage position in its low six bits. When every
  * visit ends exactly as the next begins (the deal was never closed and reopened) the array holds the n entries and
- * then the last exit ({@link #OPEN} while open): n + 1 longs. Otherwise it holds (entry, exit) pairs: 2n longs.
+ * then the last exit ({@link #OPEN} while open): n + 1 longs. Otherwise it holds (entry, exit) pairs: 2n longs. Beside
+ * it, the indexes of the visits begun by a reopening at the millisecond of the closing (usually none), which no
+ * time tells from a move.
  *
  * <p>The path is built from the recorded visits (DESIGN §6, §7):
  * <ol>
@@ -36,6 +38,7 @@ public final class VersionedJourney {
     public static final long OPEN = Long.MIN_VALUE;
 
     private static final long[] NO_TIMES = new long[0];
+    private static final int[] NO_VISITS = new int[0];
     private static final int POSITION_BITS = 6;
     private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
     private static final long MAX_MILLIS = 1L << (63 - POSITION_BITS);
@@ -57,11 +60,12 @@ public final class VersionedJourney {
     private final long sequence;
     private final long[] otherTransitions;
     private final long[] attributeChanges;
+    private final int[] touchingReopenings;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
                              String currency, double amount, long openedAt, long closedAt, long[] path,
                              boolean contiguous, int slot, long sequence, long[] otherTransitions,
-                             long[] attributeChanges) {
+                             long[] attributeChanges, int[] touchingReopenings) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -77,6 +81,7 @@ public final class VersionedJourney {
         this.sequence = sequence;
         this.otherTransitions = otherTransitions;
         this.attributeChanges = attributeChanges;
+        this.touchingReopenings = touchingReopenings;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -119,14 +124,19 @@ public final class VersionedJourney {
         byte[] stages = new byte[count];
         long[] times = new long[2 * count];
         int size = 0;
+        int[] touchingReopenings = NO_VISITS;
         for (int i = 0; i < count; i++) {
             Visit visit = raw.get(i);
             long entered = visit.enteredAt().toEpochMilli();
             long exited = visit.exitedAt() == null ? OPEN : visit.exitedAt().toEpochMilli();
-            if (size > 0 && stages[size - 1] == positions[i] && times[2 * size - 1] == entered
-                    && !visit.beganWithReopening()) {
+            boolean touching = size > 0 && times[2 * size - 1] == entered;
+            if (touching && stages[size - 1] == positions[i] && !visit.beganWithReopening()) {
                 times[2 * size - 1] = exited;
             } else {
+                if (touching && visit.beganWithReopening()) {
+                    touchingReopenings = Arrays.copyOf(touchingReopenings, touchingReopenings.length + 1);
+                    touchingReopenings[touchingReopenings.length - 1] = size;
+                }
                 stages[size] = (byte) positions[i];
                 times[2 * size] = entered;
                 times[2 * size + 1] = exited;
@@ -159,7 +169,7 @@ public final class VersionedJourney {
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
-                attributeChanges);
+                attributeChanges, touchingReopenings);
     }
 
     /**
@@ -309,6 +319,24 @@ public final class VersionedJourney {
             return path[2 * i + 1];
         }
         return i + 2 < path.length ? path[i + 1] >> POSITION_BITS : path[i + 1];
+    }
+
+    /**
+     * True when visit {@code i} began with a reopening: after time the deal spent closed (a gap since the visit before
+     * it), or at the millisecond of the closing, which the recorded visit marks. A journey stored without the marks
+     * (by an earlier release, until the journeys are replayed) reads a reopening at the millisecond of the closing as
+     * a move.
+     */
+    public boolean beganWithReopening(int i) {
+        if (i > 0 && exitedAt(i - 1) != enteredAt(i)) {
+            return true;
+        }
+        for (int visit : touchingReopenings) {
+            if (visit == i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the deal visited the stage at {@code position}. */

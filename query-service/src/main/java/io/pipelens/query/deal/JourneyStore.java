@@ -2,6 +2,7 @@ package io.pipelens.query.deal;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.projection.MongoDocumentStore;
 import java.util.Collection;
@@ -35,6 +36,10 @@ import org.springframework.data.mongodb.core.query.Query;
  * <p>The replay's state is a document in {@value #STATE} naming the position it must reach, so a process killed
  * mid-replay comes back still staging: Axon resumes from the {@code ReplayToken} in the token store, the live state
  * keeps answering, and the switch happens when the resumed replay gets there.
+ *
+ * <p>The format of the live journeys is recorded in {@value #FORMATS}, once a replay by this format has switched in
+ * or when the process finds no journey stored at all. Journeys stored without it were written by an earlier release
+ * that merged what {@link #FORMAT} tells apart, so they are {@linkplain #storedInEarlierFormat() to be replayed}.
  */
 @Component
 public class JourneyStore {
@@ -42,6 +47,14 @@ public class JourneyStore {
     public static final String STAGING = "deal_journeys_staging";
     public static final String STATE = "projection_replays";
     static final String STATE_ID = DealJourneyProjection.PROCESSOR;
+    public static final String FORMATS = "read_model_formats";
+    /** The id of the journeys' document in {@value #FORMATS}. */
+    public static final String FORMAT_ID = DealJourneyProjection.PROCESSOR;
+    /**
+     * The format the projection writes: 2 marks each visit begun by a reopening (a close always ends a visit, also
+     * at the millisecond of a reopening) and records the times of attribute changes; 1, never recorded, had neither.
+     */
+    public static final int FORMAT = 2;
 
     private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
 
@@ -61,6 +74,7 @@ public class JourneyStore {
      */
     private volatile Set<String> staged;
     private volatile boolean cancelling;
+    private volatile boolean earlierFormat;
 
     @Autowired
     public JourneyStore(MongoTemplate mongo, AnalyticsRegistry analytics, JdbcTemplate events) {
@@ -81,6 +95,37 @@ public class JourneyStore {
         this.staging = new MongoDocumentStore<>(mongo.getCollection(STAGING), JourneyCodec.INSTANCE);
         Document state = mongo.findById(STATE_ID, Document.class, STATE);
         this.replay = state == null ? null : new Replay(state.getLong("target"), -1);
+        // Decided before the projection writes anything, so a fresh store's first journeys do not count as old ones.
+        if (!formatRecorded()) {
+            earlierFormat = state != null ? !ofCurrentFormat(state)
+                    : mongo.getCollection(DealJourney.COLLECTION).find().limit(1).first() != null;
+            if (!earlierFormat && state == null) {
+                recordFormat();
+            }
+        }
+    }
+
+    /**
+     * True when the live journeys, or those a replay started by an earlier release is staging, were stored without
+     * the {@link #FORMAT} this release writes: a replay from the start brings them up to it. False once one has.
+     */
+    public boolean storedInEarlierFormat() {
+        return earlierFormat;
+    }
+
+    private boolean formatRecorded() {
+        Document recorded = mongo.findById(FORMAT_ID, Document.class, FORMATS);
+        return recorded != null && recorded.getInteger("format", 0) >= FORMAT;
+    }
+
+    private void recordFormat() {
+        mongo.getCollection(FORMATS).replaceOne(new Document("_id", FORMAT_ID),
+                new Document("_id", FORMAT_ID).append("format", FORMAT), new ReplaceOptions().upsert(true));
+        earlierFormat = false;
+    }
+
+    private static boolean ofCurrentFormat(Document replayState) {
+        return replayState.getInteger("format", 0) == FORMAT;
     }
 
     /** True while a replay builds into staging, also right after a restart that interrupted one. */
@@ -168,6 +213,10 @@ public class JourneyStore {
                 mongo.dropCollection(DealJourney.COLLECTION);
             }
             analytics.promoteStaging();
+            Document state = mongo.findById(STATE_ID, Document.class, STATE);
+            if (state != null && ofCurrentFormat(state)) {
+                recordFormat();
+            }
             mongo.remove(Query.query(Criteria.where("_id").is(STATE_ID)), STATE);
             replay = null;
             staged = null;
@@ -206,8 +255,8 @@ public class JourneyStore {
             }
             long target = storeHead.getAsLong();
             mongo.getCollection(STATE).replaceOne(new Document("_id", STATE_ID),
-                    new Document("_id", STATE_ID).append("target", target),
-                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                    new Document("_id", STATE_ID).append("target", target).append("format", FORMAT),
+                    new ReplaceOptions().upsert(true));
             analytics.startStaging();
             staged = ConcurrentHashMap.newKeySet();
             replay = new Replay(target, -1);

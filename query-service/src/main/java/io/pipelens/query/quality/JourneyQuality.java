@@ -13,11 +13,10 @@ import java.util.TreeSet;
  * Counts what looks odd in deal histories, read from the paths the analytic index already holds for a version: one
  * pass over the deals, O(visits) per deal, no extra storage.
  *
- * <p>On a path, visits that touch (one ends exactly as the next begins) were joined by a move; a gap between two
- * visits is time the deal spent closed, so the later visit began with a reopening. A reopening at the same
- * millisecond as the closing leaves no gap, so it reads as a move: the journey cannot tell the two apart, and the
- * analytics treat them alike (docs/metrics.md §1). Moves into or out of absorbed stages, and between keys mapped to
- * one stage, are merged away before this sees them.
+ * <p>On a path, a visit begins with a reopening or a move ({@link VersionedJourney#beganWithReopening(int)}): a
+ * reopening after time spent closed, or at the millisecond of the closing, is a reopening into whichever stage, never
+ * a backward move. Moves into or out of absorbed stages, and between keys mapped to one stage, are merged away before
+ * this sees them.
  */
 public final class JourneyQuality {
 
@@ -50,7 +49,7 @@ public final class JourneyQuality {
             int backwardMoves = 0;
             int reopenings = 0;
             for (int i = 1; i < deal.visitCount(); i++) {
-                if (deal.exitedAt(i - 1) != deal.enteredAt(i)) {
+                if (deal.beganWithReopening(i)) {
                     reopenings++;
                 } else if (deal.stageAt(i) < deal.stageAt(i - 1)) {
                     backwardMoves++;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param deals              deals selected
  * @param startedMidPipeline deals whose first stage is not the version's first stage
  * @param backwardMoves      moves to a stage earlier than the one left
- * @param reopenings         reopenings after a closed stretch of time
+ * @param reopenings         reopenings, after time spent closed or at the millisecond of the closing
  * @param firstStages        the selected deals by the stage they start at, one entry per stage of the version
  */
 public record JourneyQualityReport(int version, int deals, QualityCategory startedMidPipeline,

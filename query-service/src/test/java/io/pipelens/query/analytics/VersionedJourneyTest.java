@@ -6,6 +6,8 @@ import static io.pipelens.query.analytics.Pipelines.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelens.kernel.pipeline.StageMapping;
+import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.Visit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,24 @@ class VersionedJourneyTest {
         assertThat(lost.visits()).containsExactly(visit(1, 0, 2.0), visit(1, 2, 6.0), visit(2, 6, null));
         assertThat(won.visits()).as("two keys mapped to one stage").containsExactly(visit(2, 0, 3.0),
                 visit(2, 3, null));
+        assertThat(List.of(lost.beganWithReopening(1), lost.beganWithReopening(2), won.beganWithReopening(1)))
+                .containsExactly(true, false, true);
+    }
+
+    @Test
+    void aJourneyStoredWithoutReopeningMarksTellsAReopeningOnlyByTheTimeSpentClosed() {
+        DealJourney marked = deal("d1").openedAt("contact", 0).lostAt(2).reopenedInto("contact", 2)
+                .movedTo("qualification", 3).wonAt(4).reopenedInto("contact", 5).journey();
+        List<Visit> unmarked = marked.visits().stream()
+                .map(v -> new Visit(v.stage(), v.enteredAt(), v.exitedAt())).toList();
+        DealJourney stored = new DealJourney(marked.id(), marked.pipelineId(), marked.owner(), marked.source(),
+                marked.segment(), marked.amount(), marked.currency(), marked.status(), marked.stage(),
+                marked.openedAt(), marked.closedAt(), marked.lostReason(), unmarked, null, marked.lastTransitionAt(),
+                marked.lastSequence());
+        VersionedJourney deal = VersionedJourney.of(stored, GOALS).orElseThrow();
+
+        assertThat(deal.visits()).containsExactly(visit(1, 0, 3.0), visit(2, 3, 4.0), visit(1, 5, null));
+        assertThat(List.of(deal.beganWithReopening(1), deal.beganWithReopening(2))).containsExactly(false, true);
     }
 
     @Test

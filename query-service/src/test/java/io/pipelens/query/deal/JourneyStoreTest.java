@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -142,6 +143,54 @@ class JourneyStoreTest {
         assertThat(live()).isEqualTo(before);
         EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d4")));
         assertThat(live()).extracting(DealJourney::id).containsExactly("d1", "d2", "d4");
+    }
+
+    @Test
+    void aStoreFoundWithoutJourneysRecordsTheFormatItWrites() {
+        // The store of emptyDatabase() started on an empty database, before the projection wrote its journeys.
+        assertThat(recordedFormat()).isEqualTo(JourneyStore.FORMAT);
+        assertThat(journeys.storedInEarlierFormat()).isFalse();
+        assertThat(restart().storedInEarlierFormat()).as("after a restart").isFalse();
+    }
+
+    @Test
+    void journeysFoundWithoutARecordedFormatAreOfAnEarlierOneUntilAReplaySwitchesIn() {
+        template.remove(new Query(), JourneyStore.FORMATS);
+        JourneyStore restarted = restart();
+        assertThat(restarted.storedInEarlierFormat()).isTrue();
+        assertThat(recordedFormat()).isNull();
+
+        projection = new DealJourneyProjection(restarted, new DealFlowMetrics(new SimpleMeterRegistry()), writes);
+        EventProcessing.reset(projection);
+        assertThat(restarted.storedInEarlierFormat()).as("while the replay runs").isTrue();
+        assertThat(restarted.switchIfCaughtUp(HEAD)).isTrue();
+
+        assertThat(restarted.storedInEarlierFormat()).isFalse();
+        assertThat(recordedFormat()).isEqualTo(JourneyStore.FORMAT);
+    }
+
+    @Test
+    void aReplayAnEarlierReleaseBeganStagesJourneysOfTheEarlierFormat() {
+        template.remove(new Query(), JourneyStore.FORMATS);
+        // What an earlier release's replay, interrupted by its shutdown, left: its state names no format.
+        template.getCollection(JourneyStore.STATE).insertOne(
+                new Document("_id", JourneyStore.STATE_ID).append("target", HEAD));
+        JourneyStore restarted = restart();
+        assertThat(restarted.storedInEarlierFormat()).isTrue();
+
+        assertThat(restarted.switchIfCaughtUp(HEAD)).isTrue();
+        assertThat(restarted.storedInEarlierFormat()).isTrue();
+        assertThat(recordedFormat()).isNull();
+    }
+
+    /** A store as the next start of the process finds the database. */
+    private JourneyStore restart() {
+        return new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
+    }
+
+    private Integer recordedFormat() {
+        Document recorded = template.findById(JourneyStore.FORMAT_ID, Document.class, JourneyStore.FORMATS);
+        return recorded == null ? null : recorded.getInteger("format");
     }
 
     private List<DealJourney> live() {

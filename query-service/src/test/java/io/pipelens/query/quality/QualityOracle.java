@@ -1,11 +1,9 @@
 package io.pipelens.query.quality;
 
 import io.pipelens.kernel.deal.DealEvent;
-import io.pipelens.kernel.deal.DealLostEvent;
 import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
 import io.pipelens.kernel.deal.DealReopenedEvent;
-import io.pipelens.kernel.deal.DealWonEvent;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ final class QualityOracle {
         this.mapping = mapping;
     }
 
-    /** What one deal shows: the position it starts at, its backward moves and its reopenings after a gap. */
+    /** What one deal shows: the position it starts at, its backward moves and its reopenings. */
     record DealFindings(String id, int firstPosition, int backwardMoves, int reopenings) {
     }
 
@@ -63,23 +61,18 @@ final class QualityOracle {
     DealFindings findings(List<DealEvent> events) {
         String id = null;
         List<String> keys = new ArrayList<>();
-        List<Boolean> afterGap = new ArrayList<>();
-        Long closedAt = null;
+        List<Boolean> reopening = new ArrayList<>();
         for (DealEvent event : events) {
-            long at = event.occurredAt().toEpochMilli();
             if (event instanceof DealOpenedEvent opened) {
                 id = opened.dealId();
                 keys.add(opened.stage());
-                afterGap.add(false);
+                reopening.add(false);
             } else if (event instanceof DealMovedToStageEvent moved) {
                 keys.add(moved.toStage());
-                afterGap.add(false);
+                reopening.add(false);
             } else if (event instanceof DealReopenedEvent reopened) {
                 keys.add(reopened.stage());
-                afterGap.add(at > closedAt);
-                closedAt = null;
-            } else if (event instanceof DealWonEvent || event instanceof DealLostEvent) {
-                closedAt = at;
+                reopening.add(true);
             }
         }
         int[] resolved = new int[keys.size()];
@@ -105,7 +98,7 @@ final class QualityOracle {
         int backward = 0;
         int reopenings = 0;
         for (int i = 1; i < keys.size(); i++) {
-            if (afterGap.get(i)) {
+            if (reopening.get(i)) {
                 reopenings++;
             } else if (stageOf[i] < stageOf[i - 1]) {
                 backward++;
