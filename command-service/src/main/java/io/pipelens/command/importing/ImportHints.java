@@ -13,9 +13,12 @@ import java.util.TreeMap;
  */
 final class ImportHints {
 
+    private static final int MAX_LISTED_ACTIVITIES = 20;
+
     private final Map<String, Long> outcomeCandidates = new TreeMap<>();
     private long missingActivity;
     private long amountWithoutCurrency;
+    private final Map<String, Long> unknownActivities = new TreeMap<>();
 
     /**
      * A row without a stage or activity, while no outcome column is mapped; {@code closingColumns} are the other
@@ -24,6 +27,11 @@ final class ImportHints {
     void missingActivity(Iterable<String> closingColumns) {
         missingActivity++;
         closingColumns.forEach(column -> outcomeCandidates.merge(column, 1L, Long::sum));
+    }
+
+    /** A row whose activity is neither a stage nor a mapped activity. */
+    void unknownActivity(String activity) {
+        unknownActivities.merge(activity, 1L, Long::sum);
     }
 
     /** A row with an amount and no currency, while no default currency is given. */
@@ -49,7 +57,28 @@ final class ImportHints {
                     + "(currencyColumn) or set defaultCurrency=EUR, say (CLI: --default-currency EUR), for amounts "
                     + "without one");
         }
+        if (!unknownActivities.isEmpty()) {
+            hints.add(unknownActivitiesHint());
+        }
         return List.copyOf(hints);
+    }
+
+    /**
+     * The distinct unknown activities, most rows first: a log of a handful of activities otherwise answers with one
+     * problem per row, and the user has to collect the names for the mapping from thousands of them.
+     */
+    private String unknownActivitiesHint() {
+        long total = unknownActivities.values().stream().mapToLong(Long::longValue).sum();
+        List<String> listed = unknownActivities.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_LISTED_ACTIVITIES)
+                .map(entry -> "'" + entry.getKey() + "' (" + count(entry.getValue()) + ")")
+                .toList();
+        int more = unknownActivities.size() - listed.size();
+        return rows(total) + " an activity that is neither a stage nor mapped: " + count(unknownActivities.size())
+                + (unknownActivities.size() == 1 ? " activity, " : " activities, ") + String.join(", ", listed)
+                + (more > 0 ? " and " + count(more) + " more" : "") + "; map each to a stage (map=<activity>:<stage>,"
+                + " CLI: --map), or list it in won, lost or ignore (CLI: --won, --lost, --ignore)";
     }
 
     private static String rows(long count) {

@@ -119,6 +119,7 @@ final class RowInterpreter {
                     problems.add(row, c.activity(), ProblemCode.UNKNOWN_ACTIVITY, "'" + abbreviate(activity) + "' is neither a stage of "
                             + describePipeline() + " nor a mapped activity; map it to a stage (map=" + activity.trim()
                             + ":<stage>), or list it in won, lost or ignore");
+                    hints.unknownActivity(abbreviate(activity.trim()));
                 } else {
                     kind = ImportRow.Kind.STAGE;
                 }

@@ -62,6 +62,42 @@ class ImportOptionsTest {
     }
 
     @Test
+    void listsTheDistinctUnknownActivitiesOnceMostRowsFirst() {
+        ImportRejectedException refused = refused("""
+                deal_id,timestamp,stage
+                d1,2026-01-05T09:00:00Z,First call
+                d1,2026-01-06T09:00:00Z,Proposal sent
+                d2,2026-01-05T09:00:00Z,First call
+                d2,2026-01-07T09:00:00Z,qualification
+                d3,2026-01-05T09:00:00Z,First call
+                d3,2026-01-08T09:00:00Z,Demo
+                """, ImportMapping.defaults());
+
+        assertThat(refused.total()).isEqualTo(5);
+        assertThat(refused.problems()).extracting(ImportProblem::code).containsOnly("unknown-activity");
+        assertThat(refused.hints()).containsExactly("5 rows have an activity that is neither a stage nor mapped: 3"
+                + " activities, 'First call' (3), 'Demo' (1), 'Proposal sent' (1); map each to a stage"
+                + " (map=<activity>:<stage>, CLI: --map), or list it in won, lost or ignore (CLI: --won, --lost,"
+                + " --ignore)");
+    }
+
+    @Test
+    void listsAtMostTwentyUnknownActivitiesAndCountsTheRest() {
+        StringBuilder csv = new StringBuilder("deal_id,timestamp,stage\n");
+        for (int i = 1; i <= 25; i++) {
+            csv.append("d").append(i).append(",2026-01-05T09:00:00Z,activity ").append(100 + i).append('\n');
+        }
+
+        ImportRejectedException refused = refused(csv.toString(), ImportMapping.defaults());
+
+        assertThat(refused.hints()).singleElement().asString()
+                .startsWith("25 rows have an activity that is neither a stage nor mapped: 25 activities, "
+                        + "'activity 101' (1), ")
+                .contains("'activity 120' (1) and 5 more;")
+                .doesNotContain("'activity 121'");
+    }
+
+    @Test
     void refusesAmountsWithoutCurrencyWithAHintNamingDefaultCurrency() {
         ImportRejectedException refused = refused("""
                 deal_id,timestamp,stage,amount
