@@ -5,7 +5,9 @@
 # blocked, enters the key in the page's headers tab, re-fetches the schema, runs an operation with the page's Run
 # button and finds the answer in the page:
 #   - command service: mutation definePipeline (useTemplate) answers "outcome": "APPLIED";
-#   - query service: the README's funnel query on the demo pipeline answers "deals": 200.
+#   - query service: the README's funnel query on the demo pipeline answers "deals": 200;
+#   - opened with ?path= naming another host (.evil.example/graphql, //evil.example/graphql, ...), with the key kept
+#     in its local storage, the page says it refused the endpoint and sends nothing beyond its own origin.
 # Fails when the page loads anything from another host, a request fails or answers >= 400, the page logs an error, or
 # the answer does not appear. Screenshots of both pages, pass or fail: target/browser-check/<service>.png.
 #
@@ -76,11 +78,13 @@ log "both services are UP; the query service has the $DEMO_DEALS demo deals"
 
 mkdir -p "$SHOTS"
 rm -f "$SHOTS"/*.png
-check() { # name url operation expected...
+check() { # name url operation expected... | --refuses name url foreign-path...
+  local refuses=()
+  [[ $1 == --refuses ]] && refuses=("$1") && shift
   local name=$1 url=$2
   shift 2
-  log "$name: GraphiQL at $url/graphiql"
-  if PIPELENS_KEY=$key node .ci/browser-check/check.mjs "$name" "$url" "$SHOTS/$name.png" "$@"; then
+  log "$name: GraphiQL at $url/graphiql${refuses:+ with endpoints on other hosts}"
+  if PIPELENS_KEY=$key node .ci/browser-check/check.mjs "${refuses[@]}" "$name" "$url" "$SHOTS/$name.png" "$@"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
@@ -90,3 +94,6 @@ check command-service "$command_url" \
   'mutation { definePipeline(input: {pipelineId: "browser-check", name: "Browser check", useTemplate: true}) { id outcome } }' \
   '"outcome": "APPLIED"'
 check query-service "$query_url" "$FUNNEL" "\"deals\": $DEMO_DEALS"
+# A link naming another host as the endpoint would send the key the page keeps to that host: the page refuses it.
+check --refuses foreign-endpoint "$query_url" .evil.example/graphql //evil.example/graphql @evil.example/graphql \
+  https://evil.example/graphql

@@ -84,6 +84,14 @@ compose_ports_on_loopback() {
   fi
   echo "every published port is bound to the host's 127.0.0.1:" $published
 }
+images_listen_on_every_interface() {
+  local dockerfile
+  for dockerfile in command-service/Dockerfile query-service/Dockerfile; do
+    grep -qE '^\s*(ENV\s+)?SERVER_ADDRESS=0\.0\.0\.0(\s|\\|$)' "$dockerfile" \
+      || { echo "$dockerfile does not set SERVER_ADDRESS=0.0.0.0: docker run -p would reach nothing"; return 1; }
+  done
+  echo "both images listen on their container's interfaces (SERVER_ADDRESS=0.0.0.0)"
+}
 grafana_typecheck() {
   (cd grafana/check && npm ci --no-audit --no-fund --loglevel=error && npm run -s check)
 }
@@ -112,6 +120,8 @@ check "docker-compose -f docker-compose.yml config -q (with the required secrets
 check "docker-compose.yml refuses to start without its secrets" compose_refuses_missing_secrets
 check "docker-compose.yml runs both services with API keys required" compose_runs_with_keys
 check "docker-compose.yml publishes ports on the host's loopback address only" compose_ports_on_loopback
+check "both Dockerfiles set SERVER_ADDRESS=0.0.0.0 (a published port reaches the service)" \
+  images_listen_on_every_interface
 check "grafana dashboards type-check against @grafana/schema (npm ci + tsc)" grafana_typecheck
 check "grafana dashboard queries parse as PromQL (promtool)" dashboard_queries
 check "metric names used are in the metrics contract" metrics_in_contract

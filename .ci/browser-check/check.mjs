@@ -6,12 +6,20 @@
 // the key goes in the headers tab as "Authorization: Bearer <key>", and the schema is fetched again, now with success;
 // only those 401s, before the key is in, are allowed. Chromium runs on a fresh temporary profile (playwright's launch).
 //
+// With --refuses, opens the page with each given ?path= naming another host instead, with the key (PIPELENS_KEY)
+// already kept in the page's local storage as a user's earlier visit leaves it: the page must say it refused the
+// endpoint and send no request but those for itself and its scripts, to its own origin.
+//
 //   node check.mjs <name> <base url> <screenshot.png> <operation> <text the response must contain>...
+//   node check.mjs --refuses <name> <base url> <screenshot.png> <foreign path>...
 import {chromium} from 'playwright-core';
 
-const [name, baseUrl, screenshot, operation, ...expected] = process.argv.slice(2);
+const refusing = process.argv[2] === '--refuses';
+const [name, baseUrl, screenshot, ...rest] = process.argv.slice(refusing ? 3 : 2);
+const [operation, ...expected] = refusing ? [null, ...rest] : rest;
 if (!expected.length) {
-  console.error('usage: node check.mjs <name> <base url> <screenshot.png> <operation> <expected text>...');
+  console.error('usage: node check.mjs <name> <base url> <screenshot.png> <operation> <expected text>...\n'
+    + '       node check.mjs --refuses <name> <base url> <screenshot.png> <foreign path>...');
   process.exit(2);
 }
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -32,6 +40,8 @@ try {
     problems.push(`request off 127.0.0.1 blocked: ${route.request().url()}`);
     return route.abort('blockedbyclient');
   });
+  const requested = [];
+  context.on('request', request => requested.push(request.url()));
   const page = await context.newPage();
   page.on('pageerror', error => problems.push(`error in the page: ${error.message}`));
   // Until the key is in the headers tab, a 401 (and the browser's console line about it) is what a user sees too.
@@ -62,7 +72,36 @@ try {
       throw new Error(`${what} answered ${response.status()}, expected ${expectedStatus}`);
     }
   };
-  try {
+  // The foreign endpoints: refused in the page, before any request; the key kept from an earlier visit stays home.
+  const refuses = async () => {
+    if (process.env.PIPELENS_KEY) {
+      await context.addInitScript(key => localStorage.setItem('graphiql:headers',
+        JSON.stringify({Authorization: `Bearer ${key}`})), process.env.PIPELENS_KEY);
+    }
+    const origin = new URL(baseUrl).origin;
+    for (const path of expected) {
+      requested.length = 0;
+      await page.goto(`${baseUrl}/graphiql?path=${encodeURIComponent(path)}`, {timeout: TIMEOUT});
+      await page.waitForLoadState('networkidle', {timeout: TIMEOUT});
+      // Checked before the page's message is looked for, so that a page sending the key is reported as such.
+      const elsewhere = requested.filter(url => new URL(url).origin !== origin
+        || !new URL(url).pathname.startsWith('/graphiql'));
+      if (elsewhere.length) {
+        problems.push(`${name}: ?path=${path}: requests beyond the page and its scripts: ${elsewhere.join(', ')}`);
+      }
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor({timeout: TIMEOUT});
+      const said = await refusal.innerText();
+      if (!said.includes('refused') || !said.includes(path)) {
+        problems.push(`${name}: ?path=${path}: the page does not say it refused the endpoint: ${said}`);
+      } else if (!elsewhere.length) {
+        console.log(`   ok: ${name}: ?path=${path} refused, ${requested.length} requests, all to ${origin}/graphiql*:`
+          + ` "${said}"`);
+      }
+    }
+  };
+  // The operation, run as a user does, entering the key first when one is required.
+  const runs = async () => {
     const firstSchema = schemaAnswer(keyEntered ? 200 : 401, 'the schema request GraphiQL sends as it opens');
     firstSchema.catch(() => {}); // awaited below, once the page is there: a page that never comes fails there first
     await page.goto(`${baseUrl}/graphiql`, {timeout: TIMEOUT});
@@ -94,6 +133,9 @@ try {
       await response.getByText(text, {exact: false}).first().waitFor({timeout: TIMEOUT});
     }
     console.log(`   ok: ${name}: ${page.url()} ran the operation; its response shows ${expected.join(', ')}`);
+  };
+  try {
+    await (refusing ? refuses() : runs());
   } catch (error) {
     problems.push(`${name}: ${error.message.split('\n')[0]}`);
   } finally {

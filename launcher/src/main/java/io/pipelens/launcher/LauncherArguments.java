@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * The launcher's command line, split per service. Every argument is a Spring Boot property argument
  * ({@code --name=value}) for both services, except {@code --command.<name>=value} (the command service only) and
- * {@code --query.<name>=value} (the query service only), and {@code --help}.
+ * {@code --query.<name>=value} (the query service only), and {@code --help} ({@code -h}).
  *
  * <p>Parsed by hand rather than with picocli: everything but {@code --help} is passed through to Spring Boot
  * untouched, including properties the launcher does not know, and routed by a prefix; a declared-option parser would
  * only collect them as unmatched arguments, and its generated usage could not describe them.
  *
- * @param help   whether {@code --help} was given
+ * @param help   whether {@code --help} or {@code -h} was given
  * @param command the command service's arguments
  * @param query   the query service's arguments
  */
@@ -23,12 +23,13 @@ record LauncherArguments(boolean help, List<String> command, List<String> query)
     private static final String SHARED_PORT = "--server.port=";
 
     static final String USAGE = """
-            Usage: ./pipelens [--help] [--command.<property>=<value>]... [--query.<property>=<value>]...
+            Usage: ./pipelens [-h | --help] [--command.<property>=<value>]... [--query.<property>=<value>]...
                               [--<property>=<value>]...
-            Runs the command service and the query service in one process, on the embedded stores (an H2 event store
-            and an embedded MongoDB under ./data). Both listen on 127.0.0.1 only.
+            Runs the command service and the query service in one process, by default on the embedded stores (an H2
+            event store and an embedded MongoDB under ./data; spring.datasource.url / spring.data.mongodb.uri point it
+            elsewhere, see docs/operations.md). Both listen on 127.0.0.1 only by default.
 
-              --help                           print this help and exit
+              -h, --help                       print this help and exit
               --command.server.port=<port>     the command service's port (default 8081; 0: any free port)
               --query.server.port=<port>       the query service's port (default 8082; 0: any free port)
               --command.<property>=<value>     any Spring property, for the command service only

@@ -36,12 +36,18 @@ public final class PipelensLauncher {
         long started = System.nanoTime();
         Services services = start(arguments);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("%nPipelens is up in %.1f s (%s)%n"
-                        + "  command service: GraphiQL http://127.0.0.1:%s/graphiql   batch: POST /api/commands/batch%n"
-                        + "  query service:   GraphiQL http://127.0.0.1:%s/graphiql   metrics: /actuator/prometheus%n%n",
-                took.toMillis() / 1000.0,
-                storesInUse(services.command().getEnvironment(), services.query().getEnvironment()),
-                services.commandPort(), services.queryPort());
+        System.out.print(banner(took, services.command().getEnvironment(), services.query().getEnvironment()));
+    }
+
+    /** What the launcher prints once both services are up: the stores, and where each service answers. */
+    static String banner(Duration took, Environment command, Environment query) {
+        ListeningAddress commandAt = ListeningAddress.of(command);
+        ListeningAddress queryAt = ListeningAddress.of(query);
+        return String.format("%nPipelens is up in %.1f s (%s)%n"
+                        + "  command service: GraphiQL %s/graphiql   batch: POST /api/commands/batch%s%n"
+                        + "  query service:   GraphiQL %s/graphiql   metrics: /actuator/prometheus%s%n%n",
+                took.toMillis() / 1000.0, storesInUse(command, query),
+                commandAt.url(), commandAt.remark(), queryAt.url(), queryAt.remark());
     }
 
     /** Which stores the services use, without credentials (both share the event store: the command service's). */

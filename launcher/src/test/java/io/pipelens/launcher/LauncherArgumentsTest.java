@@ -49,11 +49,21 @@ class LauncherArgumentsTest {
     void helpPrintsTheOptionsAndStartsNothing(CapturedOutput output) {
         PipelensLauncher.main(new String[] {"--help"});
 
-        assertThat(output.getOut()).startsWith("Usage: ./pipelens [--help]")
+        assertThat(output.getOut()).startsWith("Usage: ./pipelens [-h | --help]")
+                .contains("-h, --help                       print this help and exit")
+                .contains("by default on the embedded stores")
+                .contains("spring.datasource.url / spring.data.mongodb.uri point it\nelsewhere, see docs/operations.md")
                 .contains("--command.server.port=<port>     the command service's port (default 8081")
                 .contains("--query.server.port=<port>       the query service's port (default 8082")
                 .contains("--server.address=<address>")
                 .contains("--pipelens.security.allow-open-network=true")
                 .doesNotContain("Starting");
+    }
+
+    @Test
+    void theShortHelpOptionPrintsTheSameHelp(CapturedOutput output) {
+        PipelensLauncher.main(new String[] {"-h"});
+
+        assertThat(output.getOut()).isEqualTo(LauncherArguments.USAGE);
     }
 }

@@ -87,4 +87,19 @@ class GraphiQlPageTest {
             assertThat(licence.getContentAsString()).as(directory).startsWith("MIT License");
         }
     }
+
+    @Test
+    void nothingElseUnderThePackagesFolderIsServed() throws Exception {
+        // src/test/resources/META-INF/resources/_static/unlisted/1.0.0/unlisted.js: on the class path, not in the page.
+        assertThat(getClass().getResource("/META-INF/resources/_static/unlisted/1.0.0/unlisted.js")).isNotNull();
+
+        for (String path : List.of("/graphiql/assets/unlisted/1.0.0/unlisted.js",
+                "/graphiql/assets/graphiql/3.2.0/../../unlisted/1.0.0/unlisted.js")) {
+            MockHttpServletResponse response = fetch(path);
+
+            // 404 for a directory not served, 400 when the firewall turns away the "..".
+            assertThat(response.getStatus()).as(path).isIn(400, 404);
+            assertThat(response.getContentAsString()).as(path).doesNotContain("unlisted = true");
+        }
+    }
 }

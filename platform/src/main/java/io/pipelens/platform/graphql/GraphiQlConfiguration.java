@@ -1,6 +1,7 @@
 package io.pipelens.platform.graphql;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,6 +41,14 @@ public class GraphiQlConfiguration {
     public static final String ASSETS = "/graphiql/assets/";
 
     /**
+     * The packages the page loads, {@code <package>/<version>/}, at the versions pinned in the parent pom and named in
+     * the page. Only these are served without a key, not whatever else a jar puts under {@code _static/}.
+     */
+    static final List<String> PACKAGES = List.of("graphiql/3.2.0/", "react/18.3.1/", "react-dom/18.3.1/");
+
+    private static final String PACKAGE_FILES = "classpath:/META-INF/resources/_static/";
+
+    /**
      * The page, ahead of Spring Boot's GraphQL routes (order 0): they hold a GET on the same path serving Spring for
      * GraphQL's page, which is then never reached.
      */
@@ -56,10 +65,12 @@ public class GraphiQlConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
-                // Versioned paths: a file under one never changes, so browsers may keep it.
-                registry.addResourceHandler(ASSETS + "**")
-                        .addResourceLocations("classpath:/META-INF/resources/_static/")
-                        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic());
+                for (String directory : PACKAGES) {
+                    // Versioned paths: a file under one never changes, so browsers may keep it.
+                    registry.addResourceHandler(ASSETS + directory + "**")
+                            .addResourceLocations(PACKAGE_FILES + directory)
+                            .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic());
+                }
             }
         };
     }
