@@ -228,6 +228,9 @@ public class DealImporter {
                         + transition + "' is not read (lifecycle: " + String.join(", ", lifecycle.keep()) + ")");
                 continue;
             }
+            if (!lifecycle.filters()) {
+                interpreter.transition(lifecycle.column(), raw.get(lifecycle.column()));
+            }
             ImportRow row = interpreter.interpret(raw, problems);
             if (row != null) {
                 rows.add(row);

@@ -13,12 +13,15 @@ import java.util.TreeMap;
  */
 final class ImportHints {
 
-    private static final int MAX_LISTED_ACTIVITIES = 20;
+    private static final int MAX_LISTED = 20;
+    private static final String COMPLETE = "complete";
 
     private final Map<String, Long> outcomeCandidates = new TreeMap<>();
     private long missingActivity;
     private long amountWithoutCurrency;
     private final Map<String, Long> unknownActivities = new TreeMap<>();
+    private final Map<String, Long> unfilteredTransitions = new TreeMap<>();
+    private String transitionColumn;
 
     /**
      * A row without a stage or activity, while no outcome column is mapped; {@code closingColumns} are the other
@@ -32,6 +35,18 @@ final class ImportHints {
     /** A row whose activity is neither a stage nor a mapped activity. */
     void unknownActivity(String activity) {
         unknownActivities.merge(activity, 1L, Long::sum);
+    }
+
+    /**
+     * A row's lifecycle transition, while no lifecycle filter is set: a log that records when an activity starts and
+     * when it completes gives every activity twice, and the second row only repeats the stage.
+     */
+    void transition(String column, String value) {
+        transitionColumn = column;
+        String transition = ImportMapping.Activities.normalize(value);
+        if (!transition.isEmpty() && !transition.equals(COMPLETE)) {
+            unfilteredTransitions.merge(transition, 1L, Long::sum);
+        }
     }
 
     /** A row with an amount and no currency, while no default currency is given. */
@@ -60,6 +75,13 @@ final class ImportHints {
         if (!unknownActivities.isEmpty()) {
             hints.add(unknownActivitiesHint());
         }
+        if (!unfilteredTransitions.isEmpty()) {
+            long total = unfilteredTransitions.values().stream().mapToLong(Long::longValue).sum();
+            hints.add(rows(total) + " a lifecycle transition other than "
+                    + COMPLETE + " (" + listed(unfilteredTransitions) + ") in column '" + transitionColumn + "': a"
+                    + " log that records when an activity starts and when it completes gives each activity twice;"
+                    + " lifecycle=" + COMPLETE + " (CLI: --lifecycle " + COMPLETE + ") reads one row per activity");
+        }
         return List.copyOf(hints);
     }
 
@@ -69,16 +91,21 @@ final class ImportHints {
      */
     private String unknownActivitiesHint() {
         long total = unknownActivities.values().stream().mapToLong(Long::longValue).sum();
-        List<String> listed = unknownActivities.entrySet().stream()
+        return rows(total) + " an activity that is neither a stage nor mapped: " + count(unknownActivities.size())
+                + (unknownActivities.size() == 1 ? " activity, " : " activities, ") + listed(unknownActivities)
+                + "; map each to a stage (map=<activity>:<stage>, CLI: --map), or list it in won, lost or ignore (CLI:"
+                + " --won, --lost, --ignore)";
+    }
+
+    /** The values with their row counts, most rows first, at most {@value #MAX_LISTED} named. */
+    private static String listed(Map<String, Long> rowsByValue) {
+        List<String> listed = rowsByValue.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_LISTED_ACTIVITIES)
+                .limit(MAX_LISTED)
                 .map(entry -> "'" + entry.getKey() + "' (" + count(entry.getValue()) + ")")
                 .toList();
-        int more = unknownActivities.size() - listed.size();
-        return rows(total) + " an activity that is neither a stage nor mapped: " + count(unknownActivities.size())
-                + (unknownActivities.size() == 1 ? " activity, " : " activities, ") + String.join(", ", listed)
-                + (more > 0 ? " and " + count(more) + " more" : "") + "; map each to a stage (map=<activity>:<stage>,"
-                + " CLI: --map), or list it in won, lost or ignore (CLI: --won, --lost, --ignore)";
+        int more = rowsByValue.size() - listed.size();
+        return String.join(", ", listed) + (more > 0 ? " and " + count(more) + " more" : "");
     }
 
     private static String rows(long count) {

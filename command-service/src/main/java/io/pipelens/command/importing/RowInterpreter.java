@@ -166,6 +166,11 @@ final class RowInterpreter {
     }
 
     /** What one option would fix in the rows interpreted so far, once per option, with the count. */
+    /** Notes a row's lifecycle transition while no lifecycle filter is set (see {@link ImportHints#transition}). */
+    void transition(String column, String value) {
+        hints.transition(column, value);
+    }
+
     List<String> hints() {
         return hints.list(mapping.columns());
     }

@@ -98,6 +98,41 @@ class ImportOptionsTest {
     }
 
     @Test
+    void namesTheLifecycleFilterWhenActivitiesAreRecordedAsTheyStartAndComplete() {
+        String log = """
+                deal_id,timestamp,stage,lifecycle:transition
+                d1,2026-01-05T09:00:00Z,contact,start
+                d1,2026-01-05T10:00:00Z,contact,complete
+                d1,2026-01-07T09:00:00Z,qualification,START
+                d1,2026-01-07T11:00:00Z,qualification,complete
+                d2,2026-01-05T09:00:00Z,contact,schedule
+                d2,2026-01-06T09:00:00Z,contact,
+                """;
+
+        ImportSummary unfiltered = importer.importLog(PIPELINE, text(log), ImportOptions.csv(),
+                ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(unfiltered.hints()).containsExactly("3 rows have a lifecycle transition other than complete"
+                + " ('start' (2), 'schedule' (1)) in column 'lifecycle:transition': a log that records"
+                + " when an activity starts and when it completes gives each activity twice; lifecycle=complete"
+                + " (CLI: --lifecycle complete) reads one row per activity");
+    }
+
+    @Test
+    void givesNoLifecycleHintWhenTheFilterIsSet() {
+        ImportSummary filtered = importer.importLog(PIPELINE, text("""
+                deal_id,timestamp,stage,lifecycle:transition
+                d1,2026-01-05T09:00:00Z,contact,start
+                d1,2026-01-05T10:00:00Z,contact,complete
+                """), ImportOptions.csv(), ImportMapping.defaults().withLifecycle(
+                new ImportMapping.Lifecycle("lifecycle:transition", java.util.Set.of("complete"))),
+                ImportProgress.NONE);
+
+        assertThat(filtered.transitionsAppended()).isEqualTo(1);
+        assertThat(filtered.hints()).isEmpty();
+    }
+
+    @Test
     void refusesAmountsWithoutCurrencyWithAHintNamingDefaultCurrency() {
         ImportRejectedException refused = refused("""
                 deal_id,timestamp,stage,amount
