@@ -2,9 +2,9 @@ package io.pipelens.command.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelens.kernel.AggregateIds;
+import io.pipelens.platform.eventstore.EventStoreConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.pipelens.platform.eventstore.EventStoreConfiguration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.pipeline.PipelineCatalog;
 import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import io.pipelens.command.CommandRejectedException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;

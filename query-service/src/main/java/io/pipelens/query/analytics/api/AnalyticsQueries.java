@@ -1,10 +1,10 @@
 package io.pipelens.query.analytics.api;
 
 import io.pipelens.kernel.Violation;
-
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.BottleneckReport;
+import io.pipelens.query.analytics.CurrencyVelocity;
 import io.pipelens.query.analytics.FunnelPolicy;
 import io.pipelens.query.analytics.FunnelReport;
 import io.pipelens.query.analytics.FunnelStage;
@@ -19,7 +19,6 @@ import io.pipelens.query.analytics.TimeInStageReport;
 import io.pipelens.query.analytics.TimeMode;
 import io.pipelens.query.analytics.VelocityReport;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.analytics.CurrencyVelocity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
