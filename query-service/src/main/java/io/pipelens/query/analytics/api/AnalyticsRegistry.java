@@ -4,6 +4,7 @@ import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.JourneyListener;
 import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.pipeline.PipelineVersionView;
 import io.pipelens.query.pipeline.PipelineView;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Component;
  * a redefinition needs no replay of the event store, only this rebuild.
  */
 @Component
-public class AnalyticsRegistry implements SmartInitializingSingleton, DisposableBean {
+public class AnalyticsRegistry implements JourneyListener, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRegistry.class);
 
@@ -116,6 +117,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
      * Hands journeys the projection has just written to every index of their pipeline: the staging indexes while a
      * replay runs (the live ones then stay as they were when it started), else the live ones.
      */
+    @Override
     public void journeysChanged(Collection<DealJourney> journeys) {
         Map<String, List<VersionIndex>> target = staging == null ? pipelines : staging;
         for (DealJourney journey : journeys) {
@@ -129,6 +131,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
      * A replay of the journeys starts: empty indexes of every kept version take the replayed journeys, while the live
      * indexes keep answering.
      */
+    @Override
     public synchronized void startStaging() {
         Map<String, List<VersionIndex>> fresh = new ConcurrentHashMap<>();
         pipelines.forEach((pipelineId, indexes) -> fresh.put(pipelineId, indexes.stream()
@@ -137,6 +140,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
     }
 
     /** The replay has caught up: its indexes replace the live ones at once. */
+    @Override
     public synchronized void promoteStaging() {
         if (staging != null) {
             pipelines = staging;
@@ -145,6 +149,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
     }
 
     /** The replay was cancelled: its indexes go, the live ones carry on. */
+    @Override
     public synchronized void discardStaging() {
         staging = null;
     }
