@@ -12,6 +12,7 @@ import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Slice;
 import io.pipelens.query.analytics.StageLoad;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.deal.DealFlowMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

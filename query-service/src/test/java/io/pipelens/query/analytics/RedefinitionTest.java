@@ -24,7 +24,7 @@ import io.pipelens.query.deal.DealEvents;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.pipeline.PipelineEvents;
 import io.pipelens.query.pipeline.PipelineProjection;
 import io.pipelens.query.projection.WriteBehind;

@@ -6,6 +6,7 @@ import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.JourneyListener;
 import io.pipelens.query.deal.JourneyStore;
+import io.pipelens.query.pipeline.PipelineListener;
 import io.pipelens.query.pipeline.PipelineVersionView;
 import io.pipelens.query.pipeline.PipelineView;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  * a redefinition needs no replay of the event store, only this rebuild.
  */
 @Component
-public class AnalyticsRegistry implements JourneyListener, SmartInitializingSingleton, DisposableBean {
+public class AnalyticsRegistry implements JourneyListener, PipelineListener, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRegistry.class);
 
@@ -155,6 +156,7 @@ public class AnalyticsRegistry implements JourneyListener, SmartInitializingSing
     }
 
     /** A pipeline was defined or got a new version: build the versions not yet indexed, in the background. */
+    @Override
     public synchronized void pipelineChanged(PipelineView pipeline) {
         added(pipelines, pipeline, DealJourney.COLLECTION);
         if (staging != null) {
@@ -194,6 +196,7 @@ public class AnalyticsRegistry implements JourneyListener, SmartInitializingSing
     }
 
     /** The pipeline's indexes were all dropped, for a replay of the pipeline read model. */
+    @Override
     public synchronized void pipelinesReset() {
         pipelines.clear();
         if (staging != null) {
