@@ -77,7 +77,7 @@ class DealLogImportProjectionTest {
         EventProcessing.inOneBatch(projection, messages(FIRST, SECOND, OTHER));
         List<DealLogImport> sales = stored().stream().filter(i -> i.pipelineId().equals("sales")).toList();
 
-        ImportSummary summary = ImportSummary.of(sales, 1);
+        ImportSummaryView summary = ImportSummaryView.of(sales, 1);
 
         assertThat(summary.imports()).isEqualTo(2);
         assertThat(summary.rowsRead()).isEqualTo(140);
@@ -89,8 +89,8 @@ class DealLogImportProjectionTest {
         assertThat(summary.transitionsAppended()).isEqualTo(92 + 38);
         assertThat(summary.duplicates()).isEqualTo(2);
         assertThat(summary.recent()).extracting(DealLogImport::id).containsExactly("i-2");
-        assertThat(ImportSummary.of(sales, 10).recent()).extracting(DealLogImport::id).containsExactly("i-2", "i-1");
-        assertThat(ImportSummary.of(List.of(), 10)).isEqualTo(new ImportSummary(0, 0, 0, 0, List.of(), 0, 0, 0, 0,
+        assertThat(ImportSummaryView.of(sales, 10).recent()).extracting(DealLogImport::id).containsExactly("i-2", "i-1");
+        assertThat(ImportSummaryView.of(List.of(), 10)).isEqualTo(new ImportSummaryView(0, 0, 0, 0, List.of(), 0, 0, 0, 0,
                 List.of()));
     }
 

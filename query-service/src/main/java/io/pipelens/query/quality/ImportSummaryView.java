@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every recorded import of one pipeline, added up, and the most recent ones.
+ * Every recorded import of one pipeline, added up, and the most recent ones: the GraphQL type {@code ImportSummary} of
+ * {@code quality.graphqls}.
  *
  * @param imports              imports recorded
  * @param rowsRead             data rows read, over all imports
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * @param rejectedDeals        deals the event store refused as a whole
  * @param recent               the newest imports, by {@code importedAt} then id, newest first
  */
-public record ImportSummary(int imports, long rowsRead, long rowsSkipped, long rowsRejected,
+public record ImportSummaryView(int imports, long rowsRead, long rowsSkipped, long rowsRejected,
                             List<ReasonCount> rejectedRowsByReason, long deals, long transitionsAppended,
                             long duplicates, long rejectedDeals, List<DealLogImport> recent) {
 
@@ -29,13 +30,13 @@ public record ImportSummary(int imports, long rowsRead, long rowsSkipped, long r
     static final Comparator<DealLogImport> NEWEST_FIRST = Comparator.comparing(DealLogImport::importedAt,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DealLogImport::id);
 
-    public ImportSummary {
+    public ImportSummaryView {
         rejectedRowsByReason = List.copyOf(rejectedRowsByReason);
         recent = List.copyOf(recent);
     }
 
     /** @param recentCount how many of the newest imports to list, 0 to {@link #MAX_RECENT} */
-    public static ImportSummary of(List<DealLogImport> imports, int recentCount) {
+    public static ImportSummaryView of(List<DealLogImport> imports, int recentCount) {
         if (recentCount < 0 || recentCount > MAX_RECENT) {
             throw new IllegalArgumentException("recent imports must be between 0 and " + MAX_RECENT + ", was "
                     + recentCount);
@@ -62,7 +63,7 @@ public record ImportSummary(int imports, long rowsRead, long rowsSkipped, long r
                 .map(e -> new ReasonCount(e.getKey(), e.getValue())).toList();
         long rejected = reasons.stream().mapToLong(ReasonCount::rows).sum();
         List<DealLogImport> recent = imports.stream().sorted(NEWEST_FIRST).limit(recentCount).toList();
-        return new ImportSummary(imports.size(), rowsRead, rowsSkipped, rejected, reasons, deals, appended,
+        return new ImportSummaryView(imports.size(), rowsRead, rowsSkipped, rejected, reasons, deals, appended,
                 duplicates, rejectedDeals, recent);
     }
 }
