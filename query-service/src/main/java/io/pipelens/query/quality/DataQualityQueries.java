@@ -55,8 +55,8 @@ public class DataQualityQueries {
         AnalyticIndex index = selected.index();
         JourneyQualityReport report = JourneyQuality.of(index.deals(), index.version(), chosen, slice, sampleSize);
         // A full scan on the embedded server, which ignores secondary indexes; imports are one document per file.
-        List<DealLogImport> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
-                DealLogImport.class);
+        List<DealLogImportView> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
+                DealLogImportView.class);
         AnswerContext context = AnswerContext.of(pipelineId, selected, chosen, slice, report.deals(),
                 report.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null,
                 replay, Instant.now());

@@ -22,13 +22,13 @@ import java.util.TreeMap;
  */
 public record ImportSummaryView(int imports, long rowsRead, long rowsSkipped, long rowsRejected,
                             List<ReasonCount> rejectedRowsByReason, long deals, long transitionsAppended,
-                            long duplicates, long rejectedDeals, List<DealLogImport> recent) {
+                            long duplicates, long rejectedDeals, List<DealLogImportView> recent) {
 
     /** The largest number of recent imports an answer may list. */
     public static final int MAX_RECENT = 100;
 
-    static final Comparator<DealLogImport> NEWEST_FIRST = Comparator.comparing(DealLogImport::importedAt,
-            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DealLogImport::id);
+    static final Comparator<DealLogImportView> NEWEST_FIRST = Comparator.comparing(DealLogImportView::importedAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DealLogImportView::id);
 
     public ImportSummaryView {
         rejectedRowsByReason = List.copyOf(rejectedRowsByReason);
@@ -36,7 +36,7 @@ public record ImportSummaryView(int imports, long rowsRead, long rowsSkipped, lo
     }
 
     /** @param recentCount how many of the newest imports to list, 0 to {@link #MAX_RECENT} */
-    public static ImportSummaryView of(List<DealLogImport> imports, int recentCount) {
+    public static ImportSummaryView of(List<DealLogImportView> imports, int recentCount) {
         if (recentCount < 0 || recentCount > MAX_RECENT) {
             throw new IllegalArgumentException("recent imports must be between 0 and " + MAX_RECENT + ", was "
                     + recentCount);
@@ -48,7 +48,7 @@ public record ImportSummaryView(int imports, long rowsRead, long rowsSkipped, lo
         long duplicates = 0;
         long rejectedDeals = 0;
         Map<String, Long> byReason = new TreeMap<>();
-        for (DealLogImport imported : imports) {
+        for (DealLogImportView imported : imports) {
             rowsRead += imported.rowsRead();
             rowsSkipped += imported.rowsSkipped();
             deals += imported.deals();
@@ -62,7 +62,7 @@ public record ImportSummaryView(int imports, long rowsRead, long rowsSkipped, lo
         List<ReasonCount> reasons = byReason.entrySet().stream()
                 .map(e -> new ReasonCount(e.getKey(), e.getValue())).toList();
         long rejected = reasons.stream().mapToLong(ReasonCount::rows).sum();
-        List<DealLogImport> recent = imports.stream().sorted(NEWEST_FIRST).limit(recentCount).toList();
+        List<DealLogImportView> recent = imports.stream().sorted(NEWEST_FIRST).limit(recentCount).toList();
         return new ImportSummaryView(imports.size(), rowsRead, rowsSkipped, rejected, reasons, deals, appended,
                 duplicates, rejectedDeals, recent);
     }
