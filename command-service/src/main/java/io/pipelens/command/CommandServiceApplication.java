@@ -1,9 +1,7 @@
 package io.pipelens.command;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The command service: takes deal and pipeline commands over GraphQL and HTTP, and appends their events. It needs the
@@ -26,11 +24,5 @@ public class CommandServiceApplication {
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(CommandServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
-    }
-
-    /** Business time for commands that carry none. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

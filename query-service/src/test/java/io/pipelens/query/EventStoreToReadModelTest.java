@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
-import io.pipelens.query.deal.DealStatus;
+import io.pipelens.query.deal.DealStatusView;
 import io.pipelens.query.pipeline.PipelineEvents;
 import io.pipelens.query.pipeline.PipelineProjection;
 import io.pipelens.query.pipeline.PipelineView;
@@ -81,7 +81,7 @@ class EventStoreToReadModelTest {
 
         await().atMost(PROJECTED_WITHIN).untilAsserted(() -> {
             DealJourney journey = mongo.findById("e2e-later", DealJourney.class);
-            assertThat(journey.status()).isEqualTo(DealStatus.WON);
+            assertThat(journey.status()).isEqualTo(DealStatusView.WON);
             assertThat(journey).isEqualTo(journeyOf(history));
         });
     }

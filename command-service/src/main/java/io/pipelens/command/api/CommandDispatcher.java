@@ -1,6 +1,7 @@
 package io.pipelens.command.api;
 
 import io.pipelens.command.CommandRejectedException;
+import io.pipelens.command.ConcurrencyRetry;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Keys;
 import io.pipelens.kernel.Violation;
@@ -11,8 +12,6 @@ import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,15 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a command through the command bus and turns the answer into a {@link CommandResult}. Every API adapter
  * (GraphQL, the batch endpoint) goes through here, so every one answers rule violations the same way. A command that
- * loses an optimistic-concurrency race is retried on the fresh state a few times, then reported as a conflict. In one
- * process Axon's per-aggregate lock keeps commands on one deal apart; the race happens between command-service
- * instances, where the event store's unique (aggregate, sequence) index refuses the second append: as a
- * {@link ConcurrencyException}, or as an {@link AggregateStreamCreationException} when both created the aggregate.
+ * loses an optimistic-concurrency race is retried as {@link ConcurrencyRetry} says, then reported as a conflict.
  */
 @Component
 public class CommandDispatcher {
 
-    static final int ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final CommandGateway commandGateway;
@@ -49,24 +44,21 @@ public class CommandDispatcher {
         if (idProblem != null) {
             return CommandResult.rejected(target.id(), List.of(new Violation(target.field(), idProblem)));
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                CommandOutcome outcome = commandGateway.sendAndWait(command);
-                return CommandResult.accepted(target.id(), outcome);
-            } catch (ViolationException e) {
-                return CommandResult.rejected(target.id(), e.violations());
-            } catch (AggregateNotFoundException e) {
-                return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
-                        "no " + target.noun() + " '" + target.id() + "' exists")));
-            } catch (ConcurrencyException | AggregateStreamCreationException e) {
-                metrics.raceLost(command);
-                if (attempt == ATTEMPTS) {
-                    return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
-                            target.noun() + " '" + target.id() + "' was changed concurrently " + ATTEMPTS
-                                    + " times in a row; retry the command")));
-                }
-                log.debug("Concurrent change of {} {}, attempt {}", target.noun(), target.id(), attempt, e);
-            }
+        try {
+            return ConcurrencyRetry.run(
+                    () -> CommandResult.accepted(target.id(), commandGateway.<CommandOutcome>sendAndWait(command)),
+                    lost -> {
+                        metrics.raceLost(command);
+                        log.debug("Concurrent change of {} {}", target.noun(), target.id(), lost);
+                    },
+                    attempts -> CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
+                            target.noun() + " '" + target.id() + "' was changed concurrently " + attempts
+                                    + " times in a row; retry the command"))));
+        } catch (ViolationException e) {
+            return CommandResult.rejected(target.id(), e.violations());
+        } catch (AggregateNotFoundException e) {
+            return CommandResult.rejected(target.id(), List.of(new Violation(target.field(),
+                    "no " + target.noun() + " '" + target.id() + "' exists")));
         }
     }
 

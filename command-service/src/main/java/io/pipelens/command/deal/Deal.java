@@ -2,6 +2,7 @@ package io.pipelens.command.deal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.pipelens.command.BusinessTime;
 import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.pipeline.PipelineCatalog;
 import io.pipelens.kernel.AggregateIds;

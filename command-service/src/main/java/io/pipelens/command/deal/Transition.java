@@ -1,5 +1,6 @@
 package io.pipelens.command.deal;
 
+import io.pipelens.command.BusinessTime;
 import java.time.Instant;
 
 /**

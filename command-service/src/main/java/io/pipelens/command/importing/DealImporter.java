@@ -1,6 +1,7 @@
 package io.pipelens.command.importing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelens.command.ConcurrencyRetry;
 import io.pipelens.command.importing.HistoryBuilder.DealHistory;
 import io.pipelens.command.importing.ImportProgress.Phase;
 import io.pipelens.command.importing.ImportProgress.Update;
@@ -37,8 +38,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +70,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DealImporter {
 
-    static final int ATTEMPTS = 3;
     private static final int PROGRESS_EVERY_ROWS = 5_000;
     private static final Pattern CHANGE_FIELD = Pattern.compile("changes\\[(\\d+)]\\.(.+)");
     private static final Logger log = LoggerFactory.getLogger(DealImporter.class);
@@ -458,34 +456,35 @@ public class DealImporter {
 
     /** Sends one deal's history; answers its rejection, or null when it was recorded (or would be). */
     private RejectedDeal send(RecordDealHistoryCommand deal, boolean dryRun, Recording recording, int index) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Object answer;
-                try {
-                    answer = dryRun ? gateway.sendAndWait(DryRun.of(deal)) : gateway.sendAndWait(deal);
-                } catch (DryRun.Completed completed) {
-                    answer = completed.result();
-                }
-                HistoryOutcome outcome = (HistoryOutcome) answer;
-                recording.appended.addAndGet(outcome.applied());
-                recording.duplicates.addAndGet(outcome.duplicates());
-                recording.dealApplied[index] = outcome.applied();
-                recording.dealDuplicates[index] = outcome.duplicates();
-                return null;
-            } catch (ViolationException e) {
-                return new RejectedDeal(deal.dealId(), e.violations());
-            } catch (ConcurrencyException | AggregateStreamCreationException e) {
-                // Another writer appended to the deal, or created it, first: its events are now duplicates here.
-                if (attempt == ATTEMPTS) {
-                    return new RejectedDeal(deal.dealId(), List.of(new Violation("dealId", "deal '" + deal.dealId()
-                            + "' was changed concurrently " + ATTEMPTS + " times in a row; import the file again")));
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not record the history of deal {}", deal.dealId(), e);
-                return new RejectedDeal(deal.dealId(), List.of(new Violation("dealId", "could not be recorded: "
-                        + e.getMessage())));
-            }
+        try {
+            // A lost race means another writer appended to the deal, or created it, first: its events are now
+            // duplicates here, which the next attempt finds.
+            return ConcurrencyRetry.run(() -> sendOnce(deal, dryRun, recording, index), lost -> { },
+                    attempts -> new RejectedDeal(deal.dealId(), List.of(new Violation("dealId", "deal '"
+                            + deal.dealId() + "' was changed concurrently " + attempts
+                            + " times in a row; import the file again"))));
+        } catch (ViolationException e) {
+            return new RejectedDeal(deal.dealId(), e.violations());
+        } catch (RuntimeException e) {
+            log.warn("Could not record the history of deal {}", deal.dealId(), e);
+            return new RejectedDeal(deal.dealId(), List.of(new Violation("dealId", "could not be recorded: "
+                    + e.getMessage())));
         }
+    }
+
+    private RejectedDeal sendOnce(RecordDealHistoryCommand deal, boolean dryRun, Recording recording, int index) {
+        Object answer;
+        try {
+            answer = dryRun ? gateway.sendAndWait(DryRun.of(deal)) : gateway.sendAndWait(deal);
+        } catch (DryRun.Completed completed) {
+            answer = completed.result();
+        }
+        HistoryOutcome outcome = (HistoryOutcome) answer;
+        recording.appended.addAndGet(outcome.applied());
+        recording.duplicates.addAndGet(outcome.duplicates());
+        recording.dealApplied[index] = outcome.applied();
+        recording.dealDuplicates[index] = outcome.duplicates();
+        return null;
     }
 
     /** Counts shared by the worker threads. */

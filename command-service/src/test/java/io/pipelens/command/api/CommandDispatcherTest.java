@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pipelens.command.ConcurrencyRetry;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A command that loses a race on the event store's (aggregate, sequence) index is retried on the fresh state, and
- * after {@link CommandDispatcher#ATTEMPTS} lost races answers as a conflict naming the deal: never as an internal
+ * after {@link ConcurrencyRetry#ATTEMPTS} lost races answers as a conflict naming the deal: never as an internal
  * error.
  */
 class CommandDispatcherTest {
@@ -56,7 +57,7 @@ class CommandDispatcherTest {
             assertThat(violation.field()).isEqualTo("dealId");
             assertThat(violation.reason()).contains("deal 'd-1' was changed concurrently");
         });
-        verify(gateway, times(CommandDispatcher.ATTEMPTS)).sendAndWait(any());
+        verify(gateway, times(ConcurrencyRetry.ATTEMPTS)).sendAndWait(any());
     }
 
     @Test

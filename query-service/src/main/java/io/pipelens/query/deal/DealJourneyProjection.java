@@ -2,7 +2,6 @@ package io.pipelens.query.deal;
 
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
-import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.projection.DocumentBatch;
 import io.pipelens.query.projection.WriteBehind;
 import java.util.Collection;

@@ -56,7 +56,7 @@ public class DealQueries {
     }
 
     /** Which deals to list; every given field must match. */
-    public record DealFilter(String pipelineId, DealStatus status, String stage, String owner, String source,
+    public record DealFilter(String pipelineId, DealStatusView status, String stage, String owner, String source,
                              String segment) {
 
         Criteria toCriteria() {

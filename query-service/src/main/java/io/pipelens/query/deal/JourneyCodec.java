@@ -75,7 +75,7 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         Number sequence = (Number) d.get("lastSequence");
         return new DealJourney(d.getString("_id"), d.getString("pipelineId"), d.getString("owner"),
                 d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"),
-                status == null ? null : DealStatus.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
+                status == null ? null : DealStatusView.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
                 instant(d, "closedAt"), d.getString("lostReason"), visits,
                 changes == null ? null : changes.stream().map(Date::toInstant).toList(),
                 instant(d, "lastTransitionAt"),

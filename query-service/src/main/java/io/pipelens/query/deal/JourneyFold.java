@@ -36,21 +36,21 @@ public final class JourneyFold {
         if (event instanceof DealMovedToStageEvent moved) {
             List<Visit> visits = closeCurrent(journey.visits(), moved.occurredAt());
             visits.add(new Visit(moved.toStage(), moved.occurredAt(), null));
-            return with(journey, DealStatus.OPEN, moved.toStage(), journey.closedAt(), journey.lostReason(), visits,
+            return with(journey, DealStatusView.OPEN, moved.toStage(), journey.closedAt(), journey.lostReason(), visits,
                     moved.occurredAt(), sequence);
         }
         if (event instanceof DealWonEvent won) {
-            return with(journey, DealStatus.WON, journey.stage(), won.occurredAt(), null,
+            return with(journey, DealStatusView.WON, journey.stage(), won.occurredAt(), null,
                     closeCurrent(journey.visits(), won.occurredAt()), won.occurredAt(), sequence);
         }
         if (event instanceof DealLostEvent lost) {
-            return with(journey, DealStatus.LOST, journey.stage(), lost.occurredAt(), lost.reason(),
+            return with(journey, DealStatusView.LOST, journey.stage(), lost.occurredAt(), lost.reason(),
                     closeCurrent(journey.visits(), lost.occurredAt()), lost.occurredAt(), sequence);
         }
         if (event instanceof DealReopenedEvent reopened) {
             List<Visit> visits = new ArrayList<>(journey.visits());
             visits.add(Visit.reopening(reopened.stage(), reopened.occurredAt()));
-            return with(journey, DealStatus.OPEN, reopened.stage(), null, null, visits, reopened.occurredAt(),
+            return with(journey, DealStatusView.OPEN, reopened.stage(), null, null, visits, reopened.occurredAt(),
                     sequence);
         }
         if (event instanceof DealAttributesChangedEvent changed) {
@@ -68,7 +68,7 @@ public final class JourneyFold {
     private static DealJourney opened(DealOpenedEvent opened, long sequence) {
         DealAttributes a = opened.attributes() == null ? DealAttributes.NONE : opened.attributes();
         return new DealJourney(opened.dealId(), opened.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
-                a.currency(), DealStatus.OPEN, opened.stage(), opened.occurredAt(), null, null,
+                a.currency(), DealStatusView.OPEN, opened.stage(), opened.occurredAt(), null, null,
                 List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, opened.occurredAt(), sequence);
     }
 
@@ -81,7 +81,7 @@ public final class JourneyFold {
         return copy;
     }
 
-    private static DealJourney with(DealJourney j, DealStatus status, String stage, Instant closedAt,
+    private static DealJourney with(DealJourney j, DealStatusView status, String stage, Instant closedAt,
                                     String lostReason, List<Visit> visits, Instant at, long sequence) {
         return new DealJourney(j.id(), j.pipelineId(), j.owner(), j.source(), j.segment(), j.amount(), j.currency(),
                 status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(), at, sequence);

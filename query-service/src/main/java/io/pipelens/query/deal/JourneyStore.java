@@ -3,7 +3,6 @@ package io.pipelens.query.deal;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.projection.MongoDocumentStore;
 import java.util.Collection;
 import java.util.List;
@@ -59,7 +58,7 @@ public class JourneyStore {
     private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
 
     private final MongoTemplate mongo;
-    private final AnalyticsRegistry analytics;
+    private final JourneyListener analytics;
     private final LongSupplier storeHead;
     private final ReadWriteLock switchLock = new ReentrantReadWriteLock();
     private final MongoDocumentStore<DealJourney> live;
@@ -77,7 +76,7 @@ public class JourneyStore {
     private volatile boolean earlierFormat;
 
     @Autowired
-    public JourneyStore(MongoTemplate mongo, AnalyticsRegistry analytics, JdbcTemplate events) {
+    public JourneyStore(MongoTemplate mongo, JourneyListener analytics, JdbcTemplate events) {
         this(mongo, analytics, () -> {
             Long head = events.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
             return head == null ? -1 : head;
@@ -87,7 +86,7 @@ public class JourneyStore {
     /**
      * @param storeHead the highest global index in the event store, or -1 when it is empty
      */
-    public JourneyStore(MongoTemplate mongo, AnalyticsRegistry analytics, LongSupplier storeHead) {
+    public JourneyStore(MongoTemplate mongo, JourneyListener analytics, LongSupplier storeHead) {
         this.mongo = mongo;
         this.analytics = analytics;
         this.storeHead = storeHead;

@@ -12,6 +12,7 @@ import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Slice;
 import io.pipelens.query.analytics.StageLoad;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.deal.DealFlowMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +29,17 @@ public class PipelineGauges {
 
     private final AnalyticsRegistry registry;
     private final DealFlowMetrics flowMetrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final MultiGauge open;
     private final MultiGauge age;
     private final MultiGauge stuck;
     private final MultiGauge conversion;
     private final MultiGauge expectedWait;
 
-    public PipelineGauges(AnalyticsRegistry registry, DealFlowMetrics flowMetrics, MeterRegistry meters) {
+    public PipelineGauges(AnalyticsRegistry registry, DealFlowMetrics flowMetrics, MeterRegistry meters, Clock clock) {
         this.registry = registry;
         this.flowMetrics = flowMetrics;
+        this.clock = clock;
         this.open = MultiGauge.builder("pipelens.deals.open")
                 .description("Open deals whose current visit is at the stage").register(meters);
         this.age = MultiGauge.builder("pipelens.open.deal.age").baseUnit("seconds")

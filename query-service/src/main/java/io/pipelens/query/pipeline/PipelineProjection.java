@@ -2,7 +2,6 @@ package io.pipelens.query.pipeline;
 
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -19,9 +18,9 @@ public class PipelineProjection {
     public static final String PROCESSOR = "pipelines";
 
     private final MongoTemplate mongo;
-    private final AnalyticsRegistry analytics;
+    private final PipelineListener analytics;
 
-    public PipelineProjection(MongoTemplate mongo, AnalyticsRegistry analytics) {
+    public PipelineProjection(MongoTemplate mongo, PipelineListener analytics) {
         this.mongo = mongo;
         this.analytics = analytics;
     }

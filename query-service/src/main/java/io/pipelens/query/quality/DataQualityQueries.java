@@ -44,8 +44,8 @@ public class DataQualityQueries {
             throw new ViolationException("sampleSize", "must be between 0 and " + JourneyQuality.MAX_SAMPLE
                     + ", was " + sampleSize);
         }
-        if (recentImports < 0 || recentImports > ImportSummary.MAX_RECENT) {
-            throw new ViolationException("recentImports", "must be between 0 and " + ImportSummary.MAX_RECENT
+        if (recentImports < 0 || recentImports > ImportSummaryView.MAX_RECENT) {
+            throw new ViolationException("recentImports", "must be between 0 and " + ImportSummaryView.MAX_RECENT
                     + ", was " + recentImports);
         }
         Population chosen = population(population);
@@ -55,13 +55,13 @@ public class DataQualityQueries {
         AnalyticIndex index = selected.index();
         JourneyQualityReport report = JourneyQuality.of(index.deals(), index.version(), chosen, slice, sampleSize);
         // A full scan on the embedded server, which ignores secondary indexes; imports are one document per file.
-        List<DealLogImport> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
-                DealLogImport.class);
+        List<DealLogImportView> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
+                DealLogImportView.class);
         AnswerContext context = AnswerContext.of(pipelineId, selected, chosen, slice, report.deals(),
                 report.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null,
                 replay, Instant.now());
         return new DataQualityAnswer(context, report.startedMidPipeline(), report.backwardMoves(),
-                report.reopenings(), report.firstStages(), ImportSummary.of(imports, recentImports));
+                report.reopenings(), report.firstStages(), ImportSummaryView.of(imports, recentImports));
     }
 
     private static Population population(PopulationInput input) {
@@ -79,6 +79,6 @@ public class DataQualityQueries {
     /** The report as GraphQL gives it. */
     public record DataQualityAnswer(AnswerContext context, QualityCategory startedMidPipeline,
                                     QualityCategory backwardMoves, QualityCategory reopenings,
-                                    List<FirstStage> firstStages, ImportSummary imports) {
+                                    List<FirstStage> firstStages, ImportSummaryView imports) {
     }
 }

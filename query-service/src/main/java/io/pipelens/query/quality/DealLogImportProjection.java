@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one {@link DealLogImport} per import. Idempotent: the document is replaced by the same document when an event
+ * Keeps one {@link DealLogImportView} per import. Idempotent: the document is replaced by the same document when an event
  * is delivered again or replayed. Imports are one event per file, so one write per event is cheap enough; no batching.
  */
 @Component
@@ -25,11 +25,11 @@ public class DealLogImportProjection {
 
     @EventHandler
     void on(DealLogImportedEvent event) {
-        mongo.save(DealLogImport.of(event));
+        mongo.save(DealLogImportView.of(event));
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(DealLogImport.class);
+        mongo.dropCollection(DealLogImportView.class);
     }
 }

@@ -9,7 +9,7 @@ import io.pipelens.query.analytics.api.AnalyticsRegistry;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.projection.WriteBehindTokenStore;
 import io.pipelens.query.support.EventProcessing;

@@ -2,7 +2,7 @@ package io.pipelens.query.analytics;
 
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.deal.DealJourney;
-import io.pipelens.query.deal.DealStatus;
+import io.pipelens.query.deal.DealStatusView;
 import io.pipelens.query.deal.Visit;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -122,7 +122,7 @@ public final class AnalyticIndexBenchmark {
         Instant opened = Instant.ofEpochMilli(t);
         Instant entered = opened;
         long sequence = 0;
-        DealStatus status = DealStatus.OPEN;
+        DealStatusView status = DealStatusView.OPEN;
         Instant closedAt = null;
         int reopenings = 0;
         while (true) {
@@ -136,13 +136,13 @@ public final class AnalyticIndexBenchmark {
             if (roll < 0.12 || stage == n - 1 && roll < 0.5) {
                 visits.add(new Visit(keys.get(stage), entered, at));
                 sequence++;
-                status = roll < 0.05 || stage == n - 1 ? DealStatus.WON : DealStatus.LOST;
+                status = roll < 0.05 || stage == n - 1 ? DealStatusView.WON : DealStatusView.LOST;
                 closedAt = at;
                 if (reopenings == 0 && random.nextInt(10) == 0) {
                     reopenings++;
                     t += Duration.ofDays(3).toMillis();
                     entered = Instant.ofEpochMilli(t);
-                    status = DealStatus.OPEN;
+                    status = DealStatusView.OPEN;
                     closedAt = null;
                     sequence++;
                     continue;
@@ -161,6 +161,6 @@ public final class AnalyticIndexBenchmark {
         return new DealJourney(id, "sales", "owner-" + random.nextInt(50), "source-" + random.nextInt(10),
                 "segment-" + random.nextInt(5), BigDecimal.valueOf(random.nextInt(1_000_000), 2),
                 List.of("EUR", "USD", "GBP").get(random.nextInt(3)), status, visits.get(visits.size() - 1).stage(),
-                opened, closedAt, status == DealStatus.LOST ? "lost" : null, visits, null, opened, sequence + 1);
+                opened, closedAt, status == DealStatusView.LOST ? "lost" : null, visits, null, opened, sequence + 1);
     }
 }

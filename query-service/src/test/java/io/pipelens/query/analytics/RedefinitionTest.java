@@ -24,14 +24,16 @@ import io.pipelens.query.deal.DealEvents;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.metrics.DealFlowMetrics;
+import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.pipeline.PipelineEvents;
 import io.pipelens.query.pipeline.PipelineProjection;
 import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -90,7 +92,8 @@ class RedefinitionTest {
         DealJourneyProjection dealProjection = new DealJourneyProjection(journeys,
                 new DealFlowMetrics(new SimpleMeterRegistry()), new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id));
         PipelineProjection pipelineProjection = new PipelineProjection(mongo.template(), registry);
-        AnalyticsQueries queries = new AnalyticsQueries(registry, journeys);
+        // The service clock stands at AS_OF, so a time-in-stage query that names no time is answered as of then.
+        AnalyticsQueries queries = new AnalyticsQueries(registry, journeys, Clock.fixed(AS_OF, ZoneOffset.UTC));
 
         List<StageDefinition> v1Stages = V1.stream().map(RedefinitionTest::stage).toList();
         List<StageDefinition> v2Stages = List.of(stage("lead"), stage("qualification"), stage("discovery"),
@@ -189,7 +192,7 @@ class RedefinitionTest {
     private static Answers answers(AnalyticsQueries queries, Integer version) {
         try {
             return new Answers(queries.funnel(PIPELINE, version, null, null, null),
-                    queries.timeInStage(PIPELINE, version, null, null, TimeMode.CUMULATIVE, AS_OF),
+                    queries.timeInStage(PIPELINE, version, null, null, TimeMode.CUMULATIVE, null),
                     queries.skipImpact(PIPELINE, version, null, null));
         } catch (ViolationException notYet) {
             return null;
@@ -212,6 +215,7 @@ class RedefinitionTest {
             close("conversion at stage " + (k + 1), row.stageConversion(), want.stageConversion());
         }
         List<Oracle.StageTime> times = oracle.timeInStage(deals, TimeMode.CUMULATIVE.name(), AS_OF);
+        assertThat(answers.timeInStage().asOf()).isEqualTo(AS_OF);
         assertThat(answers.timeInStage().stages()).hasSize(times.size());
         for (int k = 0; k < times.size(); k++) {
             StageTimes row = answers.timeInStage().stages().get(k);

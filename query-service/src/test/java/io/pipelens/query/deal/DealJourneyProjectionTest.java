@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
-import io.pipelens.query.metrics.DealFlowMetrics;
 import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
@@ -51,12 +50,12 @@ class DealJourneyProjectionTest {
 
         assertThat(stored()).containsExactly(
                 new DealJourney("d1", DealEvents.PIPELINE, "anna", "inbound", "smb", new BigDecimal("12500.00"),
-                        "EUR", DealStatus.WON, "qualification", day(0), day(10), null, List.of(
+                        "EUR", DealStatusView.WON, "qualification", day(0), day(10), null, List.of(
                         new Visit("contact", day(0), day(1)),
                         new Visit("profiling", day(1), day(3)),
                         new Visit("qualification", day(3), day(10))), null, day(10), 3),
                 new DealJourney("d2", DealEvents.PIPELINE, "boris", "partner", "enterprise",
-                        new BigDecimal("90000.50"), "USD", DealStatus.OPEN, "requirements", day(0), null, null,
+                        new BigDecimal("90000.50"), "USD", DealStatusView.OPEN, "requirements", day(0), null, null,
                         List.of(
                                 new Visit("qualification", day(0), day(4)),
                                 new Visit("qualification", day(20), day(25), true),

@@ -65,7 +65,7 @@ class JourneyCodecTest {
             visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0));
             at = left == null ? at : left;
         }
-        DealStatus status = random.nextInt(5) == 0 ? null : DealStatus.values()[random.nextInt(DealStatus.values().length)];
+        DealStatusView status = random.nextInt(5) == 0 ? null : DealStatusView.values()[random.nextInt(DealStatusView.values().length)];
         return new DealJourney("deal-" + n, maybe("pipeline-" + random.nextInt(3)), maybe("owner-" + random.nextInt(5)),
                 maybe("web"), maybe("enterprise"),
                 random.nextBoolean() ? null : new BigDecimal(random.nextInt(1_000_000)).movePointLeft(random.nextInt(4)),

@@ -28,7 +28,7 @@ class JourneyFoldTest {
         DealJourney journey = fold(opened(DEAL, "contact", ANNA_INBOUND_SMB, day(0)));
 
         assertThat(journey).isEqualTo(new DealJourney(DEAL, PIPELINE, "anna", "inbound", "smb",
-                new BigDecimal("12500.00"), "EUR", DealStatus.OPEN, "contact", day(0), null, null,
+                new BigDecimal("12500.00"), "EUR", DealStatusView.OPEN, "contact", day(0), null, null,
                 List.of(new Visit("contact", day(0), null)), null, day(0), 0));
     }
 
@@ -48,7 +48,7 @@ class JourneyFoldTest {
                 opened(DEAL, "contact", day(0)),
                 moved(DEAL, "contact", "profiling", day(2)));
 
-        assertThat(journey.status()).isEqualTo(DealStatus.OPEN);
+        assertThat(journey.status()).isEqualTo(DealStatusView.OPEN);
         assertThat(journey.stage()).isEqualTo("profiling");
         assertThat(journey.visits()).containsExactly(
                 new Visit("contact", day(0), day(2)),
@@ -62,7 +62,7 @@ class JourneyFoldTest {
     void winningClosesTheVisitAndKeepsTheStageItWasWonFrom() {
         DealJourney journey = fold(DealEvents.aDealWonFromQualification(DEAL).toArray(DealEvent[]::new));
 
-        assertThat(journey.status()).isEqualTo(DealStatus.WON);
+        assertThat(journey.status()).isEqualTo(DealStatusView.WON);
         assertThat(journey.stage()).isEqualTo("qualification");
         assertThat(journey.closedAt()).isEqualTo(day(10));
         assertThat(journey.lostReason()).isNull();
@@ -81,7 +81,7 @@ class JourneyFoldTest {
                 opened(DEAL, "qualification", day(0)),
                 lost(DEAL, "qualification", "no budget", day(4)));
 
-        assertThat(journey.status()).isEqualTo(DealStatus.LOST);
+        assertThat(journey.status()).isEqualTo(DealStatusView.LOST);
         assertThat(journey.stage()).isEqualTo("qualification");
         assertThat(journey.closedAt()).isEqualTo(day(4));
         assertThat(journey.lostReason()).isEqualTo("no budget");
@@ -96,7 +96,7 @@ class JourneyFoldTest {
                 lost(DEAL, "qualification", "no budget", day(4)),
                 reopened(DEAL, "qualification", day(20)));
 
-        assertThat(journey.status()).isEqualTo(DealStatus.OPEN);
+        assertThat(journey.status()).isEqualTo(DealStatusView.OPEN);
         assertThat(journey.stage()).isEqualTo("qualification");
         assertThat(journey.closedAt()).isNull();
         assertThat(journey.lostReason()).isNull();
@@ -130,7 +130,7 @@ class JourneyFoldTest {
         DealJourney after = JourneyFold.apply(before, attributesChanged(DEAL, BORIS_PARTNER_ENTERPRISE, day(2)), 2);
 
         assertThat(after).isEqualTo(new DealJourney(DEAL, PIPELINE, "boris", "partner", "enterprise",
-                new BigDecimal("90000.50"), "USD", DealStatus.OPEN, "profiling", day(0), null, null,
+                new BigDecimal("90000.50"), "USD", DealStatusView.OPEN, "profiling", day(0), null, null,
                 before.visits(), List.of(day(2)), day(2), 2));
     }
 

@@ -145,10 +145,10 @@ class DataQualityApiTest {
                 imported("r-1", pipeline, day(1), 10, Map.of("unknown-activity", 3L)),
                 imported("r-2", pipeline, day(2), 30, Map.of("missing-stage", 1L, "unknown-activity", 2L))));
         await().atMost(WITHIN).untilAsserted(() -> assertThat(imports(pipeline)).hasSize(2));
-        List<DealLogImport> before = imports(pipeline);
+        List<DealLogImportView> before = imports(pipeline);
         String answerBefore = request(pipeline).execute().path("dataQuality.imports").entity(Map.class).get()
                 .toString();
-        mongo.save(new DealLogImport("r-not-in-the-event-store", pipeline, null, 1, 1, List.of(), 1, 0, 0, 0,
+        mongo.save(new DealLogImportView("r-not-in-the-event-store", pipeline, null, 1, 1, List.of(), 1, 0, 0, 0,
                 day(3)));
 
         TrackingEventProcessor processor = processing.eventProcessor(DealLogImportProjection.PROCESSOR,
@@ -172,9 +172,9 @@ class DataQualityApiTest {
                 .gauge()).as("lag gauge of the import processor").isNotNull();
     }
 
-    private List<DealLogImport> imports(String pipelineId) {
-        return mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)), DealLogImport.class).stream()
-                .sorted(Comparator.comparing(DealLogImport::id)).toList();
+    private List<DealLogImportView> imports(String pipelineId) {
+        return mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)), DealLogImportView.class).stream()
+                .sorted(Comparator.comparing(DealLogImportView::id)).toList();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static io.pipelens.query.quality.Imports.imported;
 import static io.pipelens.query.quality.Imports.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.pipelens.kernel.importing.DealLogImportedEvent;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
@@ -42,17 +44,27 @@ class DealLogImportProjectionTest {
     void anImportIsStoredUnderItsIdWithRejectedRowsInReasonOrder() {
         EventProcessing.oneByOne(projection, messages(FIRST));
 
-        DealLogImport stored = template.findById("i-1", DealLogImport.class);
-        assertThat(stored).isEqualTo(new DealLogImport("i-1", "sales", "i-1.csv", 100, 8, List.of(
+        DealLogImportView stored = template.findById("i-1", DealLogImportView.class);
+        assertThat(stored).isEqualTo(new DealLogImportView("i-1", "sales", "i-1.csv", 100, 8, List.of(
                 new ReasonCount("unknown-activity", 5), new ReasonCount("unparsable-timestamp", 2)),
                 3, 92, 1, 0, AT));
         assertThat(stored.rowsRejected()).isEqualTo(7);
     }
 
     @Test
+    void anImportStoredUnderTheClassNameOfAnEarlierReleaseIsStillRead() {
+        EventProcessing.oneByOne(projection, messages(FIRST));
+        DealLogImportView written = template.findById("i-1", DealLogImportView.class);
+        template.getCollection(DealLogImportView.COLLECTION).updateOne(Filters.eq("_id", "i-1"),
+                Updates.set("_class", "io.pipelens.query.quality.DealLogImport"));
+
+        assertThat(template.findById("i-1", DealLogImportView.class)).isEqualTo(written);
+    }
+
+    @Test
     void theSameEventTwiceLeavesOneEqualDocument() {
         EventProcessing.oneByOne(projection, messages(FIRST, SECOND));
-        List<DealLogImport> once = stored();
+        List<DealLogImportView> once = stored();
 
         EventProcessing.oneByOne(projection, messages(FIRST));
         EventProcessing.inOneBatch(projection, messages(SECOND, FIRST, SECOND));
@@ -63,7 +75,7 @@ class DealLogImportProjectionTest {
     @Test
     void aReplayAfterTheResetRebuildsTheSameDocuments() {
         EventProcessing.inOneBatch(projection, messages(FIRST, SECOND, OTHER));
-        List<DealLogImport> before = stored();
+        List<DealLogImportView> before = stored();
 
         EventProcessing.reset(projection);
         assertThat(stored()).isEmpty();
@@ -75,9 +87,9 @@ class DealLogImportProjectionTest {
     @Test
     void theSummaryAddsUpOnePipelinesImportsAndListsTheNewestFirst() {
         EventProcessing.inOneBatch(projection, messages(FIRST, SECOND, OTHER));
-        List<DealLogImport> sales = stored().stream().filter(i -> i.pipelineId().equals("sales")).toList();
+        List<DealLogImportView> sales = stored().stream().filter(i -> i.pipelineId().equals("sales")).toList();
 
-        ImportSummary summary = ImportSummary.of(sales, 1);
+        ImportSummaryView summary = ImportSummaryView.of(sales, 1);
 
         assertThat(summary.imports()).isEqualTo(2);
         assertThat(summary.rowsRead()).isEqualTo(140);
@@ -88,13 +100,13 @@ class DealLogImportProjectionTest {
         assertThat(summary.deals()).isEqualTo(6);
         assertThat(summary.transitionsAppended()).isEqualTo(92 + 38);
         assertThat(summary.duplicates()).isEqualTo(2);
-        assertThat(summary.recent()).extracting(DealLogImport::id).containsExactly("i-2");
-        assertThat(ImportSummary.of(sales, 10).recent()).extracting(DealLogImport::id).containsExactly("i-2", "i-1");
-        assertThat(ImportSummary.of(List.of(), 10)).isEqualTo(new ImportSummary(0, 0, 0, 0, List.of(), 0, 0, 0, 0,
+        assertThat(summary.recent()).extracting(DealLogImportView::id).containsExactly("i-2");
+        assertThat(ImportSummaryView.of(sales, 10).recent()).extracting(DealLogImportView::id).containsExactly("i-2", "i-1");
+        assertThat(ImportSummaryView.of(List.of(), 10)).isEqualTo(new ImportSummaryView(0, 0, 0, 0, List.of(), 0, 0, 0, 0,
                 List.of()));
     }
 
-    private List<DealLogImport> stored() {
-        return template.findAll(DealLogImport.class).stream().sorted(Comparator.comparing(DealLogImport::id)).toList();
+    private List<DealLogImportView> stored() {
+        return template.findAll(DealLogImportView.class).stream().sorted(Comparator.comparing(DealLogImportView::id)).toList();
     }
 }

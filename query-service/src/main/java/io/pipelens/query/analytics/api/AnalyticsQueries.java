@@ -43,10 +43,10 @@ public class AnalyticsQueries {
     private final JourneyStore journeys;
     private final Clock clock;
 
-    public AnalyticsQueries(AnalyticsRegistry registry, JourneyStore journeys) {
+    public AnalyticsQueries(AnalyticsRegistry registry, JourneyStore journeys, Clock clock) {
         this.registry = registry;
         this.journeys = journeys;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @QueryMapping

@@ -4,7 +4,9 @@ import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.JourneyListener;
 import io.pipelens.query.deal.JourneyStore;
+import io.pipelens.query.pipeline.PipelineListener;
 import io.pipelens.query.pipeline.PipelineVersionView;
 import io.pipelens.query.pipeline.PipelineView;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ import org.springframework.stereotype.Component;
  * a redefinition needs no replay of the event store, only this rebuild.
  */
 @Component
-public class AnalyticsRegistry implements SmartInitializingSingleton, DisposableBean {
+public class AnalyticsRegistry implements JourneyListener, PipelineListener, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRegistry.class);
 
@@ -116,6 +118,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
      * Hands journeys the projection has just written to every index of their pipeline: the staging indexes while a
      * replay runs (the live ones then stay as they were when it started), else the live ones.
      */
+    @Override
     public void journeysChanged(Collection<DealJourney> journeys) {
         Map<String, List<VersionIndex>> target = staging == null ? pipelines : staging;
         for (DealJourney journey : journeys) {
@@ -129,6 +132,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
      * A replay of the journeys starts: empty indexes of every kept version take the replayed journeys, while the live
      * indexes keep answering.
      */
+    @Override
     public synchronized void startStaging() {
         Map<String, List<VersionIndex>> fresh = new ConcurrentHashMap<>();
         pipelines.forEach((pipelineId, indexes) -> fresh.put(pipelineId, indexes.stream()
@@ -137,6 +141,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
     }
 
     /** The replay has caught up: its indexes replace the live ones at once. */
+    @Override
     public synchronized void promoteStaging() {
         if (staging != null) {
             pipelines = staging;
@@ -145,11 +150,13 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
     }
 
     /** The replay was cancelled: its indexes go, the live ones carry on. */
+    @Override
     public synchronized void discardStaging() {
         staging = null;
     }
 
     /** A pipeline was defined or got a new version: build the versions not yet indexed, in the background. */
+    @Override
     public synchronized void pipelineChanged(PipelineView pipeline) {
         added(pipelines, pipeline, DealJourney.COLLECTION);
         if (staging != null) {
@@ -189,6 +196,7 @@ public class AnalyticsRegistry implements SmartInitializingSingleton, Disposable
     }
 
     /** The pipeline's indexes were all dropped, for a replay of the pipeline read model. */
+    @Override
     public synchronized void pipelinesReset() {
         pipelines.clear();
         if (staging != null) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every recorded import of one pipeline, added up, and the most recent ones.
+ * Every recorded import of one pipeline, added up, and the most recent ones: the GraphQL type {@code ImportSummary} of
+ * {@code quality.graphqls}.
  *
  * @param imports              imports recorded
  * @param rowsRead             data rows read, over all imports
@@ -19,23 +20,23 @@ import java.util.TreeMap;
  * @param rejectedDeals        deals the event store refused as a whole
  * @param recent               the newest imports, by {@code importedAt} then id, newest first
  */
-public record ImportSummary(int imports, long rowsRead, long rowsSkipped, long rowsRejected,
+public record ImportSummaryView(int imports, long rowsRead, long rowsSkipped, long rowsRejected,
                             List<ReasonCount> rejectedRowsByReason, long deals, long transitionsAppended,
-                            long duplicates, long rejectedDeals, List<DealLogImport> recent) {
+                            long duplicates, long rejectedDeals, List<DealLogImportView> recent) {
 
     /** The largest number of recent imports an answer may list. */
     public static final int MAX_RECENT = 100;
 
-    static final Comparator<DealLogImport> NEWEST_FIRST = Comparator.comparing(DealLogImport::importedAt,
-            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DealLogImport::id);
+    static final Comparator<DealLogImportView> NEWEST_FIRST = Comparator.comparing(DealLogImportView::importedAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DealLogImportView::id);
 
-    public ImportSummary {
+    public ImportSummaryView {
         rejectedRowsByReason = List.copyOf(rejectedRowsByReason);
         recent = List.copyOf(recent);
     }
 
     /** @param recentCount how many of the newest imports to list, 0 to {@link #MAX_RECENT} */
-    public static ImportSummary of(List<DealLogImport> imports, int recentCount) {
+    public static ImportSummaryView of(List<DealLogImportView> imports, int recentCount) {
         if (recentCount < 0 || recentCount > MAX_RECENT) {
             throw new IllegalArgumentException("recent imports must be between 0 and " + MAX_RECENT + ", was "
                     + recentCount);
@@ -47,7 +48,7 @@ public record ImportSummary(int imports, long rowsRead, long rowsSkipped, long r
         long duplicates = 0;
         long rejectedDeals = 0;
         Map<String, Long> byReason = new TreeMap<>();
-        for (DealLogImport imported : imports) {
+        for (DealLogImportView imported : imports) {
             rowsRead += imported.rowsRead();
             rowsSkipped += imported.rowsSkipped();
             deals += imported.deals();
@@ -61,8 +62,8 @@ public record ImportSummary(int imports, long rowsRead, long rowsSkipped, long r
         List<ReasonCount> reasons = byReason.entrySet().stream()
                 .map(e -> new ReasonCount(e.getKey(), e.getValue())).toList();
         long rejected = reasons.stream().mapToLong(ReasonCount::rows).sum();
-        List<DealLogImport> recent = imports.stream().sorted(NEWEST_FIRST).limit(recentCount).toList();
-        return new ImportSummary(imports.size(), rowsRead, rowsSkipped, rejected, reasons, deals, appended,
+        List<DealLogImportView> recent = imports.stream().sorted(NEWEST_FIRST).limit(recentCount).toList();
+        return new ImportSummaryView(imports.size(), rowsRead, rowsSkipped, rejected, reasons, deals, appended,
                 duplicates, rejectedDeals, recent);
     }
 }

@@ -1,4 +1,4 @@
-package io.pipelens.command.deal;
+package io.pipelens.command;
 
 import static io.pipelens.command.BusinessClock.CLOCK;
 import static io.pipelens.command.BusinessClock.NOW;
@@ -6,7 +6,6 @@ import static io.pipelens.command.BusinessClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pipelens.command.CommandRejectedException;
 import io.pipelens.kernel.Violation;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.pipelens.command.deal;
+package io.pipelens.command;
 
-import io.pipelens.command.CommandRejectedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.pipelens.query.metrics;
+package io.pipelens.query.deal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,8 +7,6 @@ import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealLostEvent;
 import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
-import io.pipelens.query.deal.DealJourney;
-import io.pipelens.query.deal.Visit;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

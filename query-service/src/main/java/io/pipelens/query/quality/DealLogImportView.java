@@ -9,32 +9,32 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One recorded import of a deal event log, keyed by its import id. Rejected rows are kept as a list of (reason, rows)
- * sorted by reason rather than as a map, so reason codes never become MongoDB field names and the document is the
- * same whichever order the event's map had.
+ * One recorded import of a deal event log, keyed by its import id: the GraphQL type {@code DealLogImport} of
+ * {@code quality.graphqls}. Rejected rows are kept as a list of (reason, rows) sorted by reason rather than as a map,
+ * so reason codes never become MongoDB field names and the document is the same whichever order the event's map had.
  */
-@Document(collection = DealLogImport.COLLECTION)
-public record DealLogImport(@Id String id,
-                            String pipelineId,
-                            String source,
-                            long rowsRead,
-                            long rowsSkipped,
-                            List<ReasonCount> rejectedRowsByReason,
-                            int deals,
-                            long transitionsAppended,
-                            long duplicates,
-                            int rejectedDeals,
-                            Instant importedAt) {
+@Document(collection = DealLogImportView.COLLECTION)
+public record DealLogImportView(@Id String id,
+                                String pipelineId,
+                                String source,
+                                long rowsRead,
+                                long rowsSkipped,
+                                List<ReasonCount> rejectedRowsByReason,
+                                int deals,
+                                long transitionsAppended,
+                                long duplicates,
+                                int rejectedDeals,
+                                Instant importedAt) {
 
     public static final String COLLECTION = "deal_log_imports";
 
-    public DealLogImport {
+    public DealLogImportView {
         rejectedRowsByReason = rejectedRowsByReason == null ? List.of() : List.copyOf(rejectedRowsByReason);
     }
 
     /** The document an event gives: a pure function of the event, so writing it again changes nothing. */
-    public static DealLogImport of(DealLogImportedEvent event) {
-        return new DealLogImport(event.importId(), event.pipelineId(), event.source(), event.rowsRead(),
+    public static DealLogImportView of(DealLogImportedEvent event) {
+        return new DealLogImportView(event.importId(), event.pipelineId(), event.source(), event.rowsRead(),
                 event.rowsSkipped(), byReason(event.skippedRowsByReason()), event.deals(), event.transitionsAppended(),
                 event.duplicates(), event.rejectedDeals(), event.importedAt());
     }
