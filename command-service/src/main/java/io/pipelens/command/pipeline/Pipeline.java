@@ -2,8 +2,8 @@ package io.pipelens.command.pipeline;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.BusinessTime;
+import io.pipelens.command.CommandRejectedException;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Keys;

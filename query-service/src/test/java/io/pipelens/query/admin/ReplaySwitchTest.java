@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.projection.WriteBehind;
 import io.pipelens.query.projection.WriteBehindTokenStore;
 import io.pipelens.query.support.EventProcessing;
