@@ -194,7 +194,10 @@ def prepare_store(args, store):
 
 DEAL_FIELDS = ('id pipelineId status stage owner source segment amount currency openedAt closedAt lostReason '
                'lastTransitionAt visits { stage enteredAt exitedAt durationSeconds }')
-CONTEXT = 'context { pipelineId version deals note rebuilding { version progress } population { basis from to } }'
+# No note: with no asOf argument it names the time of the query (asOf far past the last deal event), which differs
+# from one answer to the next; lastEventAt says the same of the data.
+CONTEXT = ('context { pipelineId version deals lastEventAt rebuilding { version progress } '
+           'population { basis from to } }')
 DURATIONS = 'durations { count meanSeconds medianSeconds p75Seconds p90Seconds maxSeconds }'
 ANALYTICS = f'''
 query($p: ID!, $v: Int, $asOf: DateTime, $cohort: PopulationInput) {{
@@ -276,12 +279,15 @@ def settled(service, deals, what, timeout):
     wait_until(f'{what}: all {deals} deals projected, no rebuild running',
                lambda: projected_deals(service) == (deals, False), timeout, [service])
     previous = fingerprint(service)
-    while True:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         time.sleep(1)
         current = fingerprint(service)
         if current == previous:
             return current
         previous = current
+    raise Fatal(f'{what}: two fingerprints a second apart still differ after {timeout} s, at '
+                f'{first_difference(previous, current)}')
 
 
 def query_service(args, name, store, readmodels, extra=()):
