@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -87,26 +89,25 @@ class QuietStartTest {
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
             }
         }
-        Thread.sleep(SILENCE.toMillis() * 2);
-
-        assertThat(output.getOut().substring(settled.length())).as("logged while idle").isEmpty();
+        // Nothing logged is a condition that must hold for a while, not one to wait for.
+        await().during(SILENCE.multipliedBy(2)).atMost(SILENCE.multipliedBy(3))
+                .untilAsserted(() -> assertThat(output.getOut().substring(settled.length()))
+                        .as("logged while idle").isEmpty());
     }
 
     /** The output once it has not grown for {@link #SILENCE}: the processors log their start after the services'. */
-    private static String awaitSilence(CapturedOutput output) throws InterruptedException {
-        String last = output.getOut();
-        long quietSince = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() - quietSince < SILENCE.toNanos()) {
-            assertThat(System.nanoTime()).as("the output settles within 60 s").isLessThan(deadline);
-            Thread.sleep(200);
+    private static String awaitSilence(CapturedOutput output) {
+        AtomicReference<String> last = new AtomicReference<>(output.getOut());
+        AtomicLong grewAt = new AtomicLong(System.nanoTime());
+        await("the output settles").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             String now = output.getOut();
-            if (now.length() != last.length()) {
-                last = now;
-                quietSince = System.nanoTime();
+            if (now.length() != last.get().length()) {
+                last.set(now);
+                grewAt.set(System.nanoTime());
             }
-        }
-        return last;
+            return System.nanoTime() - grewAt.get() >= SILENCE.toNanos();
+        });
+        return last.get();
     }
 
     private static List<String> linesWith(String out, String text) {
