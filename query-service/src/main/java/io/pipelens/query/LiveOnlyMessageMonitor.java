@@ -1,4 +1,4 @@
-package io.pipelens.query.config;
+package io.pipelens.query;
 
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.Message;

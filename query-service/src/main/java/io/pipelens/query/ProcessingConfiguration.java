@@ -1,13 +1,12 @@
-package io.pipelens.query.config;
+package io.pipelens.query;
 
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
-import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.pipeline.PipelineProjection;
-import io.pipelens.query.projection.DocumentBatch;
-import io.pipelens.query.projection.ReplayPace;
-import io.pipelens.query.projection.WriteBehind;
-import io.pipelens.query.projection.WriteBehindTokenStore;
+import io.pipelens.query.processing.DocumentBatch;
+import io.pipelens.query.processing.ReplayPace;
+import io.pipelens.query.processing.WriteBehind;
+import io.pipelens.query.processing.WriteBehindTokenStore;
 import io.pipelens.query.quality.DealLogImportProjection;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,11 +1,11 @@
-package io.pipelens.query.metrics;
+package io.pipelens.query;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
-import io.pipelens.query.analytics.api.VersionIndex;
+import io.pipelens.query.analytics.AnalyticsRegistry;
+import io.pipelens.query.analytics.VersionIndex;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
 import java.time.Instant;

@@ -1,8 +1,7 @@
-package io.pipelens.query.config;
+package io.pipelens.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealJourneyProjection;
 import java.util.ArrayList;
 import java.util.List;

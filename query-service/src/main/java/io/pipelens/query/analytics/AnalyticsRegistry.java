@@ -1,8 +1,6 @@
-package io.pipelens.query.analytics.api;
+package io.pipelens.query.analytics;
 
 import io.pipelens.kernel.ViolationException;
-import io.pipelens.query.analytics.AnalyticIndex;
-import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.JourneyListener;
 import io.pipelens.query.deal.JourneyStore;

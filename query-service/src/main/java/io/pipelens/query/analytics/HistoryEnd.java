@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics.api;
+package io.pipelens.query.analytics;
 
 import java.time.Duration;
 import java.time.Instant;

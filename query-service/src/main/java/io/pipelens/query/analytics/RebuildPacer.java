@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics.api;
+package io.pipelens.query.analytics;
 
 /**
  * Called before each journey a background rebuild of a version's index loads. Production uses {@link #NONE}; a test

@@ -1,7 +1,5 @@
-package io.pipelens.query.analytics.api;
+package io.pipelens.query.analytics;
 
-import io.pipelens.query.analytics.AnalyticIndex;
-import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.deal.DealJourney;
 
 /**

@@ -1,4 +1,4 @@
-package io.pipelens.query.projection;
+package io.pipelens.query.processing;
 
 import java.util.ArrayList;
 import java.util.Collection;

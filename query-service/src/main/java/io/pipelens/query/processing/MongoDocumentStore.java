@@ -1,4 +1,4 @@
-package io.pipelens.query.projection;
+package io.pipelens.query.processing;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;

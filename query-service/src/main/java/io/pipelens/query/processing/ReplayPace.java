@@ -1,4 +1,4 @@
-package io.pipelens.query.projection;
+package io.pipelens.query.processing;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;

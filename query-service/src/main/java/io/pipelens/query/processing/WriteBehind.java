@@ -1,4 +1,4 @@
-package io.pipelens.query.projection;
+package io.pipelens.query.processing;
 
 import java.util.ArrayDeque;
 import java.util.Collection;

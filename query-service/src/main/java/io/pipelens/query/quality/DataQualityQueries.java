@@ -2,12 +2,12 @@ package io.pipelens.query.quality;
 
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticsRegistry;
+import io.pipelens.query.analytics.AnswerContext;
 import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.PopulationInput;
 import io.pipelens.query.analytics.Slice;
-import io.pipelens.query.analytics.api.AnalyticsQueries.AnswerContext;
-import io.pipelens.query.analytics.api.AnalyticsQueries.PopulationInput;
-import io.pipelens.query.analytics.api.AnalyticsQueries.SliceInput;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.analytics.SliceInput;
 import io.pipelens.query.deal.JourneyStore;
 import java.time.Instant;
 import java.util.List;

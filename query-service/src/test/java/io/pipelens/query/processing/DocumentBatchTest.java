@@ -1,4 +1,4 @@
-package io.pipelens.query.projection;
+package io.pipelens.query.processing;
 
 import static io.pipelens.query.deal.DealEvents.asMessages;
 import static io.pipelens.query.deal.DealEvents.day;

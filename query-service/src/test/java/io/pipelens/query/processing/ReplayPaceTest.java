@@ -1,4 +1,4 @@
-package io.pipelens.query.projection;
+package io.pipelens.query.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.bottlenecks;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,13 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.bottlenecks;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.DurationSummary;
+import io.pipelens.query.analytics.LongList;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Selection;
+import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.VersionedJourney;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +30,17 @@ public final class Bottlenecks {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
 
     private Bottlenecks() {
+    }
+
+    /**
+     * The stage loads of the index's deals under the index's version.
+     *
+     * @param window the trailing window for exits; {@link #DEFAULT_WINDOW} when null
+     */
+    public static BottleneckReport compute(AnalyticIndex index, Population population, Slice slice, Instant asOf,
+                                           Duration window) {
+        return compute(index.version(), index.deals(), population, slice, asOf,
+                window == null ? DEFAULT_WINDOW : window);
     }
 
     public static BottleneckReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,

@@ -1,17 +1,15 @@
-package io.pipelens.query.metrics;
+package io.pipelens.query.analytics.bottlenecks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.pipelens.query.analytics.AnalyticIndex;
-import io.pipelens.query.analytics.BottleneckReport;
-import io.pipelens.query.analytics.Bottlenecks;
-import io.pipelens.query.analytics.FunnelReport;
-import io.pipelens.query.analytics.FunnelStage;
+import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Slice;
-import io.pipelens.query.analytics.StageLoad;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.funnel.FunnelReport;
+import io.pipelens.query.analytics.funnel.FunnelStage;
 import io.pipelens.query.deal.DealFlowMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,9 +58,9 @@ public class PipelineGauges {
         List<MultiGauge.Row<?>> conversionRows = new ArrayList<>();
         List<MultiGauge.Row<?>> waitRows = new ArrayList<>();
         for (AnalyticIndex index : registry.newestReadyIndexes()) {
-            BottleneckReport load = index.bottlenecks(Population.ALL, Slice.ALL, clock.instant(),
+            BottleneckReport load = Bottlenecks.compute(index, Population.ALL, Slice.ALL, clock.instant(),
                     Bottlenecks.DEFAULT_WINDOW);
-            FunnelReport funnel = index.funnel(Population.ALL, Slice.ALL);
+            FunnelReport funnel = Funnel.compute(index, Population.ALL, Slice.ALL);
             flowMetrics.registerStages(index.pipelineId(), index.version().stages().stream().map(s -> s.key()).toList());
             for (StageLoad stage : load.stages()) {
                 Tags tags = Tags.of("pipeline", index.pipelineId(), "stage", stage.key());

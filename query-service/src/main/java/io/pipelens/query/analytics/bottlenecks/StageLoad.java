@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.bottlenecks;
 
 /**
  * The load on one stage as of a time t. See docs/metrics.md for every definition.

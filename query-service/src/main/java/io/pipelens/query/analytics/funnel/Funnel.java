@@ -1,5 +1,12 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.funnel;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Ratios;
+import io.pipelens.query.analytics.Selection;
+import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.VersionedJourney;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +22,11 @@ import java.util.List;
 public final class Funnel {
 
     private Funnel() {
+    }
+
+    /** The funnel of the index's deals under the index's version. */
+    public static FunnelReport compute(AnalyticIndex index, Population population, Slice slice) {
+        return compute(index.version(), index.deals(), population, slice);
     }
 
     public static FunnelReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,

@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.funnel;
 
 /**
  * Who counts as having been at a stage. {@link #IMPLIED} (default): every deal whose highest position is at or beyond

@@ -1,5 +1,7 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.funnel;
 
+import io.pipelens.query.analytics.Interval;
+import io.pipelens.query.analytics.WilsonInterval;
 import java.util.List;
 
 /**

@@ -1,4 +1,7 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.funnel;
+
+import io.pipelens.query.analytics.Interval;
+import io.pipelens.query.analytics.WilsonInterval;
 
 /**
  * One stage of a funnel; see docs/metrics.md for every definition. Ratios, and their 95% Wilson intervals (DESIGN

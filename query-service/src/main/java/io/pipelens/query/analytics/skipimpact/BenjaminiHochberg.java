@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.skipimpact;
 
 import java.util.Arrays;
 import java.util.Comparator;

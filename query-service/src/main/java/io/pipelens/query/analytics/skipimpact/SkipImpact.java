@@ -1,5 +1,15 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.skipimpact;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.Interval;
+import io.pipelens.query.analytics.Outcome;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Ratios;
+import io.pipelens.query.analytics.Selection;
+import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.VersionedJourney;
+import io.pipelens.query.analytics.WilsonInterval;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -12,13 +22,18 @@ import org.apache.commons.statistics.inference.FisherExactTest;
 public final class SkipImpact {
 
     /** The 0.975 quantile of the standard normal distribution, for two-sided 95% intervals. */
-    static final double Z_95 = 1.959963984540054;
+    static final double Z_95 = WilsonInterval.Z_95;
 
     private static final int MIN_SKIPPED = 20;
     private static final int MIN_EXPECTED = 5;
     private static final FisherExactTest FISHER = FisherExactTest.withDefaults();
 
     private SkipImpact() {
+    }
+
+    /** The skip impact of the index's deals under the index's version. */
+    public static SkipImpactReport compute(AnalyticIndex index, Population population, Slice slice) {
+        return compute(index.version(), index.deals(), population, slice);
     }
 
     public static SkipImpactReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,

@@ -1,4 +1,7 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.skipimpact;
+
+import io.pipelens.query.analytics.Interval;
+import io.pipelens.query.analytics.WilsonInterval;
 
 /**
  * Whether skipping one stage goes with losing, over closed deals whose highest position is beyond it (every such

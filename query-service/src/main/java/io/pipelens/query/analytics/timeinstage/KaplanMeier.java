@@ -1,5 +1,6 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.timeinstage;
 
+import io.pipelens.query.analytics.LongList;
 import java.math.BigInteger;
 
 /**

@@ -1,4 +1,6 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.timeinstage;
+
+import io.pipelens.query.analytics.DurationSummary;
 
 /**
  * Time in one stage.

@@ -1,5 +1,13 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.timeinstage;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.DurationSummary;
+import io.pipelens.query.analytics.LongList;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Selection;
+import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.VersionedJourney;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +25,12 @@ public final class TimeInStage {
     private static final long NONE = -1;
 
     private TimeInStage() {
+    }
+
+    /** The time in stage of the index's deals under the index's version. */
+    public static TimeInStageReport compute(AnalyticIndex index, Population population, Slice slice, TimeMode mode,
+                                            Instant asOf) {
+        return compute(index.version(), index.deals(), population, slice, mode, asOf);
     }
 
     public static TimeInStageReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,

@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.timeinstage;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.timeinstage;
 
 /**
  * Which of a deal's visits to a stage give its time in stage. Only closed visits are observations; a deal

@@ -1,4 +1,7 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.velocity;
+
+import io.pipelens.query.analytics.Interval;
+import io.pipelens.query.analytics.WilsonInterval;
 
 /**
  * Sales velocity in one currency: open deals × average won amount × win rate ÷ average days from open to win, an

@@ -1,5 +1,12 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.velocity;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Ratios;
+import io.pipelens.query.analytics.Selection;
+import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.VersionedJourney;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +19,11 @@ public final class SalesVelocity {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
 
     private SalesVelocity() {
+    }
+
+    /** The sales velocity of the index's deals under the index's version. */
+    public static VelocityReport compute(AnalyticIndex index, Population population, Slice slice) {
+        return compute(index.version(), index.deals(), population, slice);
     }
 
     public static VelocityReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,

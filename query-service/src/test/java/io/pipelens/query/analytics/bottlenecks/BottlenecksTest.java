@@ -1,4 +1,4 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.bottlenecks;
 
 import static io.pipelens.query.analytics.DealHistory.day;
 import static io.pipelens.query.analytics.DealHistory.deal;
@@ -6,6 +6,11 @@ import static io.pipelens.query.analytics.Pipelines.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.Pipelines;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Slice;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,7 @@ class BottlenecksTest {
             deal("d7").openedAt("b", 8),                                           // at b, 2 days
             deal("d8").openedAt("a", 12));                                         // not yet there on day 10
 
-    private static final BottleneckReport REPORT = INDEX.bottlenecks(Population.ALL, Slice.ALL, day(10),
+    private static final BottleneckReport REPORT = Bottlenecks.compute(INDEX, Population.ALL, Slice.ALL, day(10),
             Duration.ofDays(5));
 
     @Test
@@ -74,18 +79,18 @@ class BottlenecksTest {
     @Test
     void theWindowIsOpenAtItsStartAndClosedAtTheAsOfTime() {
         // (6, 10]: a's exits at 5.5 and at exactly 6 are both outside
-        assertThat(INDEX.bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(4)).stages().get(0)
+        assertThat(Bottlenecks.compute(INDEX, Population.ALL, Slice.ALL, day(10), Duration.ofDays(4)).stages().get(0)
                 .exits()).isZero();
-        assertThat(INDEX.bottlenecks(Population.ALL, Slice.ALL, day(8), Duration.ofDays(2)).stages().get(2)
+        assertThat(Bottlenecks.compute(INDEX, Population.ALL, Slice.ALL, day(8), Duration.ofDays(2)).stages().get(2)
                 .exits()).as("c's exit at exactly day 8").isEqualTo(1);
     }
 
     @Test
     void aStageWithWorkAndNoExitsIsTheBottleneck() {
-        BottleneckReport report = Pipelines.index(ABC,
+        BottleneckReport report = Bottlenecks.compute(Pipelines.index(ABC,
                 deal("d1").openedAt("a", 0).movedTo("b", 1),
                 deal("d2").openedAt("a", 0).movedTo("b", 1),
-                deal("d3").openedAt("c", 0)).bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
+                deal("d3").openedAt("c", 0)), Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
 
         assertThat(report.stages()).extracting(StageLoad::wip).containsExactly(0, 2, 1);
         assertThat(report.stages().get(1).expectedWaitDays()).isNull();
@@ -96,18 +101,18 @@ class BottlenecksTest {
     @Test
     void equalWaitsGoToTheLargerWorkInProgressThenTheEarlierStage() {
         // as of day 5: a has 1 deal and 1 exit, b 2 deals and 2 exits: equal waits of 30 days
-        BottleneckReport moreWorkInB = Pipelines.index(ABC,
+        BottleneckReport moreWorkInB = Bottlenecks.compute(Pipelines.index(ABC,
                 deal("d1").openedAt("a", 0).movedTo("b", 1),
                 deal("d2").openedAt("b", 0),
                 deal("d3").openedAt("a", 3),
                 deal("d4").openedAt("b", 3).wonAt(4),
-                deal("d5").openedAt("b", 3).wonAt(4)).bottlenecks(Population.ALL, Slice.ALL, day(5),
+                deal("d5").openedAt("b", 3).wonAt(4)), Population.ALL, Slice.ALL, day(5),
                 Duration.ofDays(30));
         // a and b 1 deal and 1 exit each
-        BottleneckReport sameWork = Pipelines.index(ABC,
+        BottleneckReport sameWork = Bottlenecks.compute(Pipelines.index(ABC,
                 deal("d1").openedAt("a", 0).movedTo("b", 1),
                 deal("d3").openedAt("a", 3),
-                deal("d4").openedAt("b", 3).wonAt(4)).bottlenecks(Population.ALL, Slice.ALL, day(5),
+                deal("d4").openedAt("b", 3).wonAt(4)), Population.ALL, Slice.ALL, day(5),
                 Duration.ofDays(30));
 
         assertThat(moreWorkInB.stages()).extracting(StageLoad::expectedWaitDays).containsExactly(30.0, 30.0, null);
@@ -126,28 +131,30 @@ class BottlenecksTest {
                 deal("d3").openedAt("b", 5).wonAt(15),
                 deal("d4").openedAt("b", 4));
 
-        StageLoad day5 = index.bottlenecks(Population.ALL, Slice.ALL, day(5), Duration.ofDays(30)).stages().get(1);
-        StageLoad day4 = index.bottlenecks(Population.ALL, Slice.ALL, day(4.5), Duration.ofDays(30)).stages().get(1);
+        StageLoad day5 = Bottlenecks.compute(index, Population.ALL, Slice.ALL, day(5), Duration.ofDays(30))
+                .stages().get(1);
+        StageLoad day4 = Bottlenecks.compute(index, Population.ALL, Slice.ALL, day(4.5), Duration.ofDays(30))
+                .stages().get(1);
 
         assertThat(day5.stuckThresholdSeconds()).as("d1 and d2 (d2 ends exactly at t); p90 rank 2")
                 .isEqualTo(3 * DAY);
         assertThat(day4.stuckThresholdSeconds()).as("d1 only: d2 ends after t").isEqualTo(1 * DAY);
         assertThat(day4.stuck()).as("d4 is 0.5 days old, d2 2.5 days, d3 not there yet").isEqualTo(1);
-        assertThat(index.bottlenecks(Population.ALL, Slice.ALL, day(1.5), Duration.ofDays(30)).stages().get(1)
+        assertThat(Bottlenecks.compute(index, Population.ALL, Slice.ALL, day(1.5), Duration.ofDays(30)).stages().get(1)
                 .stuckThresholdSeconds()).as("no visit to b has ended by then").isNull();
     }
 
     @Test
     void anUnboundedWaitRanksAboveEveryFiniteOne() {
         // as of day 10: a has 5 deals and 1 exit (a wait of 150 days); c has 1 deal and no exit
-        BottleneckReport report = Pipelines.index(ABC,
+        BottleneckReport report = Bottlenecks.compute(Pipelines.index(ABC,
                 deal("d1").openedAt("a", 0),
                 deal("d2").openedAt("a", 0),
                 deal("d3").openedAt("a", 0),
                 deal("d4").openedAt("a", 0),
                 deal("d5").openedAt("a", 0),
                 deal("d6").openedAt("a", 0).movedTo("b", 9).wonAt(9.5),
-                deal("d7").openedAt("c", 8)).bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
+                deal("d7").openedAt("c", 8)), Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
 
         assertThat(report.stages()).extracting(StageLoad::expectedWaitDays).containsExactly(150.0, 0.0, null);
         assertThat(report.bottleneckKey()).isEqualTo("c");
@@ -156,10 +163,10 @@ class BottlenecksTest {
 
     @Test
     void withNoWorkInProgressAnywhereThereIsNoBottleneck() {
-        BottleneckReport report = Pipelines.index(ABC,
+        BottleneckReport report = Bottlenecks.compute(Pipelines.index(ABC,
                 deal("d1").openedAt("a", 0).movedTo("b", 1).wonAt(2),
                 deal("d2").openedAt("a", 0).lostAt(3),
-                deal("d3").openedAt("c", 20)).bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
+                deal("d3").openedAt("c", 20)), Population.ALL, Slice.ALL, day(10), Duration.ofDays(30));
 
         assertThat(report.stages()).extracting(StageLoad::wip).containsExactly(0, 0, 0);
         assertThat(report.stages()).extracting(StageLoad::exits).containsExactly(2, 1, 0);
@@ -170,8 +177,8 @@ class BottlenecksTest {
     @Test
     void aLossFollowedByAReopeningIntoTheSameStageAtTheSameInstantIsAnExitAndANewVisit() {
         // d1 lost at b on day 6 and reopened into b on day 6: its visit to b since day 2 ends, a new one begins
-        BottleneckReport report = Pipelines.index(ABC,
-                deal("d1").openedAt("b", 2).lostAt(6).reopenedInto("b", 6)).bottlenecks(Population.ALL, Slice.ALL,
+        BottleneckReport report = Bottlenecks.compute(Pipelines.index(ABC,
+                deal("d1").openedAt("b", 2).lostAt(6).reopenedInto("b", 6)), Population.ALL, Slice.ALL,
                 day(10), Duration.ofDays(30));
 
         StageLoad b = report.stages().get(1);
@@ -183,7 +190,7 @@ class BottlenecksTest {
 
     @Test
     void askingAboutAnEarlierTimeSeesThePipelineAsItWasThen() {
-        BottleneckReport day5 = INDEX.bottlenecks(Population.ALL, Slice.ALL, day(5), Duration.ofDays(30));
+        BottleneckReport day5 = Bottlenecks.compute(INDEX, Population.ALL, Slice.ALL, day(5), Duration.ofDays(30));
 
         // a: d1, d4, d6; b: d3, d5; d2, d7, d8 were not open yet
         assertThat(day5.stages()).extracting(StageLoad::wip).containsExactly(3, 2, 0);
@@ -191,7 +198,7 @@ class BottlenecksTest {
 
     @Test
     void rejectsAWindowThatIsNotPositive() {
-        assertThatThrownBy(() -> INDEX.bottlenecks(Population.ALL, Slice.ALL, day(10), Duration.ZERO))
+        assertThatThrownBy(() -> Bottlenecks.compute(INDEX, Population.ALL, Slice.ALL, day(10), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,10 +1,15 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.funnel;
 
 import static io.pipelens.query.analytics.DealHistory.day;
 import static io.pipelens.query.analytics.DealHistory.deal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.Pipelines;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Slice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +29,7 @@ class FunnelTest {
             deal("d4").openedAt("a", 0).movedTo("b", 1).movedTo("a", 2).lostAt(3),
             deal("d5").openedAt("a", 0).movedTo("d", 1).movedTo("b", 2));
 
-    private static final FunnelReport FUNNEL = INDEX.funnel(Population.ALL, Slice.ALL);
+    private static final FunnelReport FUNNEL = Funnel.compute(INDEX, Population.ALL, Slice.ALL);
 
     @Test
     void countsEveryDealAtEveryStage() {
@@ -75,7 +80,8 @@ class FunnelTest {
                 deal("d2").ownedBy("bob").openedAt("a", 1).lostAt(2),
                 deal("d3").ownedBy("ann").openedAt("a", 5));
 
-        FunnelReport annsCohort = index.funnel(Population.opened(day(0), day(5)), new Slice("ann", null, null));
+        FunnelReport annsCohort = Funnel.compute(index, Population.opened(day(0), day(5)),
+                new Slice("ann", null, null));
 
         assertThat(annsCohort.deals()).isEqualTo(1);
         assertThat(annsCohort.stages().get(0).progressed()).isEqualTo(1);
@@ -84,7 +90,7 @@ class FunnelTest {
 
     @Test
     void anEmptySelectionHasZeroCountsAndNoRatios() {
-        FunnelReport none = INDEX.funnel(Population.ALL, new Slice("nobody", null, null));
+        FunnelReport none = Funnel.compute(INDEX, Population.ALL, new Slice("nobody", null, null));
 
         assertThat(none.deals()).isZero();
         assertThat(none.winRate()).isNull();

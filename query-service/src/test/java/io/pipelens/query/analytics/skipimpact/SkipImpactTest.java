@@ -1,9 +1,13 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.skipimpact;
 
 import static io.pipelens.query.analytics.DealHistory.deal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pipelens.query.analytics.DealHistory;
+import io.pipelens.query.analytics.Pipelines;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Slice;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,8 +120,8 @@ class SkipImpactTest {
         deals.add(deal("s" + n++).openedAt("a", 0).movedTo("b", 1).lostAt(2));
         deals.add(deal("s" + n).openedAt("a", 0).lostAt(1));
 
-        SkipImpactReport report = Pipelines.index(Pipelines.versionOne("a", "b", "c"),
-                deals.toArray(DealHistory[]::new)).skipImpact(Population.ALL, Slice.ALL);
+        SkipImpactReport report = SkipImpact.compute(Pipelines.index(Pipelines.versionOne("a", "b", "c"),
+                deals.toArray(DealHistory[]::new)), Population.ALL, Slice.ALL);
 
         StageSkipImpact b = report.stages().get(1);
         assertThat(List.of(b.skippedLost(), b.skippedWon(), b.visitedLost(), b.visitedWon()))

@@ -1,9 +1,14 @@
-package io.pipelens.query.analytics;
+package io.pipelens.query.analytics.timeinstage;
 
 import static io.pipelens.query.analytics.DealHistory.day;
 import static io.pipelens.query.analytics.DealHistory.deal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.DurationSummary;
+import io.pipelens.query.analytics.Pipelines;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Slice;
 import org.junit.jupiter.api.Test;
 
 class TimeInStageTest {
@@ -21,7 +26,7 @@ class TimeInStageTest {
             deal("d4").openedAt("a", 10).movedTo("b", 10.5).movedTo("a", 12));
 
     private static StageTimes stage(TimeMode mode, int position) {
-        return INDEX.timeInStage(Population.ALL, Slice.ALL, mode, day(20)).stages().get(position - 1);
+        return TimeInStage.compute(INDEX, Population.ALL, Slice.ALL, mode, day(20)).stages().get(position - 1);
     }
 
     @Test
@@ -82,12 +87,12 @@ class TimeInStageTest {
         // as of day 5, first visits to a: d1 0 ms (event), d2 2 days (event), d5 open since exactly day 5
         // (censored at 0). d3 (open) and d4 (closed) begin after day 5 and are not in the sample.
         // S(0) = 2/3, S(2 days) = 0 -> median 2 days
-        TimeInStageReport report = Pipelines.index(Pipelines.versionOne("a", "b"),
+        TimeInStageReport report = TimeInStage.compute(Pipelines.index(Pipelines.versionOne("a", "b"),
                 deal("d1").openedAt("a", 0).movedTo("b", 0),
                 deal("d2").openedAt("a", 0).movedTo("b", 2),
                 deal("d3").openedAt("a", 10),
                 deal("d4").openedAt("a", 8).movedTo("b", 9),
-                deal("d5").openedAt("a", 5)).timeInStage(Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, day(5));
+                deal("d5").openedAt("a", 5)), Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, day(5));
 
         StageTimes a = report.stages().get(0);
         assertThat(a.firstVisits()).isEqualTo(3);
@@ -97,8 +102,8 @@ class TimeInStageTest {
 
     @Test
     void anEmptyStageHasACountOfZeroAndNoFigures() {
-        TimeInStageReport report = Pipelines.index(Pipelines.versionOne("a", "b"),
-                deal("d1").openedAt("a", 0)).timeInStage(Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, day(1));
+        TimeInStageReport report = TimeInStage.compute(Pipelines.index(Pipelines.versionOne("a", "b"),
+                deal("d1").openedAt("a", 0)), Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, day(1));
 
         assertThat(report.stages().get(1).durations()).isEqualTo(new DurationSummary(0, null, null, null, null,
                 null));
