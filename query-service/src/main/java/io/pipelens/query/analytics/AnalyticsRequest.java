@@ -20,8 +20,12 @@ public record AnalyticsRequest(String pipelineId, AnalyticsRegistry.Selected sel
 
     /** The context of an answer over {@code deals} deals; says why when none is selected. */
     public AnswerContext context(int deals) {
-        return AnswerContext.of(pipelineId, selected, population, slice, deals, deals == 0 ? note(slice) : null,
-                replay, asOf);
+        return context(deals, deals == 0 ? note(slice) : null);
+    }
+
+    /** @param selectionNote what to say about the selection itself, or null */
+    public AnswerContext context(int deals, String selectionNote) {
+        return AnswerContext.of(pipelineId, selected, population, slice, deals, selectionNote, replay, asOf);
     }
 
     private static String note(Slice slice) {
