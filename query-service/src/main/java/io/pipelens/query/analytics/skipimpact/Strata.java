@@ -33,14 +33,15 @@ public final class Strata {
     }
 
     /**
-     * The strata of {@code deals} by {@code adjustFor} (order and repetition do not matter). Amount bands are the
-     * quartiles among {@code deals}, so pass every deal of the population, open ones included.
+     * The strata of {@code deals} by {@code adjustFor} (order and repetition do not matter; null or empty makes one
+     * stratum). Amount bands are the quartiles among {@code deals}, so pass every deal of the population, open ones
+     * included.
      *
      * @throws IllegalArgumentException when {@code adjustFor} holds a null
      */
     public static Strata of(List<VersionedJourney> deals, Collection<AdjustFor> adjustFor) {
         Set<AdjustFor> chosen = EnumSet.noneOf(AdjustFor.class);
-        for (AdjustFor attribute : adjustFor) {
+        for (AdjustFor attribute : adjustFor == null ? List.<AdjustFor>of() : adjustFor) {
             if (attribute == null) {
                 throw new IllegalArgumentException("adjustFor: must not contain null");
             }

@@ -115,6 +115,7 @@ class StrataTest {
         assertThat(byQuarter.count()).isEqualTo(2);
         assertThat(byQuarter.levels(byQuarter.of(4))).containsExactly("2025-Q3");
         assertThat(Strata.of(deals, List.of()).count()).isEqualTo(1);
+        assertThat(Strata.of(deals, null).count()).isEqualTo(1);
     }
 
     @Test
