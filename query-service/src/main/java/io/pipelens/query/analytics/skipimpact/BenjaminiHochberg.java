@@ -8,12 +8,12 @@ import java.util.Comparator;
  * q₍ᵢ₎ = min over j ≥ i of min(1, p₍ⱼ₎·m/j). Tied p-values get the same q. Null p-values stay null and do not count
  * in m.
  */
-final class BenjaminiHochberg {
+public final class BenjaminiHochberg {
 
     private BenjaminiHochberg() {
     }
 
-    static Double[] adjust(Double[] pValues) {
+    public static Double[] adjust(Double[] pValues) {
         Integer[] order = new Integer[pValues.length];
         int m = 0;
         for (int i = 0; i < pValues.length; i++) {
