@@ -1,7 +1,6 @@
 package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.AnalyticVersion;
-import io.pipelens.query.analytics.BenjaminiHochberg;
 import io.pipelens.query.analytics.Outcome;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Selection;
