@@ -30,8 +30,7 @@ class DemoDataLoaderTest {
     private DemoDataLoader loader;
 
     private long demoDealEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like "
-                + "'deal:demo-%'", Long.class);
+        return StoredEvents.count(jdbc, "deal:" + DemoDataLoader.PIPELINE + "-");
     }
 
     @Test

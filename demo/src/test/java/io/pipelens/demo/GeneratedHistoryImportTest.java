@@ -41,13 +41,7 @@ class GeneratedHistoryImportTest {
 
     /** Deal events in the store; every import that changes anything adds one more event, on its own stream. */
     private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like 'deal:%'",
-                Long.class);
-    }
-
-    private long imports() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like "
-                + "'import:%'", Long.class);
+        return StoredEvents.count(jdbc, "deal:");
     }
 
     private static ImportMapping demoMapping() {
@@ -74,7 +68,7 @@ class GeneratedHistoryImportTest {
         int changes = deals.stream().mapToInt(d -> d.changes().size()).sum();
         byte[] csv = demoCsv(deals);
         long before = events();
-        long importsBefore = imports();
+        long importsBefore = StoredEvents.count(jdbc, "import:");
 
         ImportSummary first = importer.importLog(PIPELINE, new ByteArrayInputStream(csv), ImportOptions.csv(),
                 demoMapping(), ImportProgress.NONE);
@@ -96,7 +90,7 @@ class GeneratedHistoryImportTest {
         assertThat(events()).isEqualTo(afterFirst);
         assertThat(first.importId()).isNotNull();
         assertThat(again.importId()).as("an import that appended and skipped nothing is not recorded").isNull();
-        assertThat(imports() - importsBefore).isEqualTo(1);
+        assertThat(StoredEvents.count(jdbc, "import:") - importsBefore).isEqualTo(1);
         System.out.printf("Imported %d rows (%d deals) in %d ms: %.0f transitions/s; re-import %.0f transitions/s%n",
                 changes, first.deals(), first.elapsedMillis(), first.transitionsPerSecond(),
                 again.transitionsPerSecond());
