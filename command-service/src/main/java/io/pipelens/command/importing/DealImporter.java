@@ -95,9 +95,9 @@ public class DealImporter {
                 threads, batchDeals);
     }
 
-    public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
-                        TransactionManager transactions, ObjectMapper json, Clock clock, ImportLimits limits,
-                        int threads, int batchDeals) {
+    DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
+                 TransactionManager transactions, ObjectMapper json, Clock clock, ImportLimits limits,
+                 int threads, int batchDeals) {
         this.gateway = gateway;
         this.pipelines = pipelines;
         this.recordedDeals = recordedDeals;
@@ -107,10 +107,6 @@ public class DealImporter {
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.batchDeals = Math.max(1, batchDeals);
-    }
-
-    public ImportLimits limits() {
-        return limits;
     }
 
     /**

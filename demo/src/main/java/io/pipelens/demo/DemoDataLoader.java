@@ -1,4 +1,4 @@
-package io.pipelens.command.demo;
+package io.pipelens.demo;
 
 import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.pipeline.DefinePipelineCommand;
@@ -14,14 +14,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.stereotype.Component;
 
 /**
  * Loads demo data at start-up when {@code pipelens.demo.deals} is above zero: the pipeline {@code demo} (9-stage
  * template) and that many generated deal histories, ending today. Loading again with the same settings adds nothing:
  * every change is recognised as a duplicate.
  */
-@Component
 @ConditionalOnExpression("${pipelens.demo.deals:0} > 0")
 public class DemoDataLoader implements ApplicationRunner {
 

@@ -1,4 +1,4 @@
-package io.pipelens.command.demo;
+package io.pipelens.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pipelens.command.demo;
+package io.pipelens.demo;
 
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealAttributes;
