@@ -90,7 +90,7 @@ public final class SkipImpact {
         boolean insufficient = new Stratum2x2(a, b, c, d).insufficientData();
         if (skipped == 0 || visited == 0) {
             return new StageSkipImpact(position, key, a, b, c, d, lostRateSkipped, lostRateVisited, null, null, null,
-                    null, null, null, null, insufficient);
+                    null, null, null, null, insufficient, null);
         }
         double riskDifference = lostRateSkipped - lostRateVisited;
         Double relativeRisk = c == 0 ? null : lostRateSkipped / lostRateVisited;
@@ -108,7 +108,7 @@ public final class SkipImpact {
         Interval oddsRatioCi = interval(Math.log(oddsRatio), Math.sqrt(1 / ca + 1 / cb + 1 / cc + 1 / cd));
         double p = FISHER.test(new int[][] {{a, b}, {c, d}}).getPValue();
         return new StageSkipImpact(position, key, a, b, c, d, lostRateSkipped, lostRateVisited, riskDifference,
-                relativeRisk, relativeRiskCi, oddsRatio, oddsRatioCi, p, null, insufficient);
+                relativeRisk, relativeRiskCi, oddsRatio, oddsRatioCi, p, null, insufficient, null);
     }
 
     private static Interval interval(double logEstimate, double standardError) {
