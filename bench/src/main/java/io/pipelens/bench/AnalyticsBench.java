@@ -147,6 +147,9 @@ final class AnalyticsBench implements Callable<Integer> {
                 + " medianSeconds } } } }");
         queries.put("skipImpact", "{ skipImpact(" + p + ") { stages { fisherP q relativeRisk } } }");
         queries.put("skipImpact owner=ann", "{ skipImpact(" + p + owner + ") { stages { fisherP q } } }");
+        queries.put("skipImpact adjustFor=OWNER,AMOUNT_BAND", "{ skipImpact(" + p + ", adjustFor: [OWNER, AMOUNT_BAND])"
+                + " { stages { fisherP q relativeRisk adjusted { relativeRisk relativeRiskCi { lower upper } cmhQ"
+                + " breslowDayP strataUsed strataDropped } } } }");
         queries.put("bottlenecks", "{ bottlenecks(" + p + asOf + ") { bottleneck stages { wip stuck } } }");
         queries.put("bottlenecks owner=ann", "{ bottlenecks(" + p + owner + asOf + ") { bottleneck } }");
         queries.put("salesVelocity", "{ salesVelocity(" + p + ") { currencies { velocityPerDay } } }");

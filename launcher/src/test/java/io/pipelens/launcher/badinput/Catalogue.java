@@ -191,7 +191,7 @@ final class Catalogue {
         query("funnel over an empty period", "funnel(pipelineId: \"" + PIPELINE + "\", population: {basis: OPENED,"
                 + " from: \"2026-02-01T00:00:00Z\", to: \"2026-01-01T00:00:00Z\"}) { open }", "population", "period is empty");
         query("funnel with an unknown policy", "funnel(pipelineId: \"" + PIPELINE + "\", policy: LOOSE) { open }",
-                "policy", "not in allowable values for enum 'FunnelPolicy'");
+                "policy", "unknown value 'LOOSE'; expected one of IMPLIED, STRICT");
         query("deals page over the cap", "deals(first: 100000) { hasNextPage }", "first", "must be between 1");
         query("deals page of negative size", "deals(first: -1) { hasNextPage }", "first", "must be between 1");
         query("deals with a wrong argument type", "deals(first: \"ten\") { hasNextPage }", "first", "is not a valid 'Int'");
@@ -206,6 +206,8 @@ final class Catalogue {
                 + "{key: \"a\", name: \"B\"}]) { verdict }", "stages[1].key", "'a'");
         query("pipeline at an unknown version", "pipeline(id: \"" + PIPELINE + "\", version: 42) { name }",
                 "version", "42");
+        query("skip impact adjusted for an unknown attribute", "skipImpact(pipelineId: \"" + PIPELINE
+                + "\", adjustFor: [OWNER, OWNR]) { closedDeals }", "adjustFor", "unknown value 'OWNR'");
     }
 
     private void mutation(String name, String call, String field, String phrase) {

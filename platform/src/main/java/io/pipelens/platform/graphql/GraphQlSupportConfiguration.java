@@ -1,11 +1,15 @@
 package io.pipelens.platform.graphql;
 
+import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** What both GraphQL schemas share: the {@code DateTime} and {@code Decimal} scalars, and how refused input is reported. */
+/**
+ * What both GraphQL schemas share: the {@code DateTime} and {@code Decimal} scalars, and how refused input is reported,
+ * unknown enum values included.
+ */
 @AutoConfiguration
 @ConditionalOnClass(RuntimeWiringConfigurer.class)
 public class GraphQlSupportConfiguration {
@@ -18,5 +22,10 @@ public class GraphQlSupportConfiguration {
     @Bean
     public ViolationErrorResolver violationErrorResolver() {
         return new ViolationErrorResolver();
+    }
+
+    @Bean
+    public Instrumentation pipelensUnknownEnumValues() {
+        return new UnknownEnumValueInstrumentation();
     }
 }

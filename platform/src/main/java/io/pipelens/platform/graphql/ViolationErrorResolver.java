@@ -21,14 +21,17 @@ public class ViolationErrorResolver extends DataFetcherExceptionResolverAdapter 
         if (!(ex instanceof ViolationException refused)) {
             return null;
         }
+        return describe(GraphqlErrorBuilder.newError(env), refused).build();
+    }
+
+    /** The error's type, message and {@code extensions.violations} for refused input. */
+    static GraphqlErrorBuilder<?> describe(GraphqlErrorBuilder<?> builder, ViolationException refused) {
         List<Map<String, String>> violations = refused.violations().stream()
                 .map(ViolationErrorResolver::asMap)
                 .toList();
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorType.BAD_REQUEST)
+        return builder.errorType(ErrorType.BAD_REQUEST)
                 .message(refused.getMessage())
-                .extensions(Map.of("violations", violations))
-                .build();
+                .extensions(Map.of("violations", violations));
     }
 
     private static Map<String, String> asMap(Violation violation) {

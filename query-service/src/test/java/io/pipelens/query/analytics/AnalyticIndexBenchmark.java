@@ -3,6 +3,8 @@ package io.pipelens.query.analytics;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
 import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.skipimpact.AdjustFor;
+import io.pipelens.query.analytics.skipimpact.AdjustedSkipImpact;
 import io.pipelens.query.analytics.skipimpact.SkipImpact;
 import io.pipelens.query.analytics.timeinstage.TimeInStage;
 import io.pipelens.query.analytics.timeinstage.TimeMode;
@@ -75,6 +77,8 @@ public final class AnalyticIndexBenchmark {
                 TimeMode.CUMULATIVE, NOW));
         time("time in stage first", () -> TimeInStage.compute(index, Population.ALL, Slice.ALL, TimeMode.FIRST, NOW));
         time("skip impact", () -> SkipImpact.compute(index, Population.ALL, Slice.ALL));
+        time("skip impact adjusted (owner, band)", () -> AdjustedSkipImpact.compute(index, Population.ALL,
+                Slice.ALL, List.of(AdjustFor.OWNER, AdjustFor.AMOUNT_BAND)));
         time("bottlenecks", () -> Bottlenecks.compute(index, Population.ALL, Slice.ALL, NOW, null));
         Instant yearBefore = NOW.minus(Duration.ofDays(365));
         time("bottlenecks a year before",

@@ -207,7 +207,7 @@ class RedefinitionTest {
         try {
             return new Answers(queries.funnel().funnel(PIPELINE, version, null, null, null),
                     queries.timeInStage().timeInStage(PIPELINE, version, null, null, TimeMode.CUMULATIVE, null),
-                    queries.skipImpact().skipImpact(PIPELINE, version, null, null));
+                    queries.skipImpact().skipImpact(PIPELINE, version, null, null, List.of()));
         } catch (ViolationException notYet) {
             return null;
         }

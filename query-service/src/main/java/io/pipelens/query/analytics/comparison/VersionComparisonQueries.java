@@ -6,11 +6,13 @@ import io.pipelens.query.analytics.PopulationInput;
 import io.pipelens.query.analytics.SliceInput;
 import io.pipelens.query.analytics.funnel.FunnelPolicy;
 import io.pipelens.query.analytics.funnel.FunnelQueries;
+import io.pipelens.query.analytics.skipimpact.AdjustFor;
 import io.pipelens.query.analytics.skipimpact.SkipImpactQueries;
 import io.pipelens.query.analytics.timeinstage.TimeInStageQueries;
 import io.pipelens.query.analytics.timeinstage.TimeMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -39,21 +41,22 @@ public class VersionComparisonQueries {
     public VersionComparison compareVersions(@Argument String pipelineId, @Argument int a, @Argument int b,
                                              @Argument PopulationInput population, @Argument SliceInput filter,
                                              @Argument FunnelPolicy policy, @Argument TimeMode mode,
-                                             @Argument Instant asOf) {
+                                             @Argument Instant asOf, @Argument List<AdjustFor> adjustFor) {
         Instant at = asOf == null ? clock.instant() : asOf;
         return new VersionComparison(
-                compared("a", pipelineId, a, population, filter, policy, mode, at),
-                compared("b", pipelineId, b, population, filter, policy, mode, at));
+                compared("a", pipelineId, a, population, filter, policy, mode, at, adjustFor),
+                compared("b", pipelineId, b, population, filter, policy, mode, at, adjustFor));
     }
 
     /** One side of a comparison; a refused version is named by its argument, {@code a} or {@code b}. */
     private VersionAnalytics compared(String argument, String pipelineId, int version, PopulationInput population,
-                                      SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf) {
+                                      SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf,
+                                      List<AdjustFor> adjustFor) {
         try {
             return new VersionAnalytics(version,
                     funnel.funnel(pipelineId, version, population, filter, policy),
                     timeInStage.timeInStage(pipelineId, version, population, filter, mode, asOf),
-                    skipImpact.skipImpact(pipelineId, version, population, filter));
+                    skipImpact.skipImpact(pipelineId, version, population, filter, adjustFor));
         } catch (ViolationException e) {
             throw new ViolationException(e.violations().stream()
                     .map(v -> v.field().equals("version") ? new Violation(argument, v.reason()) : v)

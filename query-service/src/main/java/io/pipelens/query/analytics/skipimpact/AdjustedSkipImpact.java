@@ -1,5 +1,6 @@
 package io.pipelens.query.analytics.skipimpact;
 
+import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.analytics.Outcome;
 import io.pipelens.query.analytics.Population;
@@ -19,6 +20,12 @@ import java.util.List;
 public final class AdjustedSkipImpact {
 
     private AdjustedSkipImpact() {
+    }
+
+    /** The adjusted skip impact of the index's deals under the index's version. */
+    public static AdjustedSkipImpactReport compute(AnalyticIndex index, Population population, Slice slice,
+                                                   Collection<AdjustFor> adjustFor) {
+        return compute(index.version(), index.deals(), population, slice, adjustFor);
     }
 
     public static AdjustedSkipImpactReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,

@@ -1,6 +1,7 @@
 package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.Interval;
+import io.pipelens.query.analytics.WilsonInterval;
 import java.util.List;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -19,9 +20,6 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  */
 public final class MantelHaenszel {
 
-    /** The 0.975 quantile of the standard normal distribution, for two-sided 95% intervals (DESIGN §9). */
-    public static final double Z_95 = 1.959963984540054;
-
     private static final ChiSquaredDistribution ONE_DEGREE = ChiSquaredDistribution.of(1);
 
     private MantelHaenszel() {
@@ -37,7 +35,7 @@ public final class MantelHaenszel {
 
         /** The 95% interval exp(ln value ± z·se). */
         public Interval interval95() {
-            return interval(Z_95);
+            return interval(WilsonInterval.Z_95);
         }
 
         /** The interval exp(ln value ± z·se) for a given normal quantile z. */

@@ -21,11 +21,6 @@ import org.apache.commons.statistics.inference.FisherExactTest;
  */
 public final class SkipImpact {
 
-    /** The 0.975 quantile of the standard normal distribution, for two-sided 95% intervals. */
-    static final double Z_95 = WilsonInterval.Z_95;
-
-    private static final int MIN_SKIPPED = 20;
-    private static final int MIN_EXPECTED = 5;
     private static final FisherExactTest FISHER = FisherExactTest.withDefaults();
 
     private SkipImpact() {
@@ -92,10 +87,10 @@ public final class SkipImpact {
         int visited = c + d;
         Double lostRateSkipped = Ratios.ratio(a, skipped);
         Double lostRateVisited = Ratios.ratio(c, visited);
-        boolean insufficient = skipped < MIN_SKIPPED || lowExpectedCell(a, b, c, d);
+        boolean insufficient = new Stratum2x2(a, b, c, d).insufficientData();
         if (skipped == 0 || visited == 0) {
             return new StageSkipImpact(position, key, a, b, c, d, lostRateSkipped, lostRateVisited, null, null, null,
-                    null, null, null, null, insufficient);
+                    null, null, null, null, insufficient, null);
         }
         double riskDifference = lostRateSkipped - lostRateVisited;
         Double relativeRisk = c == 0 ? null : lostRateSkipped / lostRateVisited;
@@ -113,18 +108,11 @@ public final class SkipImpact {
         Interval oddsRatioCi = interval(Math.log(oddsRatio), Math.sqrt(1 / ca + 1 / cb + 1 / cc + 1 / cd));
         double p = FISHER.test(new int[][] {{a, b}, {c, d}}).getPValue();
         return new StageSkipImpact(position, key, a, b, c, d, lostRateSkipped, lostRateVisited, riskDifference,
-                relativeRisk, relativeRiskCi, oddsRatio, oddsRatioCi, p, null, insufficient);
+                relativeRisk, relativeRiskCi, oddsRatio, oddsRatioCi, p, null, insufficient, null);
     }
 
     private static Interval interval(double logEstimate, double standardError) {
-        return new Interval(Math.exp(logEstimate - Z_95 * standardError), Math.exp(logEstimate + Z_95 * standardError));
-    }
-
-    /** True when some expected cell rowTotal·columnTotal÷N is below 5 (decided in integers); always true for N = 0. */
-    private static boolean lowExpectedCell(int a, int b, int c, int d) {
-        long total = (long) a + b + c + d;
-        long smallestRow = Math.min(a + b, c + d);
-        long smallestColumn = Math.min(a + c, b + d);
-        return smallestRow * smallestColumn < MIN_EXPECTED * total || total == 0;
+        double z = WilsonInterval.Z_95;
+        return new Interval(Math.exp(logEstimate - z * standardError), Math.exp(logEstimate + z * standardError));
     }
 }

@@ -21,12 +21,14 @@ import io.pipelens.query.analytics.WilsonInterval;
  * @param fisherP          Fisher's exact two-sided p-value; null when a group is empty
  * @param q                Benjamini–Hochberg q-value across the stages of the report with a p-value
  * @param insufficientData fewer than 20 deals skipped, or an expected cell below 5
+ * @param adjusted         the same stage's figures adjusted for deal attributes (DESIGN §9.2); null unless asked for
  * @see #lostRateSkippedCi() the lost rates' 95% Wilson intervals (DESIGN §9)
  */
 public record StageSkipImpact(int position, String key, int skippedLost, int skippedWon, int visitedLost,
                               int visitedWon, Double lostRateSkipped, Double lostRateVisited, Double riskDifference,
                               Double relativeRisk, Interval relativeRiskCi, Double oddsRatio, Interval oddsRatioCi,
-                              Double fisherP, Double q, boolean insufficientData) {
+                              Double fisherP, Double q, boolean insufficientData,
+                              AdjustedStageSkipImpact adjusted) {
 
     /** The 95% Wilson interval of {@code lostRateSkipped}; null when no deal skipped. */
     public Interval lostRateSkippedCi() {
@@ -41,6 +43,12 @@ public record StageSkipImpact(int position, String key, int skippedLost, int ski
     StageSkipImpact withQ(Double value) {
         return new StageSkipImpact(position, key, skippedLost, skippedWon, visitedLost, visitedWon, lostRateSkipped,
                 lostRateVisited, riskDifference, relativeRisk, relativeRiskCi, oddsRatio, oddsRatioCi, fisherP, value,
-                insufficientData);
+                insufficientData, adjusted);
+    }
+
+    StageSkipImpact withAdjusted(AdjustedStageSkipImpact value) {
+        return new StageSkipImpact(position, key, skippedLost, skippedWon, visitedLost, visitedWon, lostRateSkipped,
+                lostRateVisited, riskDifference, relativeRisk, relativeRiskCi, oddsRatio, oddsRatioCi, fisherP, q,
+                insufficientData, value);
     }
 }

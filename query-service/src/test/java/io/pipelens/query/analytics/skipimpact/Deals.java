@@ -51,7 +51,12 @@ final class Deals {
 
     /** The index a projection would hold for these deals' histories. */
     static AnalyticIndex index(AnalyticVersion version, List<List<DealEvent>> histories) {
-        AnalyticIndex index = new AnalyticIndex(PIPELINE, version);
+        return index(PIPELINE, version, histories);
+    }
+
+    /** The index a projection would hold for these deals' histories in {@code pipeline}. */
+    static AnalyticIndex index(String pipeline, AnalyticVersion version, List<List<DealEvent>> histories) {
+        AnalyticIndex index = new AnalyticIndex(pipeline, version);
         for (List<DealEvent> history : histories) {
             index.upsert(fold(history));
         }
