@@ -59,6 +59,17 @@ class PipelineRedefinedEventCompatibilityTest {
         assertThat(read.effectiveAt()).isEqualTo(EFFECTIVE);
     }
 
+    /** The batch endpoint reads commands strictly: every field must be a component of the command. */
+    @Test
+    void redefineCommandReadsEffectiveFromAsTheBatchEndpointDoes() throws IOException {
+        RedefinePipelineCommand command = MAPPER.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue("{\"pipelineId\": \"solution-sales\", \"stages\": [], \"mapping\": [], "
+                        + "\"effectiveFrom\": \"2025-05-15T00:00:00Z\"}", RedefinePipelineCommand.class);
+
+        assertThat(command.effectiveFrom()).isEqualTo(EFFECTIVE);
+        assertThat(command.occurredAt()).isNull();
+    }
+
     private static PipelineRedefinedEvent event(Instant effectiveFrom) {
         return new PipelineRedefinedEvent("solution-sales", 2, List.of(new StageDefinition("contact", "Contact found",
                 null, null, null)), List.of(StageMapping.to("contact", "contact")), RECORDED, effectiveFrom);
