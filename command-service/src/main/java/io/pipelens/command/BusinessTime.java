@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class BusinessTime {
 
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private BusinessTime() {
     }

@@ -200,6 +200,7 @@ class QueryApiTest {
                 .path("pipeline.currentVersion").entity(Integer.class).isEqualTo(2)
                 .path("pipeline.selected.version").entity(Integer.class).isEqualTo(1)
                 .path("pipeline.selected.definedAt").entity(String.class).isEqualTo("2026-01-05T08:00:00Z")
+                .path("pipeline.selected.effectiveFrom").entity(String.class).isEqualTo("2026-01-05T08:00:00Z")
                 .path("pipeline.selected.stages[*].key").entityList(String.class).hasSize(9).contains("profiling")
                 .path("pipeline.selected.stages[2].exitCriterion").entity(String.class)
                 .isEqualTo(SolutionSalesTemplate.STAGES.get(2).exitCriterion())

@@ -14,6 +14,7 @@ import io.pipelens.kernel.pipeline.PipelineDefinition;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
 import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -73,9 +74,34 @@ public class Pipeline {
         if (history.isCurrent(definition, mapping.mapping())) {
             return CommandOutcome.DUPLICATE;
         }
+        Instant occurredAt = BusinessTime.of(command.occurredAt(), clock);
         apply(new PipelineRedefinedEvent(pipelineId, history.currentVersion() + 1, definition.stages(),
-                mapping.mapping(), BusinessTime.of(command.occurredAt(), clock)));
+                mapping.mapping(), occurredAt, effectiveFrom(command.effectiveFrom(), clock)));
         return CommandOutcome.APPLIED;
+    }
+
+    /**
+     * A stated effective time may lie in the past (the team switched before anyone recorded it), but not ahead of the
+     * clock beyond the tolerance business time has, and not before the version it replaces took effect: versions
+     * take effect in the order they are defined. Without one, the version takes effect when it is recorded.
+     */
+    private Instant effectiveFrom(Instant requested, Clock clock) {
+        if (requested == null) {
+            return null;
+        }
+        Instant at = BusinessTime.normalize(requested);
+        Instant now = BusinessTime.normalize(clock.instant());
+        if (at.isAfter(now.plus(BusinessTime.FUTURE_TOLERANCE))) {
+            throw new CommandRejectedException("effectiveFrom", at + " lies in the future (the service clock reads "
+                    + now + ")");
+        }
+        Instant previous = history.currentEffectiveFrom();
+        if (at.isBefore(previous)) {
+            throw new CommandRejectedException("effectiveFrom", at + " is before version "
+                    + history.currentVersion() + " took effect at " + previous
+                    + "; versions take effect in the order they are defined");
+        }
+        return at;
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineDefinition;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
 import io.pipelens.kernel.pipeline.StageMapping;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,14 +24,17 @@ public final class PipelineHistory {
     private final List<PipelineDefinition> versions = new ArrayList<>();
     private final Set<String> keysEverDefined = new LinkedHashSet<>();
     private Map<String, StageMapping> currentMapping = Map.of();
+    private Instant currentEffectiveFrom;
 
     public void apply(PipelineDefinedEvent event) {
         name = event.name();
         add(new PipelineDefinition(event.stages()), List.of());
+        currentEffectiveFrom = event.occurredAt();
     }
 
     public void apply(PipelineRedefinedEvent event) {
         add(new PipelineDefinition(event.stages()), event.mapping());
+        currentEffectiveFrom = event.effectiveAt();
     }
 
     /** True when {@code definition} with {@code completeMapping} is what the current version already says. */
@@ -75,6 +79,11 @@ public final class PipelineHistory {
     /** The version the pipeline was defined with. */
     public PipelineDefinition first() {
         return versions.get(0);
+    }
+
+    /** When the current version took effect: its stated effective time, or when it was recorded. */
+    public Instant currentEffectiveFrom() {
+        return currentEffectiveFrom;
     }
 
     public PipelineDefinition current() {

@@ -340,6 +340,66 @@ class PipelineTest {
         }
 
         @Test
+        void redefinitionMayStateWhenItTookEffect() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED, V2_MAPPING, at(10), at(5)))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(new PipelineRedefinedEvent(PIPELINE, 2, GOAL_BASED, V2_COMPLETE_MAPPING, at(10),
+                            at(5)));
+        }
+
+        @Test
+        void redefinitionMayTakeEffectWhenThePreviousVersionDid() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED, V2_MAPPING, at(10), at(0)))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(new PipelineRedefinedEvent(PIPELINE, 2, GOAL_BASED, V2_COMPLETE_MAPPING, at(10),
+                            at(0)));
+        }
+
+        @Test
+        void cannotRedefineEffectiveInTheFuture() {
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED, V2_MAPPING, at(10),
+                            NOW.plus(Duration.ofHours(1))))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("effectiveFrom", containsString("lies in the future")));
+        }
+
+        @Test
+        void cannotRedefineEffectiveBeforeThePipelineWasDefined() {
+            fixture.given(defined(ACTIVITY_BASED, at(10)))
+                    .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED, V2_MAPPING, at(20), at(9)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("effectiveFrom",
+                            containsString("is before version 1 took effect at " + at(10))));
+        }
+
+        @Test
+        void cannotRedefineEffectiveBeforeThePreviousRedefinitionTookEffect() {
+            List<StageDefinition> v3 = stages("contact", "qualification", "terms", "signing");
+            fixture.given(defined(ACTIVITY_BASED, at(0)),
+                            new PipelineRedefinedEvent(PIPELINE, 2, GOAL_BASED, V2_COMPLETE_MAPPING, at(30), at(20)))
+                    .when(new RedefinePipelineCommand(PIPELINE, v3, List.of(absorbed("call"), to("proposal", "terms"), absorbed("profiling")), at(40), at(19)))
+                    .expectNoEvents()
+                    .expectException(CommandRejectedException.class)
+                    .expectException(violationOn("effectiveFrom",
+                            containsString("is before version 2 took effect at " + at(20))));
+        }
+
+        @Test
+        void redefinitionWithoutEffectiveTimeTakesEffectWhenRecorded() {
+            List<StageDefinition> v3 = stages("contact", "qualification", "terms", "signing");
+            fixture.given(defined(ACTIVITY_BASED, at(0)), redefined(2, GOAL_BASED, V2_COMPLETE_MAPPING, at(30)))
+                    .when(new RedefinePipelineCommand(PIPELINE, v3, List.of(absorbed("call"), to("proposal", "terms"), absorbed("profiling")), at(40), at(29)))
+                    .expectNoEvents()
+                    .expectException(violationOn("effectiveFrom",
+                            containsString("is before version 2 took effect at " + at(30))));
+        }
+
+        @Test
         void cannotRedefineUndefinedPipeline() {
             fixture.givenNoPriorActivity()
                     .when(new RedefinePipelineCommand(PIPELINE, GOAL_BASED, V2_MAPPING, at(10)))

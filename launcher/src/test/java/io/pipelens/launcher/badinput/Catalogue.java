@@ -125,6 +125,12 @@ final class Catalogue {
                 "'nowhere'");
         mutation("redefinition of an unknown pipeline", "redefinePipeline(input: {pipelineId: \"bi-ghost\", "
                 + "stages: " + twoStages + "})", "pipelineId", "'bi-ghost'");
+        String templateAbsorbed = "[" + String.join(", ", List.of("contact", "profiling", "qualification",
+                "requirements", "terms", "defence", "signing", "implementation", "service").stream()
+                .map(key -> "{from: \"" + key + "\", absorbed: true}").toList()) + "]";
+        mutation("redefinition effective before the current version", "redefinePipeline(input: {pipelineId: \""
+                + PIPELINE + "\", stages: " + twoStages + ", mapping: " + templateAbsorbed
+                + ", effectiveFrom: \"2025-12-31T00:00:00Z\"})", "effectiveFrom", "is before version 1 took effect");
     }
 
     private void batch() {
@@ -204,6 +210,16 @@ final class Catalogue {
                 + "\", a: 1, b: 7) { a { version } }", "b", "has no version 7");
         query("audit of stages with duplicate keys", "auditStages(stages: [{key: \"a\", name: \"A\"}, "
                 + "{key: \"a\", name: \"B\"}]) { verdict }", "stages[1].key", "'a'");
+        query("change impact with no redefinition to default to", "changeImpact(pipelineId: \"" + PIPELINE
+                + "\") { fisherP }", "at", "never been redefined");
+        query("change impact before the first deal", "changeImpact(pipelineId: \"" + PIPELINE
+                + "\", at: \"2025-06-01T00:00:00Z\") { fisherP }", "at", "before the first deal was opened");
+        query("change impact over a zero horizon", "changeImpact(pipelineId: \"" + PIPELINE
+                + "\", at: \"2026-01-06T00:00:00Z\", horizonDays: 0) { fisherP }", "horizonDays",
+                "must be between 1 and");
+        query("change impact over a negative window", "changeImpact(pipelineId: \"" + PIPELINE
+                + "\", at: \"2026-01-06T00:00:00Z\", windowDays: -1) { fisherP }", "windowDays",
+                "must be between 1 and");
         query("pipeline at an unknown version", "pipeline(id: \"" + PIPELINE + "\", version: 42) { name }",
                 "version", "42");
         query("skip impact adjusted for an unknown attribute", "skipImpact(pipelineId: \"" + PIPELINE

@@ -3,6 +3,7 @@ package io.pipelens.query.analytics;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.pipeline.PipelineVersionView;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,23 @@ public final class AnalyticVersion {
     private final int number;
     private final List<StageDefinition> stages;
     private final Map<String, Integer> positions;
+    private final Instant effectiveFrom;
 
-    private AnalyticVersion(int number, List<StageDefinition> stages, Map<String, Integer> positions) {
+    private AnalyticVersion(int number, List<StageDefinition> stages, Map<String, Integer> positions,
+                            Instant effectiveFrom) {
         this.number = number;
         this.stages = stages;
         this.positions = positions;
+        this.effectiveFrom = effectiveFrom;
     }
 
     public static AnalyticVersion of(PipelineVersionView view) {
-        return of(view.version(), view.stages(), view.mapping());
+        return of(view.version(), view.stages(), view.mapping()).effectiveFrom(view.effectiveFrom());
+    }
+
+    /** This version, taking effect at {@code at}. */
+    public AnalyticVersion effectiveFrom(Instant at) {
+        return new AnalyticVersion(number, stages, positions, at);
     }
 
     /**
@@ -73,11 +82,16 @@ public final class AnalyticVersion {
                 resolved.put(entry.from(), target);
             }
         }
-        return new AnalyticVersion(number, List.copyOf(stages), Map.copyOf(resolved));
+        return new AnalyticVersion(number, List.copyOf(stages), Map.copyOf(resolved), null);
     }
 
     public int number() {
         return number;
+    }
+
+    /** When the version took effect (DESIGN §9.4), or null when not known. */
+    public Instant effectiveFrom() {
+        return effectiveFrom;
     }
 
     public int stageCount() {

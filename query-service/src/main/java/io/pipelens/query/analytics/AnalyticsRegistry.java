@@ -267,6 +267,19 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
                 : new Rebuild(building.version().number(), building.progress()));
     }
 
+    /**
+     * The newest version of the pipeline the query service knows, ready or still building: after a redefinition, the
+     * version it added.
+     *
+     * @throws ViolationException naming {@code pipelineId} when the pipeline is unknown
+     */
+    public AnalyticVersion newestVersion(String pipelineId) {
+        return pipelines.getOrDefault(pipelineId, List.of()).stream().map(VersionIndex::version)
+                .max(Comparator.comparingInt(AnalyticVersion::number))
+                .orElseThrow(() -> new ViolationException("pipelineId", "no pipeline '" + pipelineId
+                        + "' is known to the query service"));
+    }
+
     /** The newest ready index of every pipeline: what metrics report on. */
     public List<AnalyticIndex> newestReadyIndexes() {
         List<AnalyticIndex> newest = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.pipelens.query.analytics;
 
 import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.DealStatusView;
 import io.pipelens.query.deal.Visit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +40,8 @@ public final class VersionedJourney {
 
     private static final long[] NO_TIMES = new long[0];
     private static final int[] NO_VISITS = new int[0];
+    private static final int NOT_CLOSED = -1;
+    private static final int LAST_CLOSING = 0;
     private static final int POSITION_BITS = 6;
     private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
     private static final long MAX_MILLIS = 1L << (63 - POSITION_BITS);
@@ -61,11 +64,12 @@ public final class VersionedJourney {
     private final long[] otherTransitions;
     private final long[] attributeChanges;
     private final int[] touchingReopenings;
+    private final int[] reopenedAfterWin;
 
     private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
                              String currency, double amount, long openedAt, long closedAt, long[] path,
                              boolean contiguous, int slot, long sequence, long[] otherTransitions,
-                             long[] attributeChanges, int[] touchingReopenings) {
+                             long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = owner;
@@ -82,6 +86,7 @@ public final class VersionedJourney {
         this.otherTransitions = otherTransitions;
         this.attributeChanges = attributeChanges;
         this.touchingReopenings = touchingReopenings;
+        this.reopenedAfterWin = reopenedAfterWin;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -125,8 +130,14 @@ public final class VersionedJourney {
         long[] times = new long[2 * count];
         int size = 0;
         int[] touchingReopenings = NO_VISITS;
+        int[] reopenedAfterWin = NO_VISITS;
         for (int i = 0; i < count; i++) {
             Visit visit = raw.get(i);
+            if (visit.beganWithReopening() && i > 0 && raw.get(i - 1).closedAs() == DealStatusView.WON) {
+                // a reopening always begins a visit of its own: it is the one added below, at index size
+                reopenedAfterWin = Arrays.copyOf(reopenedAfterWin, reopenedAfterWin.length + 1);
+                reopenedAfterWin[reopenedAfterWin.length - 1] = size;
+            }
             long entered = visit.enteredAt().toEpochMilli();
             long exited = visit.exitedAt() == null ? OPEN : visit.exitedAt().toEpochMilli();
             boolean touching = size > 0 && times[2 * size - 1] == entered;
@@ -169,7 +180,7 @@ public final class VersionedJourney {
                 intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
-                attributeChanges, touchingReopenings);
+                attributeChanges, touchingReopenings, reopenedAfterWin);
     }
 
     /**
@@ -337,6 +348,56 @@ public final class VersionedJourney {
             }
         }
         return false;
+    }
+
+    /**
+     * How the deal stood at {@code at} (inclusive), from its closings and reopenings up to then: open, or won or lost
+     * as its last closing at or before {@code at} ended it, unless a reopening followed by then. Events at one
+     * millisecond count in their recorded order. A closing later undone by a reopening is known to be a win only for
+     * journeys projected since visits keep how they closed; one stored before reads as a loss until the journeys
+     * are replayed. Undefined before the opening.
+     */
+    public Outcome outcomeAt(long at) {
+        int by = closedBy(at);
+        if (by == NOT_CLOSED) {
+            return Outcome.OPEN;
+        }
+        if (by == LAST_CLOSING) {
+            return outcome;
+        }
+        for (int visit : reopenedAfterWin) {
+            if (visit == by) {
+                return Outcome.WON;
+            }
+        }
+        return Outcome.LOST;
+    }
+
+    /**
+     * Epoch milliseconds of the closing that left the deal closed at {@code at} (see {@link #outcomeAt(long)}), or
+     * {@link #OPEN} when it was open then.
+     */
+    public long closingAt(long at) {
+        int by = closedBy(at);
+        return by == NOT_CLOSED ? OPEN : by == LAST_CLOSING ? closedAt : exitedAt(by - 1);
+    }
+
+    /**
+     * What closed the deal as it stood at {@code at}: {@link #NOT_CLOSED} when it was open; {@link #LAST_CLOSING}
+     * for its last closing; otherwise the index of the visit begun by the reopening that later undid the closing.
+     */
+    private int closedBy(long at) {
+        for (int i = 1; i < visitCount(); i++) {
+            if (beganWithReopening(i)) {
+                if (exitedAt(i - 1) > at) {
+                    return NOT_CLOSED;
+                }
+                if (enteredAt(i) > at) {
+                    return i;
+                }
+            }
+        }
+        return closedAt != OPEN && closedAt <= at ? LAST_CLOSING : NOT_CLOSED;
     }
 
     /** True when the deal visited the stage at {@code position}. */

@@ -50,6 +50,7 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
             put(v, "enteredAt", date(visit.enteredAt()));
             put(v, "exitedAt", date(visit.exitedAt()));
             put(v, "reopened", visit.reopened());
+            put(v, "closedAs", visit.closedAs() == null ? null : visit.closedAs().name());
             visits.add(v);
         }
         document.put("visits", visits);
@@ -67,8 +68,9 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         List<Document> stored = d.getList("visits", Document.class, List.of());
         List<Visit> visits = new ArrayList<>(stored.size());
         for (Document v : stored) {
+            String closedAs = v.getString("closedAs");
             visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt"),
-                    v.getBoolean("reopened")));
+                    v.getBoolean("reopened"), closedAs == null ? null : DealStatusView.valueOf(closedAs)));
         }
         List<Date> changes = d.getList("attributesChangedAt", Date.class);
         String status = d.getString("status");

@@ -13,25 +13,34 @@ import java.time.Instant;
  * @param reopened  true when the deal entered the stage by being reopened after a win or a loss, null otherwise (so a
  *                  stored visit carries the field only when it is set). A reopening at the instant of the closing
  *                  touches the closed visit like a move; this tells the two apart, as a close always ends a visit.
+ * @param closedAs  WON or LOST when the visit ended with the deal being won or lost; null when it ended with a move,
+ *                  goes on, or was stored before this was kept. It says how a deal stood between a closing and a
+ *                  later reopening, which the deal's final status does not.
  */
-public record Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean reopened) {
+public record Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean reopened, DealStatusView closedAs) {
 
     public Visit {
         reopened = Boolean.TRUE.equals(reopened) ? Boolean.TRUE : null;
+        closedAs = closedAs == DealStatusView.OPEN ? null : closedAs;
     }
 
     /** A visit the deal began by being opened or moved. */
     public Visit(String stage, Instant enteredAt, Instant exitedAt) {
-        this(stage, enteredAt, exitedAt, null);
+        this(stage, enteredAt, exitedAt, null, null);
+    }
+
+    public Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean reopened) {
+        this(stage, enteredAt, exitedAt, reopened, null);
     }
 
     /** The open visit a reopening into {@code stage} begins. */
     public static Visit reopening(String stage, Instant at) {
-        return new Visit(stage, at, null, Boolean.TRUE);
+        return new Visit(stage, at, null, Boolean.TRUE, null);
     }
 
-    public Visit close(Instant at) {
-        return new Visit(stage, enteredAt, at, reopened);
+    /** The visit ended at {@code at} by a move ({@code how} null) or by the deal being won or lost. */
+    public Visit close(Instant at, DealStatusView how) {
+        return new Visit(stage, enteredAt, at, reopened, how);
     }
 
     public boolean isOpen() {

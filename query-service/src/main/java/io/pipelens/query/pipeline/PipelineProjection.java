@@ -46,7 +46,8 @@ public class PipelineProjection {
             return;
         }
         List<PipelineVersionView> versions = new ArrayList<>(pipeline.versions());
-        versions.add(new PipelineVersionView(event.version(), event.stages(), event.mapping(), event.occurredAt()));
+        versions.add(new PipelineVersionView(event.version(), event.stages(), event.mapping(), event.occurredAt(),
+                event.effectiveFrom()));
         PipelineView redefined = new PipelineView(pipeline.id(), pipeline.name(), versions);
         mongo.save(redefined);
         analytics.pipelineChanged(redefined);

@@ -53,11 +53,11 @@ class DealJourneyProjectionTest {
                         "EUR", DealStatusView.WON, "qualification", day(0), day(10), null, List.of(
                         new Visit("contact", day(0), day(1)),
                         new Visit("profiling", day(1), day(3)),
-                        new Visit("qualification", day(3), day(10))), null, day(10), 3),
+                        new Visit("qualification", day(3), day(10), null, DealStatusView.WON)), null, day(10), 3),
                 new DealJourney("d2", DealEvents.PIPELINE, "boris", "partner", "enterprise",
                         new BigDecimal("90000.50"), "USD", DealStatusView.OPEN, "requirements", day(0), null, null,
                         List.of(
-                                new Visit("qualification", day(0), day(4)),
+                                new Visit("qualification", day(0), day(4), null, DealStatusView.LOST),
                                 new Visit("qualification", day(20), day(25), true),
                                 new Visit("requirements", day(25), null)), null, day(25), 3));
     }

@@ -62,7 +62,8 @@ class JourneyCodecTest {
         int count = random.nextInt(6);
         for (int v = 0; v < count; v++) {
             Instant left = v == count - 1 && random.nextBoolean() ? null : at.plusSeconds(random.nextInt(90_000));
-            visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0));
+            DealStatusView closedAs = left == null ? null : DealStatusView.values()[random.nextInt(3)];
+            visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0, closedAs));
             at = left == null ? at : left;
         }
         DealStatusView status = random.nextInt(5) == 0 ? null : DealStatusView.values()[random.nextInt(DealStatusView.values().length)];

@@ -69,7 +69,7 @@ class JourneyFoldTest {
         assertThat(journey.visits()).containsExactly(
                 new Visit("contact", day(0), day(1)),
                 new Visit("profiling", day(1), day(3)),
-                new Visit("qualification", day(3), day(10)));
+                new Visit("qualification", day(3), day(10), null, DealStatusView.WON));
         assertThat(journey.visits()).extracting(Visit::durationSeconds)
                 .containsExactly(86_400L, 2 * 86_400L, 7 * 86_400L);
         assertThat(journey.lastSequence()).isEqualTo(3);
@@ -85,7 +85,8 @@ class JourneyFoldTest {
         assertThat(journey.stage()).isEqualTo("qualification");
         assertThat(journey.closedAt()).isEqualTo(day(4));
         assertThat(journey.lostReason()).isEqualTo("no budget");
-        assertThat(journey.visits()).containsExactly(new Visit("qualification", day(0), day(4)));
+        assertThat(journey.visits()).containsExactly(
+                new Visit("qualification", day(0), day(4), null, DealStatusView.LOST));
         assertThat(journey.visits()).noneMatch(Visit::isOpen);
     }
 
@@ -102,7 +103,7 @@ class JourneyFoldTest {
         assertThat(journey.lostReason()).isNull();
         assertThat(journey.openedAt()).isEqualTo(day(0));
         assertThat(journey.visits()).containsExactly(
-                new Visit("qualification", day(0), day(4)),
+                new Visit("qualification", day(0), day(4), null, DealStatusView.LOST),
                 new Visit("qualification", day(20), null, true));
     }
 
@@ -116,7 +117,7 @@ class JourneyFoldTest {
 
         assertThat(journey.stage()).isEqualTo("signing");
         assertThat(journey.visits()).containsExactly(
-                new Visit("terms", day(0), day(5)),
+                new Visit("terms", day(0), day(5), null, DealStatusView.WON),
                 new Visit("defence", day(9), day(12), true),
                 new Visit("signing", day(12), null));
     }

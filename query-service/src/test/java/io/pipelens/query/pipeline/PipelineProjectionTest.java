@@ -10,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +62,33 @@ class PipelineProjectionTest {
                 profilingAbsorbed("sales").mapping(), REDEFINED_AT));
         assertThat(pipeline.version(2).mapping()).contains(StageMapping.absorbed("profiling"),
                 StageMapping.to("qualification", "qualification"));
+    }
+
+    @Test
+    void aRedefinitionKeepsTheTimeItTookEffect() {
+        PipelineRedefinedEvent redefined = profilingAbsorbed("sales");
+        Instant effective = DEFINED_AT.plusSeconds(3600);
+        EventProcessing.inOneBatch(projection, asMessages("sales", theTemplateDefined("sales"),
+                new PipelineRedefinedEvent("sales", 2, redefined.stages(), redefined.mapping(), REDEFINED_AT,
+                        effective)));
+
+        PipelineView pipeline = template.findById("sales", PipelineView.class);
+        assertThat(pipeline.version(1).effectiveFrom()).isEqualTo(DEFINED_AT);
+        assertThat(pipeline.version(2).definedAt()).isEqualTo(REDEFINED_AT);
+        assertThat(pipeline.version(2).effectiveFrom()).isEqualTo(effective);
+    }
+
+    @Test
+    void aVersionStoredWithoutEffectiveTimeTookEffectWhenDefined() {
+        EventProcessing.inOneBatch(projection,
+                asMessages("sales", theTemplateDefined("sales"), profilingAbsorbed("sales")));
+        template.getCollection(PipelineView.COLLECTION).updateOne(new Document("_id", "sales"),
+                new Document("$unset", new Document("versions.1.effectiveFrom", "")));
+
+        Document stored = template.getCollection(PipelineView.COLLECTION).find().first();
+        assertThat(stored.getList("versions", Document.class).get(1)).doesNotContainKey("effectiveFrom");
+        PipelineView pipeline = template.findById("sales", PipelineView.class);
+        assertThat(pipeline.version(2).effectiveFrom()).isEqualTo(REDEFINED_AT);
     }
 
     @Test

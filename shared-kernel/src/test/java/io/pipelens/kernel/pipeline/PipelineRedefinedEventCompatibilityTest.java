@@ -1,0 +1,77 @@
+package io.pipelens.kernel.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code effectiveFrom} joined revision 1 of the event: events stored before it existed must read back, as effective
+ * when they were recorded, and events without it must be written exactly as before.
+ */
+class PipelineRedefinedEventCompatibilityTest {
+
+    /** Configured as Spring Boot configures its ObjectMapper, which Axon's Jackson serializer uses. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final Instant RECORDED = Instant.parse("2025-06-01T08:00:00Z");
+    private static final Instant EFFECTIVE = Instant.parse("2025-05-15T00:00:00Z");
+
+    @Test
+    void eventStoredWithoutEffectiveFromReadsBackAsEffectiveWhenRecorded() throws IOException {
+        PipelineRedefinedEvent stored;
+        try (InputStream json = getClass().getResourceAsStream("/approved-events/PipelineRedefinedEvent.json")) {
+            stored = MAPPER.readValue(json, PipelineRedefinedEvent.class);
+        }
+
+        assertThat(stored.effectiveFrom()).isNull();
+        assertThat(stored.effectiveAt()).isEqualTo(RECORDED);
+        assertThat(stored.version()).isEqualTo(2);
+    }
+
+    @Test
+    void eventWithoutEffectiveFromIsWrittenWithoutTheField() throws IOException {
+        String json = MAPPER.writeValueAsString(event(null));
+
+        assertThat(MAPPER.readTree(json).has("effectiveFrom")).isFalse();
+    }
+
+    @Test
+    void effectiveFromIsWrittenAndReadBack() throws IOException {
+        PipelineRedefinedEvent event = event(EFFECTIVE);
+        String json = MAPPER.writeValueAsString(event);
+
+        assertThat(MAPPER.readTree(json).get("effectiveFrom").asText()).isEqualTo("2025-05-15T00:00:00Z");
+        PipelineRedefinedEvent read = MAPPER.readValue(json, PipelineRedefinedEvent.class);
+        assertThat(read).isEqualTo(event);
+        assertThat(read.effectiveAt()).isEqualTo(EFFECTIVE);
+    }
+
+    /** The batch endpoint reads commands strictly: every field must be a component of the command. */
+    @Test
+    void redefineCommandReadsEffectiveFromAsTheBatchEndpointDoes() throws IOException {
+        RedefinePipelineCommand command = MAPPER.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue("{\"pipelineId\": \"solution-sales\", \"stages\": [], \"mapping\": [], "
+                        + "\"effectiveFrom\": \"2025-05-15T00:00:00Z\"}", RedefinePipelineCommand.class);
+
+        assertThat(command.effectiveFrom()).isEqualTo(EFFECTIVE);
+        assertThat(command.occurredAt()).isNull();
+    }
+
+    private static PipelineRedefinedEvent event(Instant effectiveFrom) {
+        return new PipelineRedefinedEvent("solution-sales", 2, List.of(new StageDefinition("contact", "Contact found",
+                null, null, null)), List.of(StageMapping.to("contact", "contact")), RECORDED, effectiveFrom);
+    }
+}
