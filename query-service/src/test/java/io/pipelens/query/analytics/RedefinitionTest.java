@@ -141,7 +141,7 @@ class RedefinitionTest {
         assertThat(during.timeInStage().stages()).isEqualTo(v1Complete.timeInStage().stages());
         assertThat(during.skipImpact().stages()).isEqualTo(v1Complete.skipImpact().stages());
         assertMatches(during, v1, histories);
-        assertThatThrownBy(() -> queries.funnel().funnel(PIPELINE, 2, null, null, null))
+        assertThatThrownBy(() -> queries.requests().request(PIPELINE, 2, null, null, null))
                 .isInstanceOf(ViolationException.class).hasMessageContaining("version")
                 .hasMessageContaining("still being built");
 
@@ -192,11 +192,11 @@ class RedefinitionTest {
         return histories;
     }
 
-    private record Queries(FunnelQueries funnel, TimeInStageQueries timeInStage, SkipImpactQueries skipImpact) {
+    private record Queries(AnalyticsRequests requests, FunnelQueries funnel, TimeInStageQueries timeInStage,
+                           SkipImpactQueries skipImpact) {
 
         static Queries of(AnalyticsRequests requests) {
-            return new Queries(new FunnelQueries(requests), new TimeInStageQueries(requests),
-                    new SkipImpactQueries(requests));
+            return new Queries(requests, new FunnelQueries(), new TimeInStageQueries(), new SkipImpactQueries());
         }
     }
 
@@ -205,9 +205,10 @@ class RedefinitionTest {
 
     private static Answers answers(Queries queries, Integer version) {
         try {
-            return new Answers(queries.funnel().funnel(PIPELINE, version, null, null, null),
-                    queries.timeInStage().timeInStage(PIPELINE, version, null, null, TimeMode.CUMULATIVE, null),
-                    queries.skipImpact().skipImpact(PIPELINE, version, null, null, List.of()));
+            AnalyticsRequest request = queries.requests().request(PIPELINE, version, null, null, null);
+            return new Answers(queries.funnel().funnel(request, null),
+                    queries.timeInStage().timeInStage(request, TimeMode.CUMULATIVE),
+                    queries.skipImpact().skipImpact(request, List.of()));
         } catch (ViolationException notYet) {
             return null;
         }

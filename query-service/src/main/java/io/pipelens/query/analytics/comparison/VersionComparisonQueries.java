@@ -2,6 +2,8 @@ package io.pipelens.query.analytics.comparison;
 
 import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.ViolationException;
+import io.pipelens.query.analytics.AnalyticsRequest;
+import io.pipelens.query.analytics.AnalyticsRequests;
 import io.pipelens.query.analytics.PopulationInput;
 import io.pipelens.query.analytics.SliceInput;
 import io.pipelens.query.analytics.funnel.FunnelPolicy;
@@ -27,13 +29,15 @@ public class VersionComparisonQueries {
     private final FunnelQueries funnel;
     private final TimeInStageQueries timeInStage;
     private final SkipImpactQueries skipImpact;
+    private final AnalyticsRequests requests;
     private final Clock clock;
 
     public VersionComparisonQueries(FunnelQueries funnel, TimeInStageQueries timeInStage,
-                                    SkipImpactQueries skipImpact, Clock clock) {
+                                    SkipImpactQueries skipImpact, AnalyticsRequests requests, Clock clock) {
         this.funnel = funnel;
         this.timeInStage = timeInStage;
         this.skipImpact = skipImpact;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -53,10 +57,10 @@ public class VersionComparisonQueries {
                                       SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf,
                                       List<AdjustFor> adjustFor) {
         try {
-            return new VersionAnalytics(version,
-                    funnel.funnel(pipelineId, version, population, filter, policy),
-                    timeInStage.timeInStage(pipelineId, version, population, filter, mode, asOf),
-                    skipImpact.skipImpact(pipelineId, version, population, filter, adjustFor));
+            AnalyticsRequest now = requests.request(pipelineId, version, population, filter, null);
+            AnalyticsRequest atAsOf = requests.request(pipelineId, version, population, filter, asOf);
+            return new VersionAnalytics(version, funnel.funnel(now, policy), timeInStage.timeInStage(atAsOf, mode),
+                    skipImpact.skipImpact(now, adjustFor));
         } catch (ViolationException e) {
             throw new ViolationException(e.violations().stream()
                     .map(v -> v.field().equals("version") ? new Violation(argument, v.reason()) : v)

@@ -1,10 +1,6 @@
 package io.pipelens.query.analytics.velocity;
 
 import io.pipelens.query.analytics.AnalyticsRequest;
-import io.pipelens.query.analytics.AnalyticsRequests;
-import io.pipelens.query.analytics.PopulationInput;
-import io.pipelens.query.analytics.SliceInput;
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -12,16 +8,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class SalesVelocityQueries {
 
-    private final AnalyticsRequests requests;
-
-    public SalesVelocityQueries(AnalyticsRequests requests) {
-        this.requests = requests;
-    }
-
     @QueryMapping
-    public SalesVelocityAnswer salesVelocity(@Argument String pipelineId, @Argument Integer version,
-                                             @Argument PopulationInput population, @Argument SliceInput filter) {
-        AnalyticsRequest request = requests.request(pipelineId, version, population, filter, null);
+    public SalesVelocityAnswer salesVelocity(AnalyticsRequest request) {
         VelocityReport report = SalesVelocity.compute(request.index(), request.population(), request.slice());
         return new SalesVelocityAnswer(request.context(report.deals()), report.currencies());
     }
