@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +82,6 @@ public class ProcessingMetrics {
                 : newestHandled.merge(processor, last.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    @Scheduled(initialDelayString = "${pipelens.metrics.refresh:15s}", fixedDelayString = "${pipelens.metrics.refresh:15s}")
     public void refresh() {
         Instant newest = newestRecorded();
         List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
