@@ -15,7 +15,12 @@ import org.springframework.core.env.Environment;
  * @param mongo   the embedded MongoDB
  */
 @ConfigurationProperties("pipelens")
-public record StoreProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Mongo mongo) {
+public record StoreProperties(@DefaultValue("./data") String dataDir, @DefaultValue Mongo mongo) {
+
+    /** The data directory as a path. */
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
 
     /** The properties bound from {@code environment}, for code that runs before or outside a context's beans. */
     public static StoreProperties of(Environment environment) {

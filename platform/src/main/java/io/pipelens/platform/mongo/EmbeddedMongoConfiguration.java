@@ -55,7 +55,7 @@ public class EmbeddedMongoConfiguration {
     @Bean
     public DisposableBean embeddedMongoShutdownMarker(MongoServer server, StoreProperties stores) {
         boolean persistent = stores.mongo().embedded().persistent();
-        Path file = stores.dataDir().resolve(READ_MODELS_FILE);
+        Path file = stores.dataPath().resolve(READ_MODELS_FILE);
         return () -> {
             server.shutdownNow();
             if (persistent) {
@@ -70,8 +70,8 @@ public class EmbeddedMongoConfiguration {
         boolean persistent = embedded.persistent();
         MongoBackend backend;
         if (persistent) {
-            Files.createDirectories(stores.dataDir());
-            Path file = stores.dataDir().resolve(READ_MODELS_FILE);
+            Files.createDirectories(stores.dataPath());
+            Path file = stores.dataPath().resolve(READ_MODELS_FILE);
             CleanShutdownMarker.forStore(file).discardIfUnclean();
             backend = ReadModelH2Backend.open(file, embedded.cacheMb());
         } else {

@@ -61,7 +61,7 @@ public class MongoTokenStoreConfiguration {
     static String rebuildAdvice(Environment environment, String database) {
         if (environment.getProperty("spring.data.mongodb.uri", "").isEmpty()
                 && environment.getProperty("spring.data.mongodb.host", "").isEmpty()) {
-            return "delete " + StoreProperties.of(environment).dataDir()
+            return "delete " + StoreProperties.of(environment).dataPath()
                     .resolve(EmbeddedMongoConfiguration.READ_MODELS_FILE);
         }
         return "drop MongoDB database '" + database + "' (mongosh " + database + " --eval 'db.dropDatabase()')";
