@@ -32,9 +32,7 @@ import org.springframework.core.env.Environment;
  *
  * <p>The MVStore file commits in the background about once a second, and mongo-java-server makes no promise about
  * what a killed process leaves in it. So the file is only trusted after a clean shutdown: see
- * {@link CleanShutdownMarker}. (The crash tests first blamed this file for a journey missing under a token past its
- * opening event; the cause was the query service storing a batch's token before handling it, since fixed, but the
- * file's crash consistency remains unproven.)
+ * {@link CleanShutdownMarker}: what a kill leaves in the file is not established, so it is not relied on.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass({MongoServer.class, H2Backend.class})

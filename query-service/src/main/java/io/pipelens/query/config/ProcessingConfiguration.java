@@ -97,7 +97,7 @@ public class ProcessingConfiguration {
 
     /**
      * Every processor reports each event it handles, for the lag and throughput metrics. The metrics bean is looked up
-     * once, on the first event: looking it up through the provider on every event was a visible share of a replay.
+     * once, on the first event, so that a replay does not pay a provider lookup for every event.
      */
     @Autowired
     void countHandledEvents(EventProcessingConfigurer configurer, ObjectProvider<ProcessingMetrics> metrics) {

@@ -36,10 +36,8 @@ public class ProcessingMetrics {
     private final JdbcTemplate events;
     private final MeterRegistry meters;
     /**
-     * Per processor, the last event it handled; its recording time is read at refresh only. Under Axon's own JDBC
-     * engine reading it parsed the stored timestamp string, a tenth of a replay's processing when done per event.
-     * {@code ParseOnceJdbcEventStorageEngine} hands out events with the instant already parsed, so with it this only
-     * keeps the per-event work to one map write.
+     * Per processor, the last event it handled; its recording time is read at refresh only, so that the per-event
+     * work is one map write (an event store engine may parse the stored timestamp string when it is first read).
      */
     private final Map<String, EventMessage<?>> lastHandled = new ConcurrentHashMap<>();
     /** Per processor, the newest recording time among the events it handled, as of the last refresh. */
@@ -67,8 +65,7 @@ public class ProcessingMetrics {
 
     /** Called for every event a processor handles, live or in a replay. */
     public void handled(String processor, EventMessage<?> event) {
-        // Registered once per processor: looking the counter up in the registry on every event cost about as much as
-        // the projection's own work per event.
+        // Registered once per processor: a registry lookup per event would cost as much as a projection's own work.
         handledCounters.computeIfAbsent(processor, name -> Counter.builder("pipelens.processor.events")
                 .description("Events handled by the processor, live and in replays")
                 .tag("processor", name).register(meters)).increment();
