@@ -20,7 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -28,7 +27,6 @@ import org.springframework.util.function.SingletonSupplier;
  * the batch with back-off, and the failure shows in the logs and in the processor's status.
  */
 @Configuration
-@EnableScheduling
 public class ProcessingConfiguration {
 
     @Autowired

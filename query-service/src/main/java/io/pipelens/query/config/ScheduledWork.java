@@ -6,6 +6,7 @@ import io.pipelens.query.metrics.PipelineGauges;
 import io.pipelens.query.metrics.ProcessingMetrics;
 import io.pipelens.query.projection.ReplayProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -17,6 +18,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Registered here rather than with {@code @Scheduled}, so the intervals come from the bound properties.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ScheduledWork implements SchedulingConfigurer {
 
     private final PipelineGauges gauges;
