@@ -68,14 +68,16 @@ def free_port():
 # ---------------------------------------------------------------------------------------------------------- processes
 
 class Service:
-    """One Java process (an exec jar) on a port of its own, logging to a file."""
+    """One Java process (an exec jar, with the jars of `loader_path` added) on a port of its own, logging to a file."""
 
-    def __init__(self, name, jar, args, log_path):
+    def __init__(self, name, jar, args, log_path, loader_path=None):
         self.name, self.port = name, free_port()
         self.url = f'http://127.0.0.1:{self.port}'
         self.log_path = log_path
-        command = ['java', *JAVA_OPTS, '-jar', jar, f'--server.port={self.port}', '--server.address=127.0.0.1',
-                   *args]
+        # Spring Boot's PropertiesLauncher runs the exec jar's application with more jars on its class path.
+        start = ['-jar', jar] if loader_path is None else [f'-Dloader.path={loader_path}', '-cp', jar,
+                                                           'org.springframework.boot.loader.launch.PropertiesLauncher']
+        command = ['java', *JAVA_OPTS, *start, f'--server.port={self.port}', '--server.address=127.0.0.1', *args]
         self.log_file = open(log_path, 'a')
         self.log_file.write(f'\n==== {" ".join(command)}\n')
         self.log_file.flush()
@@ -158,10 +160,10 @@ def h2_url(store):
     return f'jdbc:h2:file:{store}/events;AUTO_SERVER=TRUE'
 
 
-def command_service(args, store, extra=(), log_name='command-service.log'):
+def command_service(args, store, extra=(), log_name='command-service.log', loader_path=None):
     return Service('command-service', args.command_jar,
                    [f'--pipelens.data-dir={store}', '--pipelens.mongo.embedded.persistent=false', *extra],
-                   os.path.join(args.work, log_name))
+                   os.path.join(args.work, log_name), loader_path)
 
 
 def redefinitions(service):
@@ -179,7 +181,8 @@ def redefinitions(service):
 
 def prepare_store(args, store):
     log(f'event store: {args.deals} demo deals and two redefinitions into {store}')
-    service = command_service(args, store, [f'--pipelens.demo.deals={args.deals}', f'--pipelens.demo.as-of={AS_OF}'])
+    service = command_service(args, store, [f'--pipelens.demo.deals={args.deals}', f'--pipelens.demo.as-of={AS_OF}'],
+                              loader_path=args.demo_jar)
     try:
         wait_until('the demo data is loaded', lambda: 'Demo data: ' in open(service.log_path).read(), 600, [service])
         wait_until('the command service answers', lambda: graphql(service, '{ pipelineTemplate { name } }'), 120,
@@ -633,6 +636,7 @@ def main():
     parser.add_argument('--work', required=True)
     parser.add_argument('--command-jar', required=True)
     parser.add_argument('--query-jar', required=True)
+    parser.add_argument('--demo-jar', required=True, help='the demo module\'s jar, which loads the demo deals')
     parser.add_argument('--lib', required=True, help='a directory with the jars of H2 and mongo-java-server')
     parser.add_argument('--seed', type=int, default=20261126)
     parser.add_argument('--deals', type=int, default=4000)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceApplication;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.deal.DealJourneyProjection;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.pipelens.bench;
 
-import io.pipelens.command.demo.DemoHistories;
+import io.pipelens.demo.DemoHistories;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealCommand;
 import io.pipelens.kernel.deal.DealEvent;

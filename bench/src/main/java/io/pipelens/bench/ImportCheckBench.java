@@ -1,12 +1,12 @@
 package io.pipelens.bench;
 
-import io.pipelens.command.demo.DemoEventLog;
-import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.command.demo.DemoHistoryCheck;
 import io.pipelens.command.importing.DealImporter;
 import io.pipelens.command.importing.ImportOptions;
 import io.pipelens.command.importing.ImportProgress;
 import io.pipelens.command.importing.ImportSummary;
+import io.pipelens.demo.DemoEventLog;
+import io.pipelens.demo.DemoHistories;
+import io.pipelens.demo.DemoHistoryCheck;
 import io.pipelens.launcher.PipelensLauncher.Services;
 import java.io.BufferedWriter;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.pipelens.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelens.query.QueryServiceApplication;
 import io.pipelens.query.admin.ProjectionReplays;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
 import java.nio.file.Path;

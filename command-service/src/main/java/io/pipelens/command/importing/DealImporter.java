@@ -91,9 +91,9 @@ public class DealImporter {
                 settings.batchDeals());
     }
 
-    public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
-                        TransactionManager transactions, ObjectMapper json, Clock clock, ImportLimits limits,
-                        int threads, int batchDeals) {
+    DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
+                 TransactionManager transactions, ObjectMapper json, Clock clock, ImportLimits limits,
+                 int threads, int batchDeals) {
         this.gateway = gateway;
         this.pipelines = pipelines;
         this.recordedDeals = recordedDeals;
@@ -103,10 +103,6 @@ public class DealImporter {
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.batchDeals = Math.max(1, batchDeals);
-    }
-
-    public ImportLimits limits() {
-        return limits;
     }
 
     /**

@@ -15,7 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * so the stream holds exactly one event; a second record of the same import is refused by the event store.
  */
 @Aggregate
-public class DealLogImport {
+class DealLogImport {
 
     @AggregateIdentifier
     private String aggregateId;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * store before it records any of them.
  */
 @Component
-public class DryRun implements MessageHandlerInterceptor<CommandMessage<?>> {
+class DryRun implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     /** Metadata key that marks a command as a dry run. */
     public static final String KEY = "pipelens.dryRun";
@@ -44,7 +44,7 @@ public class DryRun implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     /** The result a dry-run command would have had; thrown so that its unit of work rolls back. */
-    public static final class Completed extends RuntimeException {
+    static final class Completed extends RuntimeException {
 
         private final transient Object result;
 

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * appended. A body larger than {@code pipelens.import.max-bytes} is refused by its Content-Length before it is read.
  */
 @RestController
-public class ImportController {
+class ImportController {
 
     private final DealImporter importer;
 

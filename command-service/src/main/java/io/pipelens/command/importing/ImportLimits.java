@@ -6,7 +6,7 @@ package io.pipelens.command.importing;
  * @param maxBytes the largest file, in bytes
  * @param maxRows  the most data rows
  */
-public record ImportLimits(long maxBytes, int maxRows) {
+record ImportLimits(long maxBytes, int maxRows) {
 
     public static final ImportLimits DEFAULT = new ImportLimits(50L * 1024 * 1024, 1_000_000);
 }

@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code dealIdPrefix} goes before every deal id of the file; {@code lifecycle} lists the lifecycle transitions read
  * (in {@code lifecycleColumn}), the others being skipped.
  */
-public record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
+record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
                                String dealColumn, String timeColumn, String stageColumn, String outcomeColumn,
                                String ownerColumn, String sourceColumn, String segmentColumn, String amountColumn,
@@ -130,7 +130,7 @@ public record ImportParameters(String pipelineId, String format, Boolean skipBad
     }
 
     /** Options and mapping. */
-    public record Parsed(ImportOptions options, ImportMapping mapping) {
+    record Parsed(ImportOptions options, ImportMapping mapping) {
     }
 
     private static boolean blank(String value) {

@@ -10,12 +10,12 @@ public class ImportRejectedException extends RuntimeException {
     private final long total;
     private final transient List<String> hints;
 
-    public ImportRejectedException(List<ImportProblem> problems, long total) {
+    ImportRejectedException(List<ImportProblem> problems, long total) {
         this(problems, total, List.of());
     }
 
     /** @param hints which option would fix many of the problems, once each with the count (see {@link ImportHints}) */
-    public ImportRejectedException(List<ImportProblem> problems, long total, List<String> hints) {
+    ImportRejectedException(List<ImportProblem> problems, long total, List<String> hints) {
         super(total + " problem" + (total == 1 ? "" : "s") + ", nothing imported: " + problems.stream().limit(5)
                 .map(ImportProblem::toString).collect(Collectors.joining("; ")) + (total > 5 ? "; …" : ""));
         this.problems = List.copyOf(problems);

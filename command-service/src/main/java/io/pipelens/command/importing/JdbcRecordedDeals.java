@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * payload is Jackson's JSON of that event.
  */
 @Component
-public class JdbcRecordedDeals implements RecordedDeals {
+class JdbcRecordedDeals implements RecordedDeals {
 
     static final int CHUNK = 500;
 

@@ -5,7 +5,7 @@ package io.pipelens.command.importing;
  * be reworded, the codes may not, because clients group problems by them and every recorded import counts its skipped
  * rows by them. docs/import.md lists them.
  */
-public enum ProblemCode {
+enum ProblemCode {
 
     /** The pipeline id is invalid, or no such pipeline is defined. */
     UNKNOWN_PIPELINE,

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Records that an import ran and what it did, once its deals are recorded. Sent by the importer only, so it lives
  * beside it rather than in the kernel; the event it gives, {@link DealLogImportedEvent}, is what other services read.
  */
-public record RecordDealLogImportCommand(DealLogImportedEvent facts) {
+record RecordDealLogImportCommand(DealLogImportedEvent facts) {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * be taken as continuing a deal of that other pipeline.
  */
 @FunctionalInterface
-public interface RecordedDeals {
+interface RecordedDeals {
 
     /** The ids among {@code dealIds} that have at least one event in the store, each with its pipeline. */
     Map<String, String> pipelinesOf(Collection<String> dealIds);

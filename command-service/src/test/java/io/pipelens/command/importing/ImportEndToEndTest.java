@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.pipelens.command.CommandServiceApplication;
-import io.pipelens.command.demo.DemoEventLog;
-import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.command.demo.DemoHistoryCheck;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
@@ -57,7 +54,7 @@ class ImportEndToEndTest {
 
     @BeforeAll
     void definePipelines() {
-        for (String pipeline : List.of("demo", "web", "store")) {
+        for (String pipeline : List.of("web", "store")) {
             gateway.sendAndWait(new DefinePipelineCommand(pipeline, pipeline, SolutionSalesTemplate.STAGES,
                     AS_OF.minusSeconds(86_400L * 800)));
         }
@@ -72,57 +69,6 @@ class ImportEndToEndTest {
     private long imports() {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier like "
                 + "'import:%'", Long.class);
-    }
-
-    private static ImportMapping demoMapping() {
-        return ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
-                .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("lost_reason"));
-    }
-
-    /** Demo histories written out as a CSV event log, one row per change. */
-    private static byte[] demoCsv(List<RecordDealHistoryCommand> deals) {
-        StringBuilder out = new StringBuilder();
-        DemoEventLog.write(deals.iterator(), out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The small version of the 100,000-deal check in the bench module ({@code bench import-check}): every generated
-     * deal's stream holds exactly the events derived from its history by hand, and importing the file again appends
-     * nothing.
-     */
-    @Test
-    void importsTwoThousandGeneratedDealsExactlyAsGeneratedAndReimportingAddsNothing() {
-        List<RecordDealHistoryCommand> deals = new DemoHistories("demo", 3, AS_OF).deals(0, 2000).toList();
-        int changes = deals.stream().mapToInt(d -> d.changes().size()).sum();
-        byte[] csv = demoCsv(deals);
-        long before = events();
-        long importsBefore = imports();
-
-        ImportSummary first = importer.importLog("demo", new ByteArrayInputStream(csv), ImportOptions.csv(),
-                demoMapping(), ImportProgress.NONE);
-        long afterFirst = events();
-        List<String> differences = DemoHistoryCheck.differences(eventStore, deals.iterator(), 10);
-        ImportSummary again = importer.importLog("demo", new ByteArrayInputStream(csv), ImportOptions.csv(),
-                demoMapping(), ImportProgress.NONE);
-
-        assertThat(changes).isGreaterThan(10_000);
-        assertThat(first.rowsRead()).isEqualTo(changes);
-        assertThat(first.deals()).isEqualTo(2000);
-        assertThat(first.transitionsAppended()).isEqualTo(changes);
-        assertThat(first.duplicates()).isZero();
-        assertThat(first.rejectedDeals()).isEmpty();
-        assertThat(afterFirst - before).isEqualTo(changes);
-        assertThat(differences).isEmpty();
-        assertThat(again.transitionsAppended()).isZero();
-        assertThat(again.duplicates()).isEqualTo(changes);
-        assertThat(events()).isEqualTo(afterFirst);
-        assertThat(first.importId()).isNotNull();
-        assertThat(again.importId()).as("an import that appended and skipped nothing is not recorded").isNull();
-        assertThat(imports() - importsBefore).isEqualTo(1);
-        System.out.printf("Imported %d rows (%d deals) in %d ms: %.0f transitions/s; re-import %.0f transitions/s%n",
-                changes, first.deals(), first.elapsedMillis(), first.transitionsPerSecond(),
-                again.transitionsPerSecond());
     }
 
     @Test

@@ -5,14 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipelens.command.demo.DemoEventLog;
-import io.pipelens.command.demo.DemoHistories;
-import io.pipelens.command.demo.DemoHistoryCheck;
 import io.pipelens.command.importing.DealImporter;
 import io.pipelens.command.importing.ImportMapping;
 import io.pipelens.command.importing.ImportOptions;
 import io.pipelens.command.importing.ImportProgress;
 import io.pipelens.command.importing.ImportSummary;
+import io.pipelens.demo.DemoEventLog;
+import io.pipelens.demo.DemoHistories;
+import io.pipelens.demo.DemoHistoryCheck;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;

@@ -4,7 +4,7 @@ import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.processing.WriteBehind;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.pipelens.query.analytics;
 
 import io.pipelens.query.deal.DealJourney;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -163,28 +162,6 @@ public final class AnalyticIndex {
             }
         }
         return last == VersionedJourney.OPEN ? null : Instant.ofEpochMilli(last);
-    }
-
-    public FunnelReport funnel(Population population, Slice slice) {
-        return Funnel.compute(version, deals(), population, slice);
-    }
-
-    public TimeInStageReport timeInStage(Population population, Slice slice, TimeMode mode, Instant asOf) {
-        return TimeInStage.compute(version, deals(), population, slice, mode, asOf);
-    }
-
-    public SkipImpactReport skipImpact(Population population, Slice slice) {
-        return SkipImpact.compute(version, deals(), population, slice);
-    }
-
-    /** @param window the trailing window for exits; {@link Bottlenecks#DEFAULT_WINDOW} when null */
-    public BottleneckReport bottlenecks(Population population, Slice slice, Instant asOf, Duration window) {
-        return Bottlenecks.compute(version, deals(), population, slice, asOf,
-                window == null ? Bottlenecks.DEFAULT_WINDOW : window);
-    }
-
-    public VelocityReport salesVelocity(Population population, Slice slice) {
-        return SalesVelocity.compute(version, deals(), population, slice);
     }
 
     /**

@@ -104,7 +104,7 @@ public final class AnalyticVersion {
     }
 
     /** The stage's expected time in stage in milliseconds, or -1 when it sets none. */
-    long expectedMillis(int position) {
+    public long expectedMillis(int position) {
         Integer days = stage(position).expectedDays();
         return days == null ? -1 : days * MILLIS_PER_DAY;
     }

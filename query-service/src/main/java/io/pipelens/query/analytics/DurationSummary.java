@@ -11,7 +11,7 @@ public record DurationSummary(int count, Double meanSeconds, Double medianSecond
 
     static final DurationSummary EMPTY = new DurationSummary(0, null, null, null, null, null);
 
-    static DurationSummary of(LongList millis) {
+    public static DurationSummary of(LongList millis) {
         int n = millis.size();
         if (n == 0) {
             return EMPTY;
@@ -26,7 +26,7 @@ public record DurationSummary(int count, Double meanSeconds, Double medianSecond
     }
 
     /** Median of the first {@code n} values of an ascending array (n ≥ 1). */
-    static double medianMillis(long[] sorted, int n) {
+    public static double medianMillis(long[] sorted, int n) {
         if (n % 2 == 1) {
             return sorted[n / 2];
         }
@@ -36,7 +36,7 @@ public record DurationSummary(int count, Double meanSeconds, Double medianSecond
     }
 
     /** The value at rank ⌈percent·n/100⌉ (at least 1) of the first {@code n} values of an ascending array. */
-    static long nearestRank(long[] sorted, int n, int percent) {
+    public static long nearestRank(long[] sorted, int n, int percent) {
         int rank = (int) Math.max(1, ((long) percent * n + 99) / 100);
         return sorted[rank - 1];
     }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * fixed number of linear passes where a comparison sort takes n log n comparisons, and metrics sort a sample per
  * stage.
  */
-final class LongList {
+public final class LongList {
 
     private static final int RADIX_FROM = 512;
     private static final int DIGIT_BITS = 13;
@@ -19,7 +19,7 @@ final class LongList {
     private long max;
     private boolean negative;
 
-    void add(long value) {
+    public void add(long value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -31,12 +31,12 @@ final class LongList {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Sorts in place and returns the backing array; only the first {@link #size()} values are meaningful. */
-    long[] sorted() {
+    public long[] sorted() {
         if (size < RADIX_FROM || negative) {
             Arrays.sort(values, 0, size);
         } else {

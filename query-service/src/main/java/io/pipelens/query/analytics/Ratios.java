@@ -1,13 +1,13 @@
 package io.pipelens.query.analytics;
 
 /** Small helpers for ratios that are undefined on an empty denominator. */
-final class Ratios {
+public final class Ratios {
 
     private Ratios() {
     }
 
     /** numerator ÷ denominator, or null when the denominator is 0. */
-    static Double ratio(double numerator, double denominator) {
+    public static Double ratio(double numerator, double denominator) {
         return denominator == 0 ? null : numerator / denominator;
     }
 }

@@ -2,13 +2,16 @@ package io.pipelens.query.analytics;
 
 /**
  * The 95% Wilson score interval of a proportion x/n (DESIGN §9): with p = x/n, centre (p + z²/2n) ÷ (1 + z²/n) and
- * half-width z ÷ (1 + z²/n) · √(p(1−p)/n + z²/4n²), z = {@link SkipImpact#Z_95}.
+ * half-width z ÷ (1 + z²/n) · √(p(1−p)/n + z²/4n²), z = {@link #Z_95}.
  *
  * <p>Written here rather than taken from a library: Commons Statistics 1.2 (already in the build) has tests but no
  * interval for a binomial proportion, and Commons Math 3's {@code WilsonScoreInterval} refuses n = 0 (which must
  * give null here) and would add a whole library, no longer developed, for five lines.
  */
 public final class WilsonInterval {
+
+    /** The 0.975 quantile of the standard normal distribution, for two-sided 95% intervals. */
+    public static final double Z_95 = 1.959963984540054;
 
     private WilsonInterval() {
     }
@@ -28,10 +31,10 @@ public final class WilsonInterval {
         }
         double n = trials;
         double p = successes / n;
-        double zz = SkipImpact.Z_95 * SkipImpact.Z_95;
+        double zz = Z_95 * Z_95;
         double shrink = 1 + zz / n;
         double centre = (p + zz / (2 * n)) / shrink;
-        double halfWidth = SkipImpact.Z_95 / shrink * Math.sqrt(p * (1 - p) / n + zz / (4 * n * n));
+        double halfWidth = Z_95 / shrink * Math.sqrt(p * (1 - p) / n + zz / (4 * n * n));
         return new Interval(successes == 0 ? 0 : centre - halfWidth, successes == trials ? 1 : centre + halfWidth);
     }
 }

@@ -2,8 +2,8 @@ package io.pipelens.query.deal;
 
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
-import io.pipelens.query.projection.DocumentBatch;
-import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.processing.DocumentBatch;
+import io.pipelens.query.processing.WriteBehind;
 import java.util.Collection;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;

@@ -1,6 +1,6 @@
 package io.pipelens.query.deal;
 
-import io.pipelens.query.projection.DocumentCodec;
+import io.pipelens.query.processing.DocumentCodec;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.pipelens.query.deal;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import io.pipelens.query.projection.MongoDocumentStore;
+import io.pipelens.query.processing.MongoDocumentStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

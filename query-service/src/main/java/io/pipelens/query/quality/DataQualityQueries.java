@@ -2,14 +2,11 @@ package io.pipelens.query.quality;
 
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticIndex;
-import io.pipelens.query.analytics.Population;
-import io.pipelens.query.analytics.Slice;
-import io.pipelens.query.analytics.api.AnalyticsQueries.AnswerContext;
-import io.pipelens.query.analytics.api.AnalyticsQueries.PopulationInput;
-import io.pipelens.query.analytics.api.AnalyticsQueries.SliceInput;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
-import io.pipelens.query.deal.JourneyStore;
-import java.time.Instant;
+import io.pipelens.query.analytics.AnalyticsRequest;
+import io.pipelens.query.analytics.AnalyticsRequests;
+import io.pipelens.query.analytics.AnswerContext;
+import io.pipelens.query.analytics.PopulationInput;
+import io.pipelens.query.analytics.SliceInput;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,13 +23,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class DataQualityQueries {
 
-    private final AnalyticsRegistry registry;
-    private final JourneyStore journeys;
+    private final AnalyticsRequests requests;
     private final MongoTemplate mongo;
 
-    public DataQualityQueries(AnalyticsRegistry registry, JourneyStore journeys, MongoTemplate mongo) {
-        this.registry = registry;
-        this.journeys = journeys;
+    public DataQualityQueries(AnalyticsRequests requests, MongoTemplate mongo) {
+        this.requests = requests;
         this.mongo = mongo;
     }
 
@@ -48,32 +43,17 @@ public class DataQualityQueries {
             throw new ViolationException("recentImports", "must be between 0 and " + ImportSummaryView.MAX_RECENT
                     + ", was " + recentImports);
         }
-        Population chosen = population(population);
-        Slice slice = filter == null ? Slice.ALL : new Slice(filter.owner(), filter.source(), filter.segment());
-        JourneyStore.Replay replay = journeys.replay();
-        AnalyticsRegistry.Selected selected = journeys.read(() -> registry.select(pipelineId, version));
-        AnalyticIndex index = selected.index();
-        JourneyQualityReport report = JourneyQuality.of(index.deals(), index.version(), chosen, slice, sampleSize);
+        AnalyticsRequest request = requests.request(pipelineId, version, population, filter, null);
+        AnalyticIndex index = request.index();
+        JourneyQualityReport report = JourneyQuality.of(index.deals(), index.version(), request.population(),
+                request.slice(), sampleSize);
         // A full scan on the embedded server, which ignores secondary indexes; imports are one document per file.
         List<DealLogImportView> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),
                 DealLogImportView.class);
-        AnswerContext context = AnswerContext.of(pipelineId, selected, chosen, slice, report.deals(),
-                report.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null,
-                replay, Instant.now());
+        AnswerContext context = request.context(report.deals(),
+                report.deals() == 0 ? "no deal of the pipeline is selected by the population and filter" : null);
         return new DataQualityAnswer(context, report.startedMidPipeline(), report.backwardMoves(),
                 report.reopenings(), report.firstStages(), ImportSummaryView.of(imports, recentImports));
-    }
-
-    private static Population population(PopulationInput input) {
-        if (input == null) {
-            return Population.ALL;
-        }
-        try {
-            return new Population(input.basis() == null ? Population.Basis.ALL : input.basis(), input.from(),
-                    input.to());
-        } catch (IllegalArgumentException e) {
-            throw new ViolationException("population", e.getMessage());
-        }
     }
 
     /** The report as GraphQL gives it. */

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.query.ProcessingMetrics;
 import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.metrics.ProcessingMetrics;
-import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.processing.WriteBehind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,13 +5,13 @@ import static io.pipelens.query.deal.DealEvents.asMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
-import io.pipelens.query.projection.WriteBehind;
-import io.pipelens.query.projection.WriteBehindTokenStore;
+import io.pipelens.query.processing.WriteBehind;
+import io.pipelens.query.processing.WriteBehindTokenStore;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;

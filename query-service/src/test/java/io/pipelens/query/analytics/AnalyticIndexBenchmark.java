@@ -1,6 +1,12 @@
 package io.pipelens.query.analytics;
 
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
+import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.skipimpact.SkipImpact;
+import io.pipelens.query.analytics.timeinstage.TimeInStage;
+import io.pipelens.query.analytics.timeinstage.TimeMode;
+import io.pipelens.query.analytics.velocity.SalesVelocity;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealStatusView;
 import io.pipelens.query.deal.Visit;
@@ -63,19 +69,20 @@ public final class AnalyticIndexBenchmark {
 
         Population cohort = Population.opened(Instant.parse("2024-01-01T00:00:00Z"), null);
         Slice owner = new Slice("owner-7", null, null);
-        time("funnel (all)", () -> index.funnel(Population.ALL, Slice.ALL));
-        time("funnel (2024 cohort, one owner)", () -> index.funnel(cohort, owner));
-        time("time in stage cumulative", () -> index.timeInStage(Population.ALL, Slice.ALL, TimeMode.CUMULATIVE,
-                NOW));
-        time("time in stage first", () -> index.timeInStage(Population.ALL, Slice.ALL, TimeMode.FIRST, NOW));
-        time("skip impact", () -> index.skipImpact(Population.ALL, Slice.ALL));
-        time("bottlenecks", () -> index.bottlenecks(Population.ALL, Slice.ALL, NOW, null));
+        time("funnel (all)", () -> Funnel.compute(index, Population.ALL, Slice.ALL));
+        time("funnel (2024 cohort, one owner)", () -> Funnel.compute(index, cohort, owner));
+        time("time in stage cumulative", () -> TimeInStage.compute(index, Population.ALL, Slice.ALL,
+                TimeMode.CUMULATIVE, NOW));
+        time("time in stage first", () -> TimeInStage.compute(index, Population.ALL, Slice.ALL, TimeMode.FIRST, NOW));
+        time("skip impact", () -> SkipImpact.compute(index, Population.ALL, Slice.ALL));
+        time("bottlenecks", () -> Bottlenecks.compute(index, Population.ALL, Slice.ALL, NOW, null));
         Instant yearBefore = NOW.minus(Duration.ofDays(365));
-        time("bottlenecks a year before", () -> index.bottlenecks(Population.ALL, Slice.ALL, yearBefore, null));
+        time("bottlenecks a year before",
+                () -> Bottlenecks.compute(index, Population.ALL, Slice.ALL, yearBefore, null));
         time("last event as of now", () -> index.lastEventAt(NOW));
         time("last event a year before", () -> index.lastEventAt(yearBefore));
-        time("sales velocity", () -> index.salesVelocity(Population.ALL, Slice.ALL));
-        time("funnel (active in 2024)", () -> index.funnel(Population.active(
+        time("sales velocity", () -> SalesVelocity.compute(index, Population.ALL, Slice.ALL));
+        time("funnel (active in 2024)", () -> Funnel.compute(index, Population.active(
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")), Slice.ALL));
         if (index.size() != deals) {
             throw new IllegalStateException("index holds " + index.size());

@@ -3,6 +3,12 @@ package io.pipelens.query.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
+import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
+import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.skipimpact.SkipImpact;
+import io.pipelens.query.analytics.timeinstage.TimeInStage;
+import io.pipelens.query.analytics.timeinstage.TimeMode;
+import io.pipelens.query.analytics.velocity.SalesVelocity;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -38,11 +44,11 @@ class AnalyticIndexScaleTest {
     @Test
     void everyQueryOverAHundredThousandDealsTakesWellUnderHalfASecond() {
         assertThat(index.size()).isEqualTo(DEALS);
-        assertFast(() -> index.funnel(Population.ALL, Slice.ALL));
-        assertFast(() -> index.timeInStage(Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, NOW));
-        assertFast(() -> index.skipImpact(Population.ALL, Slice.ALL));
-        assertFast(() -> index.bottlenecks(Population.ALL, Slice.ALL, NOW, null));
-        assertFast(() -> index.salesVelocity(Population.ALL, Slice.ALL));
+        assertFast(() -> Funnel.compute(index, Population.ALL, Slice.ALL));
+        assertFast(() -> TimeInStage.compute(index, Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, NOW));
+        assertFast(() -> SkipImpact.compute(index, Population.ALL, Slice.ALL));
+        assertFast(() -> Bottlenecks.compute(index, Population.ALL, Slice.ALL, NOW, null));
+        assertFast(() -> SalesVelocity.compute(index, Population.ALL, Slice.ALL));
     }
 
     private static void assertFast(Supplier<Object> query) {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.pipeline.StageMapping;
+import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.funnel.FunnelReport;
 import io.pipelens.query.deal.DealJourney;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +31,11 @@ class AnalyticIndexTest {
 
         index.upsert(deal("d1").openedAt("a", 0).journey());
         index.upsert(history.journey());
-        FunnelReport once = index.funnel(Population.ALL, Slice.ALL);
+        FunnelReport once = Funnel.compute(index, Population.ALL, Slice.ALL);
         index.upsert(history.journey());
 
         assertThat(index.size()).isEqualTo(1);
-        assertThat(index.funnel(Population.ALL, Slice.ALL)).isEqualTo(once);
+        assertThat(Funnel.compute(index, Population.ALL, Slice.ALL)).isEqualTo(once);
         assertThat(once.won()).isEqualTo(1);
         assertThat(index.deal("d1").lastStage()).isEqualTo(2);
     }
@@ -126,7 +128,7 @@ class AnalyticIndexTest {
 
         assertThat(index.size()).isZero();
         assertThat(index.deal("d1")).isNull();
-        assertThat(index.funnel(Population.ALL, Slice.ALL).deals()).isZero();
+        assertThat(Funnel.compute(index, Population.ALL, Slice.ALL).deals()).isZero();
         assertThat(index.generation()).isGreaterThan(before);
     }
 
@@ -138,7 +140,7 @@ class AnalyticIndexTest {
         }
 
         assertThat(index.size()).isEqualTo(5_000);
-        assertThat(index.funnel(Population.ALL, Slice.ALL).stages().get(0).openAt()).isEqualTo(5_000);
+        assertThat(Funnel.compute(index, Population.ALL, Slice.ALL).stages().get(0).openAt()).isEqualTo(5_000);
     }
 
     /**
@@ -167,7 +169,7 @@ class AnalyticIndexTest {
                     boolean last = false;
                     while (!last) {
                         last = writerDone.getCount() == 0;
-                        FunnelReport funnel = index.funnel(Population.ALL, Slice.ALL);
+                        FunnelReport funnel = Funnel.compute(index, Population.ALL, Slice.ALL);
                         int openAtA = funnel.stages().get(0).openAt();
                         int wonFromB = funnel.stages().get(1).wonFrom();
                         assertThat(openAtA + wonFromB).isEqualTo(funnel.deals());
@@ -195,7 +197,7 @@ class AnalyticIndexTest {
             pool.shutdownNow();
         }
 
-        FunnelReport end = index.funnel(Population.ALL, Slice.ALL);
+        FunnelReport end = Funnel.compute(index, Population.ALL, Slice.ALL);
         assertThat(end.won()).isEqualTo(deals);
         assertThat(end.stages().get(0).openAt()).isZero();
     }

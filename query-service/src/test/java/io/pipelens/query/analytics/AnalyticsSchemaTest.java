@@ -13,19 +13,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** An interval is only readable with what it bounds and when it is null, so every one says so in GraphiQL. */
 class AnalyticsSchemaTest {
 
     @Test
     void everyIntervalSaysWhatItBounds() throws IOException {
-        Document schema;
-        try (InputStream in = getClass().getResourceAsStream("/graphql/query/analytics.graphqls")) {
-            schema = Parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        List<ObjectTypeDefinition> types = new ArrayList<>();
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (String pattern : List.of("analytics.graphqls", "analytics/*.graphqls")) {
+            for (Resource file : resolver.getResources("classpath*:graphql/query/" + pattern)) {
+                try (InputStream in = file.getInputStream()) {
+                    Document schema = Parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    types.addAll(schema.getDefinitionsOfType(ObjectTypeDefinition.class));
+                }
+            }
         }
         List<String> intervals = new ArrayList<>();
         List<String> undescribed = new ArrayList<>();
-        for (ObjectTypeDefinition type : schema.getDefinitionsOfType(ObjectTypeDefinition.class)) {
+        for (ObjectTypeDefinition type : types) {
             for (FieldDefinition field : type.getFieldDefinitions()) {
                 if (field.getType() instanceof TypeName name && name.getName().equals("Interval")) {
                     String at = type.getName() + "." + field.getName();

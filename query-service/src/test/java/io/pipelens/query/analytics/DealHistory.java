@@ -21,10 +21,10 @@ import java.util.List;
  * {@code deal("d1").openedAt("contact", 0).movedTo("profiling", 2.5).wonAt(4)}. Enforces nothing the aggregate
  * enforces; tests are expected to write valid histories.
  */
-final class DealHistory {
+public final class DealHistory {
 
-    static final String PIPELINE = "sales";
-    static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+    public static final String PIPELINE = "sales";
+    public static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     private final String id;
     private final List<DealEvent> events = new ArrayList<>();
@@ -35,96 +35,96 @@ final class DealHistory {
         this.id = id;
     }
 
-    static DealHistory deal(String id) {
+    public static DealHistory deal(String id) {
         return new DealHistory(id);
     }
 
-    static Instant day(double days) {
+    public static Instant day(double days) {
         return T0.plus(Duration.ofMillis(Math.round(days * 86_400_000L)));
     }
 
-    DealHistory ownedBy(String owner) {
+    public DealHistory ownedBy(String owner) {
         attributes = new DealAttributes(owner, attributes.source(), attributes.segment(), attributes.amount(),
                 attributes.currency());
         return this;
     }
 
-    DealHistory from(String source, String segment) {
+    public DealHistory from(String source, String segment) {
         attributes = new DealAttributes(attributes.owner(), source, segment, attributes.amount(),
                 attributes.currency());
         return this;
     }
 
-    DealHistory worth(String amount, String currency) {
+    public DealHistory worth(String amount, String currency) {
         attributes = new DealAttributes(attributes.owner(), attributes.source(), attributes.segment(),
                 amount == null ? null : new BigDecimal(amount), currency);
         return this;
     }
 
-    DealHistory openedAt(String stage, double day) {
+    public DealHistory openedAt(String stage, double day) {
         return openedAt(stage, day(day));
     }
 
-    DealHistory openedAt(String stage, Instant at) {
+    public DealHistory openedAt(String stage, Instant at) {
         events.add(new DealOpenedEvent(id, PIPELINE, stage, attributes, at));
         this.stage = stage;
         return this;
     }
 
-    DealHistory movedTo(String stage, double day) {
+    public DealHistory movedTo(String stage, double day) {
         return movedTo(stage, day(day));
     }
 
-    DealHistory movedTo(String stage, Instant at) {
+    public DealHistory movedTo(String stage, Instant at) {
         events.add(new DealMovedToStageEvent(id, PIPELINE, this.stage, stage, at));
         this.stage = stage;
         return this;
     }
 
-    DealHistory wonAt(double day) {
+    public DealHistory wonAt(double day) {
         return wonAt(day(day));
     }
 
-    DealHistory wonAt(Instant at) {
+    public DealHistory wonAt(Instant at) {
         events.add(new DealWonEvent(id, PIPELINE, stage, at));
         return this;
     }
 
-    DealHistory lostAt(double day) {
+    public DealHistory lostAt(double day) {
         return lostAt(day(day));
     }
 
-    DealHistory lostAt(Instant at) {
+    public DealHistory lostAt(Instant at) {
         events.add(new DealLostEvent(id, PIPELINE, stage, "no budget", at));
         return this;
     }
 
-    DealHistory reopenedInto(String stage, double day) {
+    public DealHistory reopenedInto(String stage, double day) {
         return reopenedInto(stage, day(day));
     }
 
-    DealHistory reopenedInto(String stage, Instant at) {
+    public DealHistory reopenedInto(String stage, Instant at) {
         events.add(new DealReopenedEvent(id, PIPELINE, stage, at));
         this.stage = stage;
         return this;
     }
 
-    DealHistory attributesChanged(DealAttributes changed, Instant at) {
+    public DealHistory attributesChanged(DealAttributes changed, Instant at) {
         events.add(new DealAttributesChangedEvent(id, PIPELINE, changed, at));
         attributes = changed;
         return this;
     }
 
-    List<DealEvent> events() {
+    public List<DealEvent> events() {
         return List.copyOf(events);
     }
 
     /** The journey the deal-journey projection would store, folded from the events in order. */
-    DealJourney journey() {
+    public DealJourney journey() {
         return fold(events);
     }
 
-    static DealJourney fold(List<DealEvent> events) {
+    public static DealJourney fold(List<DealEvent> events) {
         DealJourney journey = null;
         long sequence = 0;
         for (DealEvent event : events) {

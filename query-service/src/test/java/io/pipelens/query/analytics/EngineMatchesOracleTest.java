@@ -7,7 +7,22 @@ import io.pipelens.kernel.deal.DealLostEvent;
 import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
 import io.pipelens.query.analytics.Scenarios.Scenario;
+import io.pipelens.query.analytics.bottlenecks.BottleneckReport;
+import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
+import io.pipelens.query.analytics.bottlenecks.StageLoad;
+import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.funnel.FunnelReport;
+import io.pipelens.query.analytics.funnel.FunnelStage;
 import io.pipelens.query.analytics.oracle.Oracle;
+import io.pipelens.query.analytics.skipimpact.SkipImpact;
+import io.pipelens.query.analytics.skipimpact.SkipImpactReport;
+import io.pipelens.query.analytics.skipimpact.StageSkipImpact;
+import io.pipelens.query.analytics.timeinstage.StageTimes;
+import io.pipelens.query.analytics.timeinstage.TimeInStage;
+import io.pipelens.query.analytics.timeinstage.TimeInStageReport;
+import io.pipelens.query.analytics.velocity.CurrencyVelocity;
+import io.pipelens.query.analytics.velocity.SalesVelocity;
+import io.pipelens.query.analytics.velocity.VelocityReport;
 import io.pipelens.query.deal.JourneyFold;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +102,8 @@ class EngineMatchesOracleTest {
     @MethodSource("seeds500")
     void funnelMatchesTheOracle(long seed) {
         Scenario scenario = scenario(seed);
-        FunnelReport engine = Scenarios.indexAsProjected(scenario).funnel(scenario.question().population(), scenario.question().slice());
+        FunnelReport engine = Funnel.compute(Scenarios.indexAsProjected(scenario), scenario.question().population(),
+                scenario.question().slice());
         Oracle.Funnel expected = scenario.setup().oracle().funnel(selected(scenario));
 
         assertThat(engine.version()).isEqualTo(scenario.setup().number());
@@ -132,7 +148,8 @@ class EngineMatchesOracleTest {
 
     private void checkTimeInStage(Scenario scenario) {
         Scenarios.Question q = scenario.question();
-        TimeInStageReport engine = Scenarios.indexAsProjected(scenario).timeInStage(q.population(), q.slice(), q.mode(), q.asOf());
+        TimeInStageReport engine = TimeInStage.compute(Scenarios.indexAsProjected(scenario), q.population(), q.slice(),
+                q.mode(), q.asOf());
         List<Oracle.StageTime> expected = scenario.setup().oracle().timeInStage(selected(scenario), q.mode().name(),
                 q.asOf());
 
@@ -167,8 +184,8 @@ class EngineMatchesOracleTest {
     }
 
     private void checkSkipImpact(Scenario scenario) {
-        SkipImpactReport engine = Scenarios.indexAsProjected(scenario).skipImpact(scenario.question().population(),
-                scenario.question().slice());
+        SkipImpactReport engine = SkipImpact.compute(Scenarios.indexAsProjected(scenario),
+                scenario.question().population(), scenario.question().slice());
         List<Oracle.SkipStage> expected = scenario.setup().oracle().skipImpact(selected(scenario));
 
         for (int k = 0; k < expected.size(); k++) {
@@ -238,7 +255,7 @@ class EngineMatchesOracleTest {
     /** Also asks as of exit times, and with windows starting at exit times, where half-open boundaries bite. */
     private static void checkBottlenecks(Scenario scenario, AnalyticIndex index, Instant asOf, Duration window) {
         Scenarios.Question q = scenario.question();
-        BottleneckReport engine = index.bottlenecks(q.population(), q.slice(), asOf, window);
+        BottleneckReport engine = Bottlenecks.compute(index, q.population(), q.slice(), asOf, window);
         Oracle.Bottlenecks expected = scenario.setup().oracle().bottlenecks(selected(scenario), asOf, window);
 
         String when = " as of " + asOf + " over " + window;
@@ -275,8 +292,8 @@ class EngineMatchesOracleTest {
     @MethodSource("seeds500")
     void salesVelocityMatchesTheOracle(long seed) {
         Scenario scenario = scenario(seed);
-        VelocityReport engine = Scenarios.indexAsProjected(scenario).salesVelocity(scenario.question().population(),
-                scenario.question().slice());
+        VelocityReport engine = SalesVelocity.compute(Scenarios.indexAsProjected(scenario),
+                scenario.question().population(), scenario.question().slice());
         Map<String, Oracle.Velocity> expected = scenario.setup().oracle().salesVelocity(selected(scenario));
 
         assertThat(engine.currencies().stream().map(CurrencyVelocity::currency).toList())
@@ -306,13 +323,14 @@ class EngineMatchesOracleTest {
         Scenarios.Question q = scenario.question();
 
         assertThat(replayed.size()).isEqualTo(once.size());
-        assertThat(replayed.funnel(q.population(), q.slice())).isEqualTo(once.funnel(q.population(), q.slice()));
-        assertThat(replayed.timeInStage(q.population(), q.slice(), q.mode(), q.asOf()))
-                .isEqualTo(once.timeInStage(q.population(), q.slice(), q.mode(), q.asOf()));
-        assertThat(replayed.skipImpact(q.population(), q.slice()))
-                .isEqualTo(once.skipImpact(q.population(), q.slice()));
-        assertThat(replayed.bottlenecks(q.population(), q.slice(), q.asOf(), q.window()))
-                .isEqualTo(once.bottlenecks(q.population(), q.slice(), q.asOf(), q.window()));
+        assertThat(Funnel.compute(replayed, q.population(), q.slice()))
+                .isEqualTo(Funnel.compute(once, q.population(), q.slice()));
+        assertThat(TimeInStage.compute(replayed, q.population(), q.slice(), q.mode(), q.asOf()))
+                .isEqualTo(TimeInStage.compute(once, q.population(), q.slice(), q.mode(), q.asOf()));
+        assertThat(SkipImpact.compute(replayed, q.population(), q.slice()))
+                .isEqualTo(SkipImpact.compute(once, q.population(), q.slice()));
+        assertThat(Bottlenecks.compute(replayed, q.population(), q.slice(), q.asOf(), q.window()))
+                .isEqualTo(Bottlenecks.compute(once, q.population(), q.slice(), q.asOf(), q.window()));
     }
 
     private static List<Oracle.Deal> selected(Scenario scenario) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelens.kernel.pipeline.StageMapping;
+import io.pipelens.query.analytics.funnel.Funnel;
 import org.junit.jupiter.api.Test;
 
 class PopulationTest {
@@ -19,7 +20,7 @@ class PopulationTest {
             deal("d3").ownedBy("ann").from("referral", "smb").openedAt("a", 0).movedTo("call", 7));
 
     private static int selected(Population population, Slice slice) {
-        return INDEX.funnel(population, slice).deals();
+        return Funnel.compute(INDEX, population, slice).deals();
     }
 
     @Test

@@ -16,10 +16,17 @@ import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
-import io.pipelens.query.analytics.api.AnalyticsQueries;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
-import io.pipelens.query.analytics.api.RebuildPacer;
+import io.pipelens.query.analytics.funnel.FunnelAnswer;
+import io.pipelens.query.analytics.funnel.FunnelQueries;
+import io.pipelens.query.analytics.funnel.FunnelStage;
 import io.pipelens.query.analytics.oracle.Oracle;
+import io.pipelens.query.analytics.skipimpact.SkipImpactAnswer;
+import io.pipelens.query.analytics.skipimpact.SkipImpactQueries;
+import io.pipelens.query.analytics.skipimpact.StageSkipImpact;
+import io.pipelens.query.analytics.timeinstage.StageTimes;
+import io.pipelens.query.analytics.timeinstage.TimeInStageAnswer;
+import io.pipelens.query.analytics.timeinstage.TimeInStageQueries;
+import io.pipelens.query.analytics.timeinstage.TimeMode;
 import io.pipelens.query.deal.DealEvents;
 import io.pipelens.query.deal.DealFlowMetrics;
 import io.pipelens.query.deal.DealJourney;
@@ -27,7 +34,7 @@ import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.pipeline.PipelineEvents;
 import io.pipelens.query.pipeline.PipelineProjection;
-import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.processing.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.time.Clock;
@@ -93,7 +100,7 @@ class RedefinitionTest {
                 new DealFlowMetrics(new SimpleMeterRegistry()), new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id));
         PipelineProjection pipelineProjection = new PipelineProjection(mongo.template(), registry);
         // The service clock stands at AS_OF, so a time-in-stage query that names no time is answered as of then.
-        AnalyticsQueries queries = new AnalyticsQueries(registry, journeys, Clock.fixed(AS_OF, ZoneOffset.UTC));
+        Queries queries = Queries.of(new AnalyticsRequests(registry, journeys, Clock.fixed(AS_OF, ZoneOffset.UTC)));
 
         List<StageDefinition> v1Stages = V1.stream().map(RedefinitionTest::stage).toList();
         List<StageDefinition> v2Stages = List.of(stage("lead"), stage("qualification"), stage("discovery"),
@@ -134,7 +141,7 @@ class RedefinitionTest {
         assertThat(during.timeInStage().stages()).isEqualTo(v1Complete.timeInStage().stages());
         assertThat(during.skipImpact().stages()).isEqualTo(v1Complete.skipImpact().stages());
         assertMatches(during, v1, histories);
-        assertThatThrownBy(() -> queries.funnel(PIPELINE, 2, null, null, null))
+        assertThatThrownBy(() -> queries.funnel().funnel(PIPELINE, 2, null, null, null))
                 .isInstanceOf(ViolationException.class).hasMessageContaining("version")
                 .hasMessageContaining("still being built");
 
@@ -185,15 +192,22 @@ class RedefinitionTest {
         return histories;
     }
 
-    private record Answers(AnalyticsQueries.FunnelAnswer funnel, AnalyticsQueries.TimeInStageAnswer timeInStage,
-                           AnalyticsQueries.SkipImpactAnswer skipImpact) {
+    private record Queries(FunnelQueries funnel, TimeInStageQueries timeInStage, SkipImpactQueries skipImpact) {
+
+        static Queries of(AnalyticsRequests requests) {
+            return new Queries(new FunnelQueries(requests), new TimeInStageQueries(requests),
+                    new SkipImpactQueries(requests));
+        }
     }
 
-    private static Answers answers(AnalyticsQueries queries, Integer version) {
+    private record Answers(FunnelAnswer funnel, TimeInStageAnswer timeInStage, SkipImpactAnswer skipImpact) {
+    }
+
+    private static Answers answers(Queries queries, Integer version) {
         try {
-            return new Answers(queries.funnel(PIPELINE, version, null, null, null),
-                    queries.timeInStage(PIPELINE, version, null, null, TimeMode.CUMULATIVE, null),
-                    queries.skipImpact(PIPELINE, version, null, null));
+            return new Answers(queries.funnel().funnel(PIPELINE, version, null, null, null),
+                    queries.timeInStage().timeInStage(PIPELINE, version, null, null, TimeMode.CUMULATIVE, null),
+                    queries.skipImpact().skipImpact(PIPELINE, version, null, null));
         } catch (ViolationException notYet) {
             return null;
         }

@@ -2,7 +2,7 @@ package io.pipelens.query.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipelens.query.projection.MongoDocumentStore;
+import io.pipelens.query.processing.MongoDocumentStore;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.kernel.deal.DealEvent;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
-import io.pipelens.query.projection.WriteBehind;
+import io.pipelens.query.analytics.AnalyticsRegistry;
+import io.pipelens.query.processing.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.util.List;

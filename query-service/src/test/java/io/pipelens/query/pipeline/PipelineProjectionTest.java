@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.kernel.pipeline.StageMapping;
-import io.pipelens.query.analytics.api.AnalyticsRegistry;
+import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.util.List;

@@ -524,28 +524,41 @@ public final class Oracle {
         }
         List<Double> ps = new ArrayList<>();
         for (SkipStage row : rows) {
-            if (row.p() != null) {
-                ps.add(row.p());
-            }
+            ps.add(row.p());
         }
-        Collections.sort(ps);
-        int m = ps.size();
         List<SkipStage> withQ = new ArrayList<>();
         for (SkipStage row : rows) {
-            Double q = null;
-            if (row.p() != null) {
-                q = 1.0;
-                for (int r = 1; r <= m; r++) {
-                    if (ps.get(r - 1) >= row.p()) {
-                        q = Math.min(q, ps.get(r - 1) * m / r);
-                    }
-                }
-            }
+            Double q = benjaminiHochberg(ps, row.p());
             withQ.add(new SkipStage(row.a(), row.b(), row.c(), row.d(), row.lostRateSkipped(),
                     row.lostRateVisited(), row.riskDifference(), row.relativeRisk(), row.rrLower(), row.rrUpper(),
                     row.oddsRatio(), row.orLower(), row.orUpper(), row.p(), q, row.insufficientData()));
         }
         return withQ;
+    }
+
+    /**
+     * The Benjamini–Hochberg q-value of {@code p} among the p-values of one answer (nulls take no part): the smallest
+     * p₍ᵣ₎·m/r, capped at 1, over the ranks r of the p-values at or above it. Null for a null p.
+     */
+    static Double benjaminiHochberg(List<Double> answerPs, Double p) {
+        if (p == null) {
+            return null;
+        }
+        List<Double> ps = new ArrayList<>();
+        for (Double each : answerPs) {
+            if (each != null) {
+                ps.add(each);
+            }
+        }
+        Collections.sort(ps);
+        int m = ps.size();
+        double q = 1.0;
+        for (int r = 1; r <= m; r++) {
+            if (ps.get(r - 1) >= p) {
+                q = Math.min(q, ps.get(r - 1) * m / r);
+            }
+        }
+        return q;
     }
 
     public static SkipStage skipStage(int a, int b, int c, int d) {

@@ -1,0 +1,102 @@
+package io.pipelens.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelens.kernel.deal.DealCommand;
+import io.pipelens.kernel.deal.LoseDealCommand;
+import io.pipelens.kernel.deal.MoveDealToStageCommand;
+import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.kernel.deal.RecordDealHistoryCommand;
+import io.pipelens.kernel.deal.ReopenDealCommand;
+import io.pipelens.kernel.deal.WinDealCommand;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo generator: reproducible, well-formed, and with the shapes and the effect it promises. */
+class DemoHistoriesTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
+    private final DemoHistories demo = new DemoHistories("demo", 42, AS_OF);
+    private final List<RecordDealHistoryCommand> deals = demo.deals(0, 5000).toList();
+
+    @Test
+    void theSameSeedGivesTheSameHistories() {
+        assertThat(new DemoHistories("demo", 42, AS_OF).deals(0, 5000).toList()).isEqualTo(deals);
+        assertThat(new DemoHistories("demo", 43, AS_OF).deal(7)).isNotEqualTo(demo.deal(7));
+    }
+
+    @Test
+    void everyHistoryOpensFirstAndRunsForwardInTimeWithinTheWindow() {
+        for (RecordDealHistoryCommand deal : deals) {
+            List<DealCommand> changes = deal.changes();
+            assertThat(changes.get(0)).isInstanceOf(OpenDealCommand.class);
+            for (int i = 1; i < changes.size(); i++) {
+                assertThat(changes.get(i).occurredAt()).isAfterOrEqualTo(changes.get(i - 1).occurredAt());
+                assertThat(changes.get(i).dealId()).isEqualTo(deal.dealId());
+            }
+            assertThat(changes.get(changes.size() - 1).occurredAt()).isBeforeOrEqualTo(AS_OF);
+        }
+    }
+
+    @Test
+    void historiesHaveEveryShapeTheAnalyticsMustHandle() {
+        assertThat(deals).anyMatch(d -> !((OpenDealCommand) d.changes().get(0)).stage().equals("contact"));
+        assertThat(deals).anyMatch(d -> d.changes().stream().anyMatch(ReopenDealCommand.class::isInstance));
+        assertThat(deals).anyMatch(d -> last(d) instanceof WinDealCommand);
+        assertThat(deals).anyMatch(d -> last(d) instanceof LoseDealCommand);
+        assertThat(deals).anyMatch(d -> last(d) instanceof MoveDealToStageCommand || last(d) instanceof OpenDealCommand);
+        assertThat(deals).anyMatch(DemoHistoriesTest::movesBackward);
+    }
+
+    @Test
+    void dealsThatSkipQualificationAreLostAboutTwiceAsOften() {
+        int skippedLost = 0;
+        int skipped = 0;
+        int visitedLost = 0;
+        int visited = 0;
+        for (RecordDealHistoryCommand deal : deals) {
+            DealCommand end = last(deal);
+            boolean closed = end instanceof WinDealCommand || end instanceof LoseDealCommand;
+            int highest = highest(deal);
+            if (!closed || highest <= DemoHistories.STAGES.indexOf("qualification")) {
+                continue;
+            }
+            boolean lost = end instanceof LoseDealCommand;
+            if (stages(deal).contains("qualification")) {
+                visited++;
+                visitedLost += lost ? 1 : 0;
+            } else {
+                skipped++;
+                skippedLost += lost ? 1 : 0;
+            }
+        }
+        double relativeRisk = (skippedLost / (double) skipped) / (visitedLost / (double) visited);
+        assertThat(skipped).isGreaterThan(200);
+        assertThat(relativeRisk).isBetween(1.3, 2.6);
+    }
+
+    private static DealCommand last(RecordDealHistoryCommand deal) {
+        return deal.changes().get(deal.changes().size() - 1);
+    }
+
+    private static List<String> stages(RecordDealHistoryCommand deal) {
+        return deal.changes().stream().map(c -> c instanceof OpenDealCommand o ? o.stage()
+                : c instanceof MoveDealToStageCommand m ? m.stage()
+                : c instanceof ReopenDealCommand r ? r.stage() : null).filter(s -> s != null).toList();
+    }
+
+    private static int highest(RecordDealHistoryCommand deal) {
+        return stages(deal).stream().mapToInt(DemoHistories.STAGES::indexOf).max().orElse(-1);
+    }
+
+    private static boolean movesBackward(RecordDealHistoryCommand deal) {
+        List<String> stages = stages(deal);
+        for (int i = 1; i < stages.size(); i++) {
+            if (DemoHistories.STAGES.indexOf(stages.get(i)) < DemoHistories.STAGES.indexOf(stages.get(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

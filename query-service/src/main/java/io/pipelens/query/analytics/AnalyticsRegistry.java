@@ -1,0 +1,300 @@
+package io.pipelens.query.analytics;
+
+import io.pipelens.kernel.ViolationException;
+import io.pipelens.query.deal.DealJourney;
+import io.pipelens.query.deal.JourneyListener;
+import io.pipelens.query.deal.JourneyStore;
+import io.pipelens.query.pipeline.PipelineListener;
+import io.pipelens.query.pipeline.PipelineVersionView;
+import io.pipelens.query.pipeline.PipelineView;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-memory analytic indexes of every pipeline, one per kept version, built from the {@code deal_journeys}
+ * collection and kept current by the deal-journey projection.
+ *
+ * <ul>
+ *   <li>At start-up, before the event processors start, every pipeline's kept versions are built from MongoDB.</li>
+ *   <li>After each batch the projection writes, it hands the changed journeys here and every index of their
+ *       pipeline takes them.</li>
+ *   <li>A new pipeline version is built in the background from MongoDB. Journeys that change meanwhile go straight
+ *       into it; the index keeps each deal's newest journey by sequence number, so it ends current. Until then queries answer from the newest
+ *       ready version and say that a newer one is building, and how far it has got; then they switch to it at once.</li>
+ * </ul>
+ * Recorded journeys keep raw stage keys, so a version's index is a pure function of the journeys and the version:
+ * a redefinition needs no replay of the event store, only this rebuild.
+ */
+@Component
+public class AnalyticsRegistry implements JourneyListener, PipelineListener, SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsRegistry.class);
+
+    private final MongoTemplate mongo;
+    private final int keptVersions;
+    private volatile Map<String, List<VersionIndex>> pipelines = new ConcurrentHashMap<>();
+    /** The indexes a replay of the journeys builds, switched in when it has caught up; null when none runs. */
+    private volatile Map<String, List<VersionIndex>> staging;
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "analytics-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final RebuildPacer pacer;
+
+    public AnalyticsRegistry(MongoTemplate mongo, int keptVersions) {
+        this(mongo, keptVersions, RebuildPacer.NONE);
+    }
+
+    @Autowired
+    public AnalyticsRegistry(MongoTemplate mongo, AnalyticsProperties settings, ObjectProvider<RebuildPacer> pacer) {
+        this(mongo, settings.keptVersions(), pacer.getIfAvailable(() -> RebuildPacer.NONE));
+    }
+
+    public AnalyticsRegistry(MongoTemplate mongo, int keptVersions, RebuildPacer pacer) {
+        this.mongo = mongo;
+        this.keptVersions = Math.max(1, keptVersions);
+        this.pacer = pacer;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        long started = System.nanoTime();
+        List<VersionIndex> all = new ArrayList<>();
+        for (PipelineView pipeline : mongo.findAll(PipelineView.class)) {
+            List<VersionIndex> kept = new ArrayList<>();
+            for (PipelineVersionView version : keptOf(pipeline)) {
+                kept.add(new VersionIndex(pipeline.id(), AnalyticVersion.of(version)));
+            }
+            pipelines.put(pipeline.id(), kept);
+            all.addAll(kept);
+        }
+        long loaded = loadAll(pipelines, DealJourney.COLLECTION);
+        log.info("Analytic indexes of {} pipeline versions built from {} deal journeys in {} ms", all.size(), loaded,
+                (System.nanoTime() - started) / 1_000_000);
+        if (JourneyStore.staging(mongo)) {
+            startStaging();
+            long staged = loadAll(staging, JourneyStore.STAGING);
+            log.info("A replay of the deal journeys was under way: its staging indexes were rebuilt from {} journeys",
+                    staged);
+        }
+    }
+
+    private long loadAll(Map<String, List<VersionIndex>> target, String collection) {
+        long loaded = 0;
+        try (Stream<DealJourney> journeys = mongo.stream(new Query(), DealJourney.class, collection)) {
+            for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
+                indexesOf(target, journey.pipelineId()).forEach(index -> index.load(journey));
+                loaded++;
+            }
+        }
+        target.values().forEach(indexes -> indexes.forEach(VersionIndex::finishLoad));
+        return loaded;
+    }
+
+    /**
+     * Hands journeys the projection has just written to every index of their pipeline: the staging indexes while a
+     * replay runs (the live ones then stay as they were when it started), else the live ones.
+     */
+    @Override
+    public void journeysChanged(Collection<DealJourney> journeys) {
+        Map<String, List<VersionIndex>> target = staging == null ? pipelines : staging;
+        for (DealJourney journey : journeys) {
+            for (VersionIndex index : indexesOf(target, journey.pipelineId())) {
+                index.apply(journey);
+            }
+        }
+    }
+
+    /**
+     * A replay of the journeys starts: empty indexes of every kept version take the replayed journeys, while the live
+     * indexes keep answering.
+     */
+    @Override
+    public synchronized void startStaging() {
+        Map<String, List<VersionIndex>> fresh = new ConcurrentHashMap<>();
+        pipelines.forEach((pipelineId, indexes) -> fresh.put(pipelineId, indexes.stream()
+                .map(i -> new VersionIndex(pipelineId, i.version())).peek(VersionIndex::finishLoad).toList()));
+        staging = fresh;
+    }
+
+    /** The replay has caught up: its indexes replace the live ones at once. */
+    @Override
+    public synchronized void promoteStaging() {
+        if (staging != null) {
+            pipelines = staging;
+            staging = null;
+        }
+    }
+
+    /** The replay was cancelled: its indexes go, the live ones carry on. */
+    @Override
+    public synchronized void discardStaging() {
+        staging = null;
+    }
+
+    /** A pipeline was defined or got a new version: build the versions not yet indexed, in the background. */
+    @Override
+    public synchronized void pipelineChanged(PipelineView pipeline) {
+        added(pipelines, pipeline, DealJourney.COLLECTION);
+        if (staging != null) {
+            added(staging, pipeline, JourneyStore.STAGING);
+        }
+    }
+
+    private void added(Map<String, List<VersionIndex>> target, PipelineView pipeline, String collection) {
+        List<VersionIndex> current = target.getOrDefault(pipeline.id(), List.of());
+        List<VersionIndex> next = new ArrayList<>(current);
+        for (PipelineVersionView version : keptOf(pipeline)) {
+            boolean known = current.stream().anyMatch(i -> i.version().number() == version.version());
+            if (!known) {
+                VersionIndex index = new VersionIndex(pipeline.id(), AnalyticVersion.of(version));
+                next.add(index);
+                rebuilds.submit(() -> build(target, index, collection));
+            }
+        }
+        target.put(pipeline.id(), trimmed(next));
+    }
+
+    /**
+     * At most {@code keptVersions} indexes, dropping the oldest first; an index is only dropped once a newer one is
+     * ready, so queries always have a version to answer from.
+     */
+    private List<VersionIndex> trimmed(List<VersionIndex> indexes) {
+        List<VersionIndex> kept = new ArrayList<>(indexes);
+        kept.sort(Comparator.comparingInt(i -> i.version().number()));
+        while (kept.size() > keptVersions && kept.stream().skip(1).anyMatch(VersionIndex::isReady)) {
+            kept.remove(0);
+        }
+        return List.copyOf(kept);
+    }
+
+    private synchronized void trim(Map<String, List<VersionIndex>> target, String pipelineId) {
+        target.computeIfPresent(pipelineId, (id, indexes) -> trimmed(indexes));
+    }
+
+    /** The pipeline's indexes were all dropped, for a replay of the pipeline read model. */
+    @Override
+    public synchronized void pipelinesReset() {
+        pipelines.clear();
+        if (staging != null) {
+            staging.clear();
+        }
+    }
+
+    private void build(Map<String, List<VersionIndex>> target, VersionIndex index, String collection) {
+        long started = System.nanoTime();
+        try {
+            Query query = Query.query(Criteria.where("pipelineId").is(index.pipelineId()));
+            index.expect(mongo.count(query, DealJourney.class, collection));
+            try (Stream<DealJourney> journeys = mongo.stream(query, DealJourney.class, collection)) {
+                for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
+                    pacer.loaded(index);
+                    index.load(journey);
+                }
+            }
+            index.finishLoad();
+            trim(target, index.pipelineId());
+            log.info("Analytic index of pipeline '{}' version {} built in {} ms", index.pipelineId(),
+                    index.version().number(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            index.fail(e);
+            log.error("Building the analytic index of pipeline '{}' version {} failed", index.pipelineId(),
+                    index.version().number(), e);
+        }
+    }
+
+    private static List<VersionIndex> indexesOf(Map<String, List<VersionIndex>> target, String pipelineId) {
+        return pipelineId == null ? List.of() : target.getOrDefault(pipelineId, List.of());
+    }
+
+    private List<PipelineVersionView> keptOf(PipelineView pipeline) {
+        List<PipelineVersionView> versions = pipeline.versions();
+        return versions.subList(Math.max(0, versions.size() - keptVersions), versions.size());
+    }
+
+    /**
+     * The index a query should use: the version asked for, or the newest ready one; with the newest version still
+     * building, if any.
+     *
+     * @throws ViolationException naming {@code pipelineId} or {@code version} when there is no such index
+     */
+    public Selected select(String pipelineId, Integer version) {
+        List<VersionIndex> indexes = pipelines.get(pipelineId);
+        if (indexes == null || indexes.isEmpty()) {
+            throw new ViolationException("pipelineId", "no pipeline '" + pipelineId + "' is known to the query service");
+        }
+        VersionIndex newest = indexes.stream().max((a, b) -> a.version().number() - b.version().number()).orElseThrow();
+        VersionIndex building = newest.isReady() ? null : newest;
+        VersionIndex chosen;
+        if (version == null) {
+            chosen = indexes.stream().filter(VersionIndex::isReady)
+                    .max((a, b) -> a.version().number() - b.version().number())
+                    .orElseThrow(() -> new ViolationException("version", "pipeline '" + pipelineId
+                            + "' has no version ready yet: version " + newest.version().number() + " is "
+                            + percent(newest.progress()) + " built"));
+        } else {
+            chosen = indexes.stream().filter(i -> i.version().number() == version).findFirst()
+                    .orElseThrow(() -> new ViolationException("version", "pipeline '" + pipelineId
+                            + "' has no version " + version + " in the query service; kept versions are "
+                            + indexes.stream().map(i -> String.valueOf(i.version().number())).toList()));
+            if (!chosen.isReady()) {
+                throw new ViolationException("version", "version " + version + " of pipeline '" + pipelineId
+                        + "' is still being built (" + percent(chosen.progress()) + ")");
+            }
+        }
+        return new Selected(chosen.index(), building == null ? null
+                : new Rebuild(building.version().number(), building.progress()));
+    }
+
+    /** The newest ready index of every pipeline: what metrics report on. */
+    public List<AnalyticIndex> newestReadyIndexes() {
+        List<AnalyticIndex> newest = new ArrayList<>();
+        for (List<VersionIndex> indexes : pipelines.values()) {
+            indexes.stream().filter(VersionIndex::isReady)
+                    .max(Comparator.comparingInt(i -> i.version().number()))
+                    .ifPresent(i -> newest.add(i.index()));
+        }
+        return newest;
+    }
+
+    /** Every index with its state, for progress reporting. */
+    public List<VersionIndex> indexes() {
+        return pipelines.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static String percent(double progress) {
+        return String.format("%.0f%%", progress * 100);
+    }
+
+    @Override
+    public void destroy() {
+        rebuilds.shutdownNow();
+    }
+
+    /** The index to answer from, and the newer version being built meanwhile (or null). */
+    public record Selected(AnalyticIndex index, Rebuild rebuilding) {
+    }
+
+    /** A version being built, and the share of its deals loaded so far (0 to 1). */
+    public record Rebuild(int version, double progress) {
+    }
+}

@@ -1,0 +1,93 @@
+package io.pipelens.query.analytics.bottlenecks;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticsRegistry;
+import io.pipelens.query.analytics.Population;
+import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.funnel.FunnelReport;
+import io.pipelens.query.analytics.funnel.FunnelStage;
+import io.pipelens.query.deal.DealFlowMetrics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pipeline health as Prometheus gauges (docs/metrics-contract.md): per pipeline and stage of its newest ready
+ * version, work in progress, age of open deals, stuck deals, conversion and expected wait. Computed from the analytic
+ * indexes by a scheduled job, so a scrape only reads numbers.
+ */
+@Component
+public class PipelineGauges {
+
+    private final AnalyticsRegistry registry;
+    private final DealFlowMetrics flowMetrics;
+    private final Clock clock;
+    private final MultiGauge open;
+    private final MultiGauge age;
+    private final MultiGauge stuck;
+    private final MultiGauge conversion;
+    private final MultiGauge expectedWait;
+
+    public PipelineGauges(AnalyticsRegistry registry, DealFlowMetrics flowMetrics, MeterRegistry meters, Clock clock) {
+        this.registry = registry;
+        this.flowMetrics = flowMetrics;
+        this.clock = clock;
+        this.open = MultiGauge.builder("pipelens.deals.open")
+                .description("Open deals whose current visit is at the stage").register(meters);
+        this.age = MultiGauge.builder("pipelens.open.deal.age").baseUnit("seconds")
+                .description("Median (0.5) and p90 (0.9) age of the current visits at the stage").register(meters);
+        this.stuck = MultiGauge.builder("pipelens.deals.stuck")
+                .description("Open deals at the stage older than its stuck threshold").register(meters);
+        this.conversion = MultiGauge.builder("pipelens.stage.conversion.ratio")
+                .description("progressed ÷ reached over all deals").register(meters);
+        this.expectedWait = MultiGauge.builder("pipelens.stage.expected.wait.days")
+                .description("Little's law: WIP ÷ (exits in the trailing 30 days ÷ 30)").register(meters);
+    }
+
+    public void refresh() {
+        List<MultiGauge.Row<?>> openRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> stuckRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> conversionRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> waitRows = new ArrayList<>();
+        for (AnalyticIndex index : registry.newestReadyIndexes()) {
+            BottleneckReport load = Bottlenecks.compute(index, Population.ALL, Slice.ALL, clock.instant(),
+                    Bottlenecks.DEFAULT_WINDOW);
+            FunnelReport funnel = Funnel.compute(index, Population.ALL, Slice.ALL);
+            flowMetrics.registerStages(index.pipelineId(), index.version().stages().stream().map(s -> s.key()).toList());
+            for (StageLoad stage : load.stages()) {
+                Tags tags = Tags.of("pipeline", index.pipelineId(), "stage", stage.key());
+                openRows.add(MultiGauge.Row.of(tags, stage.wip()));
+                ageRows.add(MultiGauge.Row.of(tags.and("quantile", "0.5"), orNaN(stage.medianAgeSeconds())));
+                ageRows.add(MultiGauge.Row.of(tags.and("quantile", "0.9"), orNaN(stage.p90AgeSeconds())));
+                stuckRows.add(MultiGauge.Row.of(tags, stage.stuck()));
+                waitRows.add(MultiGauge.Row.of(tags, expectedWait(stage)));
+            }
+            for (FunnelStage stage : funnel.stages()) {
+                conversionRows.add(MultiGauge.Row.of(Tags.of("pipeline", index.pipelineId(), "stage", stage.key()),
+                        orNaN(stage.stageConversion())));
+            }
+        }
+        open.register(openRows, true);
+        age.register(ageRows, true);
+        stuck.register(stuckRows, true);
+        conversion.register(conversionRows, true);
+        expectedWait.register(waitRows, true);
+    }
+
+    private static double expectedWait(StageLoad stage) {
+        if (stage.wip() == 0) {
+            return 0;
+        }
+        return stage.expectedWaitDays() == null ? Double.POSITIVE_INFINITY : stage.expectedWaitDays();
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}
