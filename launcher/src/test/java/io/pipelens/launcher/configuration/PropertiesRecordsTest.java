@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelens.command.api.BatchProperties;
-import io.pipelens.demo.DemoProperties;
 import io.pipelens.command.importing.ImportProperties;
+import io.pipelens.demo.DemoProperties;
 import io.pipelens.platform.config.ProcessingProperties;
 import io.pipelens.platform.config.StoreProperties;
 import io.pipelens.platform.eventstore.EventStoreProperties;
 import io.pipelens.platform.graphql.GraphQlLimits;
+import io.pipelens.query.MetricsProperties;
 import io.pipelens.query.analytics.AnalyticsProperties;
 import io.pipelens.query.deal.QueryProperties;
-import io.pipelens.query.MetricsProperties;
 import io.pipelens.query.processing.ReplayProperties;
 import java.time.Duration;
 import java.time.Instant;
