@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelens.command.api.BatchProperties;
-import io.pipelens.command.importing.ImportProperties;
 import io.pipelens.demo.DemoProperties;
 import io.pipelens.platform.config.ProcessingProperties;
 import io.pipelens.platform.config.StoreProperties;
@@ -35,8 +34,11 @@ import org.springframework.util.unit.DataSize;
  */
 class PropertiesRecordsTest {
 
+    /** Package-private, as everything of the importer but its entry point. */
+    private static final Class<?> IMPORT = importProperties();
+
     private static final Map<String, Class<?>> RECORDS = Stream.of(StoreProperties.class, ProcessingProperties.class,
-                    GraphQlLimits.class, EventStoreProperties.class, BatchProperties.class, ImportProperties.class,
+                    GraphQlLimits.class, EventStoreProperties.class, BatchProperties.class, IMPORT,
                     DemoProperties.class, ReplayProperties.class, MetricsProperties.class, QueryProperties.class,
                     AnalyticsProperties.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
@@ -54,8 +56,8 @@ class PropertiesRecordsTest {
                 .isEqualTo(new EventStoreProperties(500, Duration.ofSeconds(60), Duration.ofMillis(20)));
         assertThat(none.bindOrCreate("pipelens.batch", BatchProperties.class))
                 .isEqualTo(new BatchProperties(1000, DataSize.ofMegabytes(4)));
-        assertThat(none.bindOrCreate("pipelens.import", ImportProperties.class))
-                .isEqualTo(new ImportProperties(DataSize.ofMegabytes(50), 1_000_000, 2, 100));
+        assertThat(none.bindOrCreate("pipelens.import", IMPORT))
+                .hasToString("ImportProperties[maxBytes=52428800B, maxRows=1000000, threads=2, batchDeals=100]");
         assertThat(none.bindOrCreate("pipelens.demo", DemoProperties.class)).isEqualTo(new DemoProperties(0, 42, null));
         assertThat(none.bindOrCreate("pipelens.replay", ReplayProperties.class))
                 .isEqualTo(new ReplayProperties(0, Duration.ofMillis(250)));
@@ -76,8 +78,8 @@ class PropertiesRecordsTest {
 
     @Test
     void sizesTakeBytesOrAUnitAndTheDemoAnInstant() {
-        assertThat(binder(Map.of("pipelens.import.max-bytes", "52428800"))
-                .bindOrCreate("pipelens.import", ImportProperties.class).maxBytes()).isEqualTo(DataSize.ofMegabytes(50));
+        assertThat(binder(Map.of("pipelens.import.max-bytes", "1048576")).bindOrCreate("pipelens.import", IMPORT))
+                .hasToString("ImportProperties[maxBytes=1048576B, maxRows=1000000, threads=2, batchDeals=100]");
         assertThat(binder(Map.of("pipelens.demo.as-of", "2026-01-01T00:00:00Z"))
                 .bindOrCreate("pipelens.demo", DemoProperties.class).asOf())
                 .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
@@ -107,6 +109,14 @@ class PropertiesRecordsTest {
                 .isInstanceOf(BindException.class)
                 .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
                         .hasMessage(key + ": must be " + rule));
+    }
+
+    private static Class<?> importProperties() {
+        try {
+            return Class.forName("io.pipelens.command.importing.ImportProperties");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Binder binder(Map<String, String> properties) {
