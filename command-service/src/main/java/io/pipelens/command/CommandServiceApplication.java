@@ -2,6 +2,7 @@ package io.pipelens.command;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The command service: takes deal and pipeline commands over GraphQL and HTTP, and appends their events. It needs the
@@ -12,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
         "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
         "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration",
         "io.pipelens.platform.mongo.EmbeddedMongoConfiguration"})
+@ConfigurationPropertiesScan
 public class CommandServiceApplication {
 
     /** Its configuration file is {@code command-service.properties}, so it can share a classpath with the query service. */

@@ -10,17 +10,14 @@ import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
  * Loads demo data at start-up when {@code pipelens.demo.deals} is above zero: the pipeline {@code demo} (9-stage
  * template) and that many generated deal histories, ending today. Loading again with the same settings adds nothing:
  * every change is recognised as a duplicate.
  */
-@ConditionalOnExpression("${pipelens.demo.deals:0} > 0")
 public class DemoDataLoader implements ApplicationRunner {
 
     static final String PIPELINE = "demo";
@@ -31,13 +28,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final long seed;
     private final Instant asOf;
 
-    public DemoDataLoader(CommandGateway gateway, Clock clock, @Value("${pipelens.demo.deals}") int deals,
-                          @Value("${pipelens.demo.seed:42}") long seed,
-                          @Value("${pipelens.demo.as-of:}") String asOf) {
+    public DemoDataLoader(CommandGateway gateway, Clock clock, DemoProperties settings) {
         this.gateway = gateway;
-        this.deals = deals;
-        this.seed = seed;
-        this.asOf = asOf.isBlank() ? clock.instant().truncatedTo(ChronoUnit.DAYS) : Instant.parse(asOf);
+        this.deals = settings.deals();
+        this.seed = settings.seed();
+        this.asOf = settings.asOf() == null ? clock.instant().truncatedTo(ChronoUnit.DAYS) : settings.asOf();
     }
 
     @Override

@@ -40,7 +40,7 @@ record LauncherArguments(boolean help, List<String> command, List<String> query)
                                                needs API keys, or --pipelens.security.allow-open-network=true
 
             --server.port is refused (except 0): the two services cannot share one port.
-            Properties: README.md and docs/operations.md.
+            Every pipelens.* property, its default and meaning: docs/operations.md, "Configuration reference".
             """;
 
     /** Splits {@code args}; refuses a port both services would have to share, naming the options to use instead. */

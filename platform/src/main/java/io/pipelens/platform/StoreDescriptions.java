@@ -1,6 +1,7 @@
 package io.pipelens.platform;
 
 import com.mongodb.ConnectionString;
+import io.pipelens.platform.config.StoreProperties;
 import org.springframework.core.env.Environment;
 
 /**
@@ -54,10 +55,11 @@ public final class StoreDescriptions {
             return "MongoDB at " + host + ":" + environment.getProperty("spring.data.mongodb.port", "27017") + "/"
                     + environment.getProperty("spring.data.mongodb.database", "");
         }
-        if (!environment.getProperty("pipelens.mongo.embedded.persistent", Boolean.class, true)) {
+        StoreProperties stores = StoreProperties.of(environment);
+        if (!stores.mongo().embedded().persistent()) {
             return "embedded MongoDB in memory";
         }
-        return "embedded MongoDB under " + environment.getProperty("pipelens.data-dir", "./data");
+        return "embedded MongoDB under " + stores.dataDir();
     }
 
     private static String withoutParameters(String url) {

@@ -7,8 +7,8 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 
 /**
  * Hands an event processor's live events to Axon's monitors and keeps its replayed ones from them. Axon's dimensional
- * Micrometer monitors look up their timer and counters in the registry for every message, which took a fifth of a
- * replay's processing thread; and during a replay they would report the age of historic events as latency. Replayed
+ * Micrometer monitors look up their timer and counters in the registry for every message, a cost a replay would pay
+ * for every historic event; and during a replay they would report the age of historic events as latency. Replayed
  * events are still counted, by {@code pipelens_processor_events}, and the replay's progress has its own gauges.
  */
 final class LiveOnlyMessageMonitor implements MessageMonitor<Message<?>> {

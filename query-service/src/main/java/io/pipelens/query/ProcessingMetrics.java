@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +36,8 @@ public class ProcessingMetrics {
     private final JdbcTemplate events;
     private final MeterRegistry meters;
     /**
-     * Per processor, the last event it handled; its recording time is read at refresh only. Under Axon's own JDBC
-     * engine reading it parsed the stored timestamp string, a tenth of a replay's processing when done per event.
-     * {@code ParseOnceJdbcEventStorageEngine} hands out events with the instant already parsed, so with it this only
-     * keeps the per-event work to one map write.
+     * Per processor, the last event it handled; its recording time is read at refresh only, so that the per-event
+     * work is one map write (an event store engine may parse the stored timestamp string when it is first read).
      */
     private final Map<String, EventMessage<?>> lastHandled = new ConcurrentHashMap<>();
     /** Per processor, the newest recording time among the events it handled, as of the last refresh. */
@@ -68,8 +65,7 @@ public class ProcessingMetrics {
 
     /** Called for every event a processor handles, live or in a replay. */
     public void handled(String processor, EventMessage<?> event) {
-        // Registered once per processor: looking the counter up in the registry on every event cost about as much as
-        // the projection's own work per event.
+        // Registered once per processor: a registry lookup per event would cost as much as a projection's own work.
         handledCounters.computeIfAbsent(processor, name -> Counter.builder("pipelens.processor.events")
                 .description("Events handled by the processor, live and in replays")
                 .tag("processor", name).register(meters)).increment();
@@ -83,7 +79,6 @@ public class ProcessingMetrics {
                 : newestHandled.merge(processor, last.getTimestamp(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    @Scheduled(initialDelayString = "${pipelens.metrics.refresh:15s}", fixedDelayString = "${pipelens.metrics.refresh:15s}")
     public void refresh() {
         Instant newest = newestRecorded();
         List<MultiGauge.Row<?>> lagRows = new ArrayList<>();

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -50,10 +49,10 @@ public class BatchController {
     private final Map<String, Class<?>> types = new LinkedHashMap<>();
 
     public BatchController(CommandDispatcher dispatcher, ObjectMapper objectMapper,
-                           @Value("${pipelens.batch.max-items}") int maxItems) {
+                           BatchProperties limits) {
         this.dispatcher = dispatcher;
         this.strictReader = objectMapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.maxItems = maxItems;
+        this.maxItems = limits.maxItems();
         types.put("openDeal", OpenDealCommand.class);
         types.put("moveDealToStage", MoveDealToStageCommand.class);
         types.put("winDeal", WinDealCommand.class);

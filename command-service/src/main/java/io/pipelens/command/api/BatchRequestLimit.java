@@ -1,12 +1,10 @@
 package io.pipelens.command.api;
 
 import io.pipelens.platform.web.RequestSizeLimitFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Caps the batch endpoint's body ({@code pipelens.batch.max-request-size}) before it is parsed: the item count limit
@@ -17,9 +15,9 @@ class BatchRequestLimit {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> batchRequestSizeLimit(
-            @Value("${pipelens.batch.max-request-size}") DataSize maxRequestSize) {
+            BatchProperties limits) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestSize().toBytes()));
         registration.addUrlPatterns("/api/commands/batch");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

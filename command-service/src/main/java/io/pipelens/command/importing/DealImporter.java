@@ -41,7 +41,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,12 +86,9 @@ public class DealImporter {
     @Autowired
     public DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,
                         TransactionManager transactions, ObjectMapper json, Clock clock,
-                        @Value("${pipelens.import.max-bytes:52428800}") long maxBytes,
-                        @Value("${pipelens.import.max-rows:1000000}") int maxRows,
-                        @Value("${pipelens.import.threads:2}") int threads,
-                        @Value("${pipelens.import.batch-deals:100}") int batchDeals) {
-        this(gateway, pipelines, recordedDeals, transactions, json, clock, new ImportLimits(maxBytes, maxRows),
-                threads, batchDeals);
+                        ImportProperties settings) {
+        this(gateway, pipelines, recordedDeals, transactions, json, clock, settings.limits(), settings.threads(),
+                settings.batchDeals());
     }
 
     DealImporter(CommandGateway gateway, PipelineCatalog pipelines, RecordedDeals recordedDeals,

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Within one unit of work (one transaction) the answer is read once and kept as a resource of its root: a command
  * that records a deal's whole history asks once, and an import that records a batch of deals in one unit of work
- * asks once per batch. That is no weaker than before: a deal command always read the pipeline before appending, and a
- * redefinition committed in between was never seen by it.
+ * asks once per batch. Keeping the answer loses nothing: a command reads the pipeline before it appends, so a
+ * redefinition committed in between is not seen by it either way.
  */
 @Component
 public class EventStorePipelineCatalog implements PipelineCatalog {

@@ -1,5 +1,6 @@
 package io.pipelens.platform.eventstore;
 
+import io.pipelens.platform.config.Require;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,4 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EventStoreProperties(@DefaultValue("500") int batchSize,
                                    @DefaultValue("60s") Duration gapTimeout,
                                    @DefaultValue("20ms") Duration fetchDelay) {
+
+    public EventStoreProperties {
+        Require.atLeast(1, batchSize, "pipelens.event-store.batch-size");
+        Require.positive(gapTimeout, "pipelens.event-store.gap-timeout");
+        Require.positive(fetchDelay, "pipelens.event-store.fetch-delay");
+    }
 }

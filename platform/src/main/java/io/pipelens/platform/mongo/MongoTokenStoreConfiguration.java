@@ -1,20 +1,20 @@
 package io.pipelens.platform.mongo;
 
 import com.mongodb.client.MongoClient;
+import io.pipelens.platform.config.ProcessingProperties;
+import io.pipelens.platform.config.StoreProperties;
 import io.pipelens.platform.eventstore.EventStoreIdentity;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -34,6 +34,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @ConditionalOnClass({MongoTokenStore.class, MongoClient.class})
 @ConditionalOnBean(MongoClient.class)
+@EnableConfigurationProperties(ProcessingProperties.class)
 public class MongoTokenStoreConfiguration {
 
     @Bean
@@ -60,7 +61,7 @@ public class MongoTokenStoreConfiguration {
     static String rebuildAdvice(Environment environment, String database) {
         if (environment.getProperty("spring.data.mongodb.uri", "").isEmpty()
                 && environment.getProperty("spring.data.mongodb.host", "").isEmpty()) {
-            return "delete " + Path.of(environment.getProperty("pipelens.data-dir", "./data"))
+            return "delete " + StoreProperties.of(environment).dataPath()
                     .resolve(EmbeddedMongoConfiguration.READ_MODELS_FILE);
         }
         return "drop MongoDB database '" + database + "' (mongosh " + database + " --eval 'db.dropDatabase()')";
@@ -70,14 +71,10 @@ public class MongoTokenStoreConfiguration {
     @Bean
     public TokenStore tokenStore(MongoTemplate tokenMongoTemplate, ReadModelOrigin readModelOrigin,
                                  Serializer serializer,
-                                 @Value("${pipelens.processing.claim-timeout:10s}") Duration claimTimeout) {
+                                 ProcessingProperties processing) {
         readModelOrigin.verify();
-        if (claimTimeout.isNegative() || claimTimeout.isZero()) {
-            throw new IllegalArgumentException("pipelens.processing.claim-timeout: must be a positive duration, such "
-                    + "as 10s, got " + claimTimeout);
-        }
         return MongoTokenStore.builder()
-                .claimTimeout(claimTimeout)
+                .claimTimeout(processing.claimTimeout())
                 .mongoTemplate(tokenMongoTemplate)
                 .serializer(serializer)
                 .build();

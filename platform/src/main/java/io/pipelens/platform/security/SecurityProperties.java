@@ -2,6 +2,7 @@ package io.pipelens.platform.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code pipelens.security.*}: who may call the services. Keys are configured per deployment, each with a name (for
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *             mode is meant for the loopback address, where only this machine's users can call the service.
  */
 @ConfigurationProperties("pipelens.security")
-public record SecurityProperties(Mode mode, List<Key> keys, boolean allowOpenNetwork) {
+public record SecurityProperties(Mode mode, List<Key> keys, @DefaultValue("false") boolean allowOpenNetwork) {
 
     public SecurityProperties {
         keys = keys == null ? List.of() : List.copyOf(keys);

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
+import io.pipelens.platform.config.StoreProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class EmbeddedMongoCrashTest {
 
     @Test
     void readModelsSurviveACleanShutdown() throws Exception {
-        MockEnvironment environment = environment();
+        StoreProperties environment = StoreProperties.of(environment());
         MongoServer server = configuration.embeddedMongoServer(environment);
         write(server, "deal-1");
         configuration.embeddedMongoShutdownMarker(server, environment).destroy();
@@ -44,7 +45,7 @@ class EmbeddedMongoCrashTest {
 
     @Test
     void readModelsOfAProcessThatDiedWithTheFileOpenAreDiscarded() throws Exception {
-        MockEnvironment environment = environment();
+        StoreProperties environment = StoreProperties.of(environment());
         MongoServer server = configuration.embeddedMongoServer(environment);
         write(server, "deal-1");
         server.shutdownNow(); // the process dies: the clean-shutdown step never runs
@@ -67,7 +68,8 @@ class EmbeddedMongoCrashTest {
 
     @Test
     void anInMemoryServerLeavesNoMarker() throws Exception {
-        MockEnvironment environment = environment().withProperty("pipelens.mongo.embedded.persistent", "false");
+        StoreProperties environment =
+                StoreProperties.of(environment().withProperty("pipelens.mongo.embedded.persistent", "false"));
         MongoServer server = configuration.embeddedMongoServer(environment);
         configuration.embeddedMongoShutdownMarker(server, environment).destroy();
         assertThat(Files.list(dataDir)).isEmpty();

@@ -19,7 +19,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -160,7 +159,6 @@ public class ProjectionReplays {
      * (the reset forgets earlier ones), so the switch waits for one instance to hold every segment. Synchronized with
      * {@link #replay} and {@link #cancel}: while they reset the tokens, the lanes may still show the live positions.
      */
-    @Scheduled(fixedDelayString = "${pipelens.replay.switch-check:250ms}")
     public synchronized void switchCaughtUpReplay() {
         replayJourneysOfAnEarlierFormat();
         if (journeys.replay() == null) {

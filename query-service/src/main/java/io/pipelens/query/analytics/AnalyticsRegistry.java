@@ -22,7 +22,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -66,9 +65,8 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
     }
 
     @Autowired
-    public AnalyticsRegistry(MongoTemplate mongo, @Value("${pipelens.analytics.kept-versions:3}") int keptVersions,
-                             ObjectProvider<RebuildPacer> pacer) {
-        this(mongo, keptVersions, pacer.getIfAvailable(() -> RebuildPacer.NONE));
+    public AnalyticsRegistry(MongoTemplate mongo, AnalyticsProperties settings, ObjectProvider<RebuildPacer> pacer) {
+        this(mongo, settings.keptVersions(), pacer.getIfAvailable(() -> RebuildPacer.NONE));
     }
 
     public AnalyticsRegistry(MongoTemplate mongo, int keptVersions, RebuildPacer pacer) {

@@ -2,7 +2,6 @@ package io.pipelens.query.deal;
 
 import io.pipelens.kernel.ViolationException;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,10 +20,10 @@ public class DealQueries {
     private final int maxPageSize;
 
     public DealQueries(MongoTemplate mongo, JourneyStore journeys,
-                       @Value("${pipelens.query.max-page-size}") int maxPageSize) {
+                       QueryProperties limits) {
         this.mongo = mongo;
         this.journeys = journeys;
-        this.maxPageSize = maxPageSize;
+        this.maxPageSize = limits.maxPageSize();
     }
 
     @QueryMapping

@@ -3,7 +3,6 @@ package io.pipelens.query.processing;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +29,8 @@ public class ReplayPace {
     private long nextSlot = Long.MIN_VALUE;
 
     @Autowired
-    public ReplayPace(@Value("${pipelens.replay.max-events-per-second:0}") double maxEventsPerSecond) {
-        this(maxEventsPerSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    public ReplayPace(ReplayProperties replays) {
+        this(replays.maxEventsPerSecond(), System::nanoTime, TimeUnit.NANOSECONDS::sleep);
     }
 
     ReplayPace(double maxEventsPerSecond, LongSupplier clock, Sleeper sleeper) {

@@ -14,7 +14,6 @@ import io.pipelens.query.deal.DealFlowMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +49,6 @@ public class PipelineGauges {
                 .description("Little's law: WIP ÷ (exits in the trailing 30 days ÷ 30)").register(meters);
     }
 
-    @Scheduled(initialDelayString = "${pipelens.metrics.refresh:15s}", fixedDelayString = "${pipelens.metrics.refresh:15s}")
     public void refresh() {
         List<MultiGauge.Row<?>> openRows = new ArrayList<>();
         List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
