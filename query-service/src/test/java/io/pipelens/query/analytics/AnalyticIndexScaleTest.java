@@ -9,6 +9,8 @@ import io.pipelens.query.analytics.skipimpact.SkipImpact;
 import io.pipelens.query.analytics.timeinstage.TimeInStage;
 import io.pipelens.query.analytics.timeinstage.TimeMode;
 import io.pipelens.query.analytics.velocity.SalesVelocity;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -18,14 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A guard against accidental quadratic work: every query over 100,000 deals must take well under half a second (the
- * target is 100 ms at p95 on two cores; {@link AnalyticIndexBenchmark} measures it, and docs/analytics-design.md has
- * the figures). The bound is five times the target so that a busy build machine does not fail the build.
+ * A guard against accidental quadratic work, not a measurement: quadratic work over 100,000 deals takes minutes, so
+ * every query must stay under two seconds of this thread's CPU time (twenty times the 100 ms target; CPU time, so
+ * that other processes on a busy build machine do not count). {@link AnalyticIndexBenchmark} and the bench module
+ * measure the figures that docs/benchmarks.md reports.
  */
 class AnalyticIndexScaleTest {
 
     private static final int DEALS = 100_000;
-    private static final long BOUND_MILLIS = 500;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final long BOUND_MILLIS = 2_000;
     private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
 
     private static AnalyticIndex index;
@@ -42,7 +46,7 @@ class AnalyticIndexScaleTest {
     }
 
     @Test
-    void everyQueryOverAHundredThousandDealsTakesWellUnderHalfASecond() {
+    void noQueryOverAHundredThousandDealsDoesQuadraticWork() {
         assertThat(index.size()).isEqualTo(DEALS);
         assertFast(() -> Funnel.compute(index, Population.ALL, Slice.ALL));
         assertFast(() -> TimeInStage.compute(index, Population.ALL, Slice.ALL, TimeMode.CUMULATIVE, NOW));
@@ -54,12 +58,12 @@ class AnalyticIndexScaleTest {
     private static void assertFast(Supplier<Object> query) {
         long[] millis = new long[5];
         for (int i = 0; i < millis.length; i++) {
-            long start = System.nanoTime();
+            long start = CPU.getCurrentThreadCpuTime();
             assertThat(query.get()).isNotNull();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            millis[i] = (CPU.getCurrentThreadCpuTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
-        assertThat(millis[millis.length / 2]).as("median of %s ms", Arrays.toString(millis))
+        assertThat(millis[millis.length / 2]).as("median CPU time of %s ms", Arrays.toString(millis))
                 .isLessThan(BOUND_MILLIS);
     }
 }

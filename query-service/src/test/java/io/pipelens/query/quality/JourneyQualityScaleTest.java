@@ -8,6 +8,8 @@ import io.pipelens.query.analytics.AnalyticIndexBenchmark;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Slice;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -15,16 +17,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A guard against accidental quadratic work, as for the other analytics: the report over 100,000 deals of the
- * benchmark's shape (backward moves and reopenings included) must take well under half a second, five times the
- * 100 ms target so that a busy build machine does not fail the build.
+ * benchmark's shape (backward moves and reopenings included) must stay under two seconds of this thread's CPU time,
+ * where quadratic work would take minutes; CPU time, so that other processes on a busy machine do not count.
  */
 class JourneyQualityScaleTest {
 
     private static final int DEALS = 100_000;
-    private static final long BOUND_MILLIS = 500;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final long BOUND_MILLIS = 2_000;
 
     @Test
-    void theReportOverAHundredThousandDealsTakesWellUnderHalfASecond() {
+    void theReportOverAHundredThousandDealsDoesNoQuadraticWork() {
         AnalyticVersion version = AnalyticVersion.of(1, SolutionSalesTemplate.STAGES, List.of());
         List<String> keys = version.stages().stream().map(s -> s.key()).toList();
         AnalyticIndex index = new AnalyticIndex("sales", version);
@@ -36,9 +39,9 @@ class JourneyQualityScaleTest {
         long[] millis = new long[5];
         JourneyQualityReport report = null;
         for (int i = 0; i < millis.length; i++) {
-            long start = System.nanoTime();
+            long start = CPU.getCurrentThreadCpuTime();
             report = JourneyQuality.of(index.deals(), version, Population.ALL, Slice.ALL, 10);
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            millis[i] = (CPU.getCurrentThreadCpuTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
 
@@ -46,6 +49,6 @@ class JourneyQualityScaleTest {
         assertThat(report.backwardMoves().deals()).isPositive();
         assertThat(report.reopenings().deals()).isPositive();
         assertThat(report.backwardMoves().sample()).hasSize(10).isSorted();
-        assertThat(millis[millis.length / 2]).as("median of %s ms", Arrays.toString(millis)).isLessThan(BOUND_MILLIS);
+        assertThat(millis[millis.length / 2]).as("median CPU time of %s ms", Arrays.toString(millis)).isLessThan(BOUND_MILLIS);
     }
 }
