@@ -22,8 +22,17 @@ import java.util.stream.Stream;
 /**
  * Realistic, reproducible deal histories for the 9-stage template: log-normal dwell times per stage, deals that start
  * mid-pipeline, skipped stages, backward moves, losses at every stage, reopenings, owners, sources, segments and
- * amounts. Deals opened near the end of the window are still open. A built-in effect: deals that skip qualification
- * are lost about twice as often as those that pass through it. The same seed always gives the same histories.
+ * amounts. Deals opened near the end of the window are still open. Built-in effects, for the deciding analytics to
+ * find:
+ * <ul>
+ * <li>deals that skip qualification are lost about twice as often as those that pass through it;</li>
+ * <li>one owner ({@value #CONFOUNDER}) skips qualification most of the time and also loses more for reasons of his
+ * own, so part of the crude skip effect is his: adjusting for the owner (DESIGN §9.2) takes it out;</li>
+ * <li>from {@link #changeAt()}, a year before the window's end, the team enforces qualification and skips it far less
+ * often and loses less at every stage (everyone but {@value #CONFOUNDER}), so deals opened after the change are won
+ * a little more often (DESIGN §9.4).</li>
+ * </ul>
+ * The same seed always gives the same histories.
  */
 public final class DemoHistories {
 
@@ -40,10 +49,21 @@ public final class DemoHistories {
     private static final String[] SEGMENTS = {"SMB", "mid-market", "enterprise"};
     private static final String[] LOSS_REASONS = {"no budget", "chose a competitor", "no decision", "timing",
         "requirements not met"};
+    /** The owner who skips qualification and loses more for reasons of his own. */
+    static final String CONFOUNDER = "kofi";
+    /** Chance that a deal about to be qualified skips qualification: usually, his, and after the change. */
+    private static final double SKIP_QUALIFICATION = 0.22;
+    private static final double CONFOUNDER_SKIPS_QUALIFICATION = 0.65;
+    private static final double SKIP_QUALIFICATION_AFTER_CHANGE = 0.07;
+    /** How much more often the confounding owner loses at any stage, skip or not. */
+    private static final double CONFOUNDER_LOSES = 1.7;
+    /** Qualified deals are better deals: after the change, the chance of losing at every stage is lower. */
+    private static final double LOSES_AFTER_CHANGE = 0.8;
 
     private final String pipelineId;
     private final long seed;
     private final Instant windowStart;
+    private final Instant changeAt;
     private final Instant asOf;
 
     /**
@@ -56,6 +76,12 @@ public final class DemoHistories {
         this.seed = seed;
         this.asOf = asOf;
         this.windowStart = asOf.minus(Duration.ofDays(730));
+        this.changeAt = asOf.minus(Duration.ofDays(365));
+    }
+
+    /** When the team started enforcing qualification: the demo pipeline's second version takes effect then. */
+    public Instant changeAt() {
+        return changeAt;
     }
 
     /** Deals {@code from} (inclusive) to {@code to} (exclusive), each one history of commands. */
@@ -71,7 +97,12 @@ public final class DemoHistories {
         Instant at = windowStart.plusSeconds((long) (random.nextDouble() * Duration.between(windowStart, asOf)
                 .toSeconds()));
         int stage = startStage(random);
-        changes.add(new OpenDealCommand(dealId, pipelineId, STAGES.get(stage), attributes(random), at));
+        DealAttributes attributes = attributes(random);
+        boolean confounder = CONFOUNDER.equals(attributes.owner());
+        boolean afterChange = !at.isBefore(changeAt) && !confounder;
+        double skipQualification = confounder ? CONFOUNDER_SKIPS_QUALIFICATION
+                : afterChange ? SKIP_QUALIFICATION_AFTER_CHANGE : SKIP_QUALIFICATION;
+        changes.add(new OpenDealCommand(dealId, pipelineId, STAGES.get(stage), attributes, at));
         boolean visitedQualification = stage == QUALIFICATION;
         boolean skippedQualification = stage > QUALIFICATION;
         boolean reopened = false;
@@ -80,7 +111,8 @@ public final class DemoHistories {
             if (at.isAfter(asOf)) {
                 break;
             }
-            double lose = LOSE[stage] * (skippedQualification ? 2.0 : 1.0);
+            double lose = LOSE[stage] * (skippedQualification ? 2.0 : 1.0) * (confounder ? CONFOUNDER_LOSES : 1.0)
+                    * (afterChange ? LOSES_AFTER_CHANGE : 1.0);
             double roll = random.nextDouble();
             if (roll < lose) {
                 changes.add(new LoseDealCommand(dealId, LOSS_REASONS[random.nextInt(LOSS_REASONS.length)], at));
@@ -99,7 +131,7 @@ public final class DemoHistories {
                 changes.add(new WinDealCommand(dealId, at));
                 break;
             }
-            int next = nextStage(random, stage);
+            int next = nextStage(random, stage, skipQualification);
             if (next == stage) {
                 continue;
             }
@@ -119,12 +151,12 @@ public final class DemoHistories {
         return roll < 0.82 ? 0 : roll < 0.94 ? 1 : roll < 0.98 ? 2 : 3;
     }
 
-    private static int nextStage(SplittableRandom random, int stage) {
+    private static int nextStage(SplittableRandom random, int stage, double skipQualification) {
         double roll = random.nextDouble();
         if (roll < 0.06 && stage > 0) {
             return stage - 1;
         }
-        int skip = stage == QUALIFICATION - 1 ? 0.22 > random.nextDouble() ? 2 : 1 : roll < 0.12 ? 2 : 1;
+        int skip = stage == QUALIFICATION - 1 ? skipQualification > random.nextDouble() ? 2 : 1 : roll < 0.12 ? 2 : 1;
         return Math.min(stage + skip, STAGES.size() - 1);
     }
 

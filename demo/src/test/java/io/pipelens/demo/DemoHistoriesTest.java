@@ -9,6 +9,7 @@ import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,95 @@ class DemoHistoriesTest {
         double relativeRisk = (skippedLost / (double) skipped) / (visitedLost / (double) visited);
         assertThat(skipped).isGreaterThan(200);
         assertThat(relativeRisk).isBetween(1.3, 2.6);
+    }
+
+    @Test
+    void oneOwnerSkipsQualificationOftenAndLosesMoreForReasonsOfHisOwn() {
+        Table confounder = new Table();
+        Table others = new Table();
+        for (RecordDealHistoryCommand deal : deals) {
+            String owner = ((OpenDealCommand) deal.changes().get(0)).attributes().owner();
+            (owner.equals(DemoHistories.CONFOUNDER) ? confounder : others).add(deal);
+        }
+        assertThat(confounder.skipShare()).isGreaterThan(2 * others.skipShare());
+        assertThat(confounder.visitedLossRate()).as("his deals that pass qualification are lost more often too")
+                .isGreaterThan(1.2 * others.visitedLossRate());
+    }
+
+    @Test
+    void afterTheChangeQualificationIsSkippedLessAndDealsAreWonMoreOften() {
+        Table before = new Table();
+        Table after = new Table();
+        Cohort wonBefore = new Cohort();
+        Cohort wonAfter = new Cohort();
+        Instant change = demo.changeAt();
+        for (RecordDealHistoryCommand deal : deals) {
+            OpenDealCommand open = (OpenDealCommand) deal.changes().get(0);
+            if (open.attributes().owner().equals(DemoHistories.CONFOUNDER)) {
+                continue;
+            }
+            boolean afterChange = !open.occurredAt().isBefore(change);
+            (afterChange ? after : before).add(deal);
+            Duration sinceChange = Duration.between(change, open.occurredAt()).abs();
+            if (sinceChange.compareTo(WINDOW) < 0 || !afterChange && sinceChange.equals(WINDOW)) {
+                (afterChange ? wonAfter : wonBefore).add(deal);
+            }
+        }
+        assertThat(change).isEqualTo(AS_OF.minus(Duration.ofDays(365)));
+        assertThat(after.skipShare()).isLessThan(before.skipShare() / 2);
+        assertThat(wonAfter.share()).as("a modest improvement, as changeImpact reads it")
+                .isBetween(wonBefore.share() + 0.01, wonBefore.share() + 0.15);
+    }
+
+    private static final Duration WINDOW = Duration.ofDays(180);
+    private static final Duration HORIZON = Duration.ofDays(90);
+
+    /** Deals opened in a window, and how many were won within the horizon of their opening (DESIGN §9.4). */
+    private static final class Cohort {
+        private int deals;
+        private int wonWithinHorizon;
+
+        void add(RecordDealHistoryCommand deal) {
+            Instant opened = deal.changes().get(0).occurredAt();
+            deals++;
+            wonWithinHorizon += deal.changes().stream().anyMatch(c -> c instanceof WinDealCommand
+                    && !c.occurredAt().isAfter(opened.plus(HORIZON))) ? 1 : 0;
+        }
+
+        double share() {
+            return wonWithinHorizon / (double) deals;
+        }
+    }
+
+    /** Closed deals that got past qualification: how many skipped it, and how they ended. */
+    private static final class Table {
+        private int skipped;
+        private int visited;
+        private int visitedLost;
+
+        void add(RecordDealHistoryCommand deal) {
+            DealCommand end = last(deal);
+            if (!(end instanceof WinDealCommand || end instanceof LoseDealCommand)) {
+                return;
+            }
+            if (highest(deal) <= DemoHistories.STAGES.indexOf("qualification")) {
+                return;
+            }
+            if (stages(deal).contains("qualification")) {
+                visited++;
+                visitedLost += end instanceof LoseDealCommand ? 1 : 0;
+            } else {
+                skipped++;
+            }
+        }
+
+        double skipShare() {
+            return skipped / (double) (skipped + visited);
+        }
+
+        double visitedLossRate() {
+            return visitedLost / (double) visited;
+        }
     }
 
     private static DealCommand last(RecordDealHistoryCommand deal) {
