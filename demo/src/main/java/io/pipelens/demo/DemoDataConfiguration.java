@@ -13,6 +13,6 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration
 @ConditionalOnBean(PipelineCatalog.class)
-@Import(DemoDataLoader.class)
+@Import({DemoDataLoader.class, DemoActivityLoader.class})
 public class DemoDataConfiguration {
 }

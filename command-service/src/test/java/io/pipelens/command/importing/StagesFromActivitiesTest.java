@@ -119,6 +119,15 @@ class StagesFromActivitiesTest {
     }
 
     @Test
+    void aStageNameStandsForItsStageSoThatALogImportsAgainAsItIs() {
+        importer.importLog(PIPELINE, text("deal_id,timestamp,stage\nn1,2026-01-05T09:00:00Z,contact found\n"),
+                ImportOptions.csv(), ImportMapping.defaults(), ImportProgress.NONE);
+
+        assertThat(recording.deal("n1").changes().get(0)).isInstanceOfSatisfying(OpenDealCommand.class,
+                open -> assertThat(open.stage()).isEqualTo("contact"));
+    }
+
+    @Test
     void keysAreValidStableAndUnique() {
         assertThat(ActivityStages.keyOf("КП отправлено")).isEqualTo("kp-otpravleno");
         assertThat(ActivityStages.keyOf("Звонок клиенту")).isEqualTo("zvonok-klientu");
