@@ -28,9 +28,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * raw step "call" is no stage of it, and is still a step. Then the refusals of bad input.
  *
  * <pre>
- * a: contact (day 0) → call (day 1) → qualification (day 2) → won (day 5)
- * b: contact (day 0) → qualification (day 1) → won (day 4)
- * c: contact (day 0) → lost (day 4)
+ * disc-a: contact (day 0) → call (day 1) → qualification (day 2) → won (day 5)
+ * disc-b: contact (day 0) → qualification (day 1) → won (day 4)
+ * disc-c: contact (day 0) → lost (day 4)
  * </pre>
  */
 @QueryServiceTest
@@ -51,15 +51,15 @@ class DiscoveryApiTest {
         eventStore.publish(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
                 new PipelineDefinedEvent(PIPELINE, "Discovery", 1, SolutionSalesTemplate.STAGES, day(-10))));
         eventStore.publish(DealEvents.asMessages(List.of(
-                new DealOpenedEvent("a", PIPELINE, "contact", none, day(0)),
-                new DealOpenedEvent("b", PIPELINE, "contact", none, day(0)),
-                new DealOpenedEvent("c", PIPELINE, "contact", none, day(0)),
-                new DealMovedToStageEvent("a", PIPELINE, "contact", "call", day(1)),
-                new DealMovedToStageEvent("b", PIPELINE, "contact", "qualification", day(1)),
-                new DealMovedToStageEvent("a", PIPELINE, "call", "qualification", day(2)),
-                new DealWonEvent("b", PIPELINE, "qualification", day(4)),
-                new DealLostEvent("c", PIPELINE, "contact", "no budget", day(4)),
-                new DealWonEvent("a", PIPELINE, "qualification", day(5)))));
+                new DealOpenedEvent("disc-a", PIPELINE, "contact", none, day(0)),
+                new DealOpenedEvent("disc-b", PIPELINE, "contact", none, day(0)),
+                new DealOpenedEvent("disc-c", PIPELINE, "contact", none, day(0)),
+                new DealMovedToStageEvent("disc-a", PIPELINE, "contact", "call", day(1)),
+                new DealMovedToStageEvent("disc-b", PIPELINE, "contact", "qualification", day(1)),
+                new DealMovedToStageEvent("disc-a", PIPELINE, "call", "qualification", day(2)),
+                new DealWonEvent("disc-b", PIPELINE, "qualification", day(4)),
+                new DealLostEvent("disc-c", PIPELINE, "contact", "no budget", day(4)),
+                new DealWonEvent("disc-a", PIPELINE, "qualification", day(5)))));
 
         await().atMost(WITHIN).untilAsserted(() -> discover("").path("discoverStages.sampleSize")
                 .entity(Integer.class).isEqualTo(2));
