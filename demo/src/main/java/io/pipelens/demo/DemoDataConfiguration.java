@@ -22,7 +22,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @ConditionalOnBean(PipelineCatalog.class)
 @Conditional(DemoDataConfiguration.DealsAskedFor.class)
 @EnableConfigurationProperties(DemoProperties.class)
-@Import(DemoDataLoader.class)
+@Import({DemoDataLoader.class, DemoActivityLoader.class})
 public class DemoDataConfiguration {
 
     /** Matches when the bound {@link DemoProperties} ask for at least one deal. */

@@ -1,5 +1,6 @@
 package io.pipelens.demo;
 
+import io.pipelens.command.importing.ImportMapping;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealCommand;
 import io.pipelens.kernel.deal.LoseDealCommand;
@@ -28,6 +29,12 @@ public final class DemoEventLog {
             "amount", "currency", "lost_reason");
 
     private DemoEventLog() {
+    }
+
+    /** The importer's mapping of a log written here. */
+    public static ImportMapping mapping() {
+        return ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
+                .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("lost_reason"));
     }
 
     /** Writes the header and one row per change; answers the number of rows written. */

@@ -7,6 +7,7 @@ import io.pipelens.demo.DemoDataLoader;
 import io.pipelens.launcher.PipelensLauncher.Services;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,24 @@ class DemoDataLauncherTest {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> TwoServicesContract.graphQl(services.queryPort())
                     .document("{ funnel(pipelineId: \"demo\") { context { deals } } }").execute()
                     .path("funnel.context.deals").entity(Integer.class).isEqualTo(DEALS));
+            sameOrderByImportAndDiscovery(services.queryPort());
         }
+    }
+
+    /**
+     * The raw activity pipeline: its import ordered the activities over every deal of the log, and every one of its
+     * deals is closed, so discovery over all of them with minCoverage 0 must give the same order.
+     */
+    private static void sameOrderByImportAndDiscovery(String queryPort) {
+        var graphQl = TwoServicesContract.graphQl(queryPort);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> graphQl
+                .document("{ discoverStages(pipelineId: \"demo-activities\") { sampleSize } }").execute()
+                .path("discoverStages.sampleSize").entity(Integer.class).isEqualTo(20));
+        List<String> stages = graphQl.document("{ pipeline(id: \"demo-activities\") { selected { stages { key } } } }")
+                .execute().path("pipeline.selected.stages[*].key").entityList(String.class).get();
+        graphQl.document("{ discoverStages(pipelineId: \"demo-activities\", last: 10000, basis: REACHED, reachedStage: \""
+                        + stages.get(0) + "\", minCoverage: 0) { sampleSize proposedOrder } }").execute()
+                .path("discoverStages.sampleSize").entity(Integer.class).isEqualTo(400)
+                .path("discoverStages.proposedOrder").entityList(String.class).containsExactly(stages.toArray(String[]::new));
     }
 }

@@ -14,6 +14,9 @@ import io.pipelens.kernel.ViolationException;
 import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.kernel.importing.DealLogImportedEvent;
+import io.pipelens.kernel.pipeline.DefinePipelineCommand;
+import io.pipelens.kernel.pipeline.PipelineDefinition;
+import io.pipelens.kernel.pipeline.StageDefinition;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -178,25 +181,33 @@ public class DealImporter {
             accepted.stream().filter(deal -> !known.contains(deal.dealId()))
                     .forEach(deal -> recording.appended.addAndGet(deal.command().changes().size()));
         } else {
+            if (file.stages() != null) {
+                gateway.sendAndWait(new DefinePipelineCommand(pipelineId, pipelineId, file.stages(),
+                        clock.instant()));
+            }
             recording = record(accepted, file.rowsRead(), progress);
             recording.duplicates.addAndGet(alreadyRecorded);
             refused.addAll(recording.rejected());
         }
-        return summarize(pipelineId, options, new Validated(file.rowsRead(), file.histories(), hints), problems,
+        return summarize(pipelineId, options, new Validated(file.rowsRead(), file.histories(), hints, null), problems,
                 recording, refused, started, progress);
     }
 
     /** The rows read and the deal histories built from the valid ones. */
-    private record Validated(long rowsRead, HistoryBuilder.Histories histories, List<String> hints) {
+    /** @param stages the stages to define the pipeline with (stagesFromActivities), or null */
+    private record Validated(long rowsRead, HistoryBuilder.Histories histories, List<String> hints,
+                             List<StageDefinition> stages) {
     }
 
     /** Phase 1: reads and checks the whole file; refuses it unless it is valid (or bad rows may be skipped). */
     private Validated validate(String pipelineId, InputStream input, ImportOptions options, ImportMapping mapping,
                                ProblemList problems, ImportProgress progress) {
-        CurrentVersion pipeline = requirePipeline(pipelineId);
-        RowInterpreter interpreter = new RowInterpreter(mapping, pipelineId, pipeline, clock);
-        interpreter.checkMapping(problems);
-        rejectIfAny(problems);
+        CurrentVersion pipeline = options.stagesFromActivities() ? requireNoPipeline(pipelineId)
+                : requirePipeline(pipelineId);
+        if (pipeline != null) {
+            new RowInterpreter(mapping, pipelineId, pipeline, clock).checkMapping(problems);
+            rejectIfAny(problems);
+        }
 
         EventLogReader.Result log = new EventLogReader(options, mapping, limits, json).read(input);
         if (log.fatal()) {
@@ -208,6 +219,14 @@ public class DealImporter {
             throw new ImportRejectedException(List.of(ImportProblem.ofFile("lifecycleColumn", ProblemCode.MISSING_COLUMN,
                     lifecycle.missing("from every row"))), 1);
         }
+        ActivityStages activities = null;
+        if (options.stagesFromActivities()) {
+            activities = activitiesOf(log.rows(), mapping);
+            mapping = mapping.withActivities(mapping.activities().withStages(activities.provisionalKeys()));
+            pipeline = new CurrentVersion(0, new PipelineDefinition(activities.provisionalKeys().values().stream()
+                    .map(key -> new StageDefinition(key, key, null, null, null)).toList()));
+        }
+        RowInterpreter interpreter = new RowInterpreter(mapping, pipelineId, pipeline, clock);
         List<ImportRow> rows = new ArrayList<>(log.rows().size());
         ProblemList otherLifecycle = new ProblemList();
         long validated = 0;
@@ -236,7 +255,42 @@ public class DealImporter {
         }
         progress.update(new Update(Phase.VALIDATING, log.rowsRead(), histories.deals().size(), 0, 0, 0));
         histories.skipped().addAll(otherLifecycle);
-        return new Validated(log.rowsRead(), histories, hints);
+        List<StageDefinition> stages = activities == null ? null : activities.stages(histories.deals());
+        if (stages != null) {
+            hints = new ArrayList<>(hints);
+            hints.add((options.dryRun() ? "would define" : "defines") + " pipeline '" + pipelineId + "' with "
+                    + stages.size() + " stages from the log's activities: " + stages.stream()
+                    .map(stage -> stage.key() + " (" + stage.name() + ")").collect(Collectors.joining(" → ")));
+        }
+        return new Validated(log.rowsRead(), histories, hints, stages);
+    }
+
+    /**
+     * The distinct activities of the rows read (not those of closing, ignored or other-lifecycle rows).
+     *
+     * @throws ImportRejectedException naming {@code stagesFromActivities} when they are too many for a pipeline
+     */
+    private static ActivityStages activitiesOf(List<EventLogReader.RawRow> rows, ImportMapping mapping) {
+        ImportMapping.Columns columns = mapping.columns();
+        ImportMapping.Activities known = mapping.activities();
+        ActivityStages activities = new ActivityStages();
+        for (EventLogReader.RawRow raw : rows) {
+            String outcome = columns.outcome() == null ? null : raw.get(columns.outcome());
+            String activity = raw.get(columns.activity());
+            String normalized = ImportMapping.Activities.normalize(activity);
+            if (mapping.lifecycle().keeps(raw.get(mapping.lifecycle().column()))
+                    && (outcome == null || outcome.isBlank()) && activity != null && !activity.isBlank()
+                    && !known.won().contains(normalized) && !known.lost().contains(normalized)
+                    && !known.ignore().contains(normalized)) {
+                activities.add(activity);
+            }
+        }
+        String problem = activities.problem();
+        if (problem != null) {
+            throw new ImportRejectedException(List.of(ImportProblem.ofFile("stagesFromActivities",
+                    ProblemCode.INVALID_PARAMETER, problem)), 1);
+        }
+        return activities;
     }
 
     private ImportSummary summarize(String pipelineId, ImportOptions options, Validated file, ProblemList problems,
@@ -321,15 +375,29 @@ public class DealImporter {
                 + " split it";
     }
 
+    /** Null, as the pipeline to define from the log does not exist yet; refused naming the option when it does. */
+    private CurrentVersion requireNoPipeline(String pipelineId) {
+        if (currentVersion(pipelineId).isPresent()) {
+            throw new ImportRejectedException(List.of(ImportProblem.ofFile("stagesFromActivities",
+                    ProblemCode.INVALID_PARAMETER, "pipeline '" + pipelineId + "' is defined already; its stages"
+                    + " come from the log only when the import defines it (import without stagesFromActivities)")), 1);
+        }
+        return null;
+    }
+
     private CurrentVersion requirePipeline(String pipelineId) {
+        return currentVersion(pipelineId).orElseThrow(() -> new ImportRejectedException(List.of(ImportProblem.ofFile("pipelineId",
+                ProblemCode.UNKNOWN_PIPELINE, "no pipeline '" + pipelineId + "' is defined; define it before importing its deals")), 1));
+    }
+
+    /** The pipeline's current version, if defined; refused naming {@code pipelineId} when the id is invalid. */
+    private Optional<CurrentVersion> currentVersion(String pipelineId) {
         String problem = Keys.problemWith(pipelineId);
         if (problem != null) {
             throw new ImportRejectedException(List.of(ImportProblem.ofFile("pipelineId", ProblemCode.UNKNOWN_PIPELINE,
                     problem)), 1);
         }
-        Optional<CurrentVersion> current = pipelines.current(pipelineId);
-        return current.orElseThrow(() -> new ImportRejectedException(List.of(ImportProblem.ofFile("pipelineId",
-                ProblemCode.UNKNOWN_PIPELINE, "no pipeline '" + pipelineId + "' is defined; define it before importing its deals")), 1));
+        return pipelines.current(pipelineId);
     }
 
     private static void rejectIfAny(ProblemList problems) {

@@ -116,6 +116,10 @@ public class ImportCli implements Callable<Integer> {
             + "e.g. complete (default: every row)")
     String lifecycle;
 
+    @Option(names = "--stages-from-activities", description = "define the pipeline, which must not exist yet, with "
+            + "one stage per activity of the log, in the order the deals suggest")
+    boolean stagesFromActivities;
+
     @Option(names = "--lifecycle-column", description = "column of the lifecycle transition (default "
             + "lifecycle:transition, as in XES)")
     String lifecycleColumn;
@@ -242,6 +246,7 @@ public class ImportCli implements Callable<Integer> {
         parameters.put("dealIdPrefix", dealIdPrefix);
         parameters.put("lifecycle", lifecycle);
         parameters.put("lifecycleColumn", lifecycleColumn);
+        parameters.put("stagesFromActivities", stagesFromActivities ? "true" : null);
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (value != null) {

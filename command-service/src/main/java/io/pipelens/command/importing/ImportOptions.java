@@ -11,11 +11,18 @@ package io.pipelens.command.importing;
  * @param dryRun      when true, everything is checked (against the event store too) and nothing is appended; the
  *                    summary says what an import would append
  * @param source      the file's name as given, for the import's record; null when unknown
+ * @param stagesFromActivities when true, the pipeline must not exist yet: the import defines it with one stage per
+ *                    distinct activity of the log, in the order stage discovery gives them (DESIGN §9.3)
  */
-public record ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun, String source) {
+public record ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun, String source,
+                            boolean stagesFromActivities) {
+
+    public ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun, String source) {
+        this(format, delimiter, skipBadRows, dryRun, source, false);
+    }
 
     public ImportOptions(ImportFormat format, char delimiter, boolean skipBadRows, boolean dryRun) {
-        this(format, delimiter, skipBadRows, dryRun, null);
+        this(format, delimiter, skipBadRows, dryRun, null, false);
     }
 
     public static ImportOptions csv() {
@@ -31,19 +38,24 @@ public record ImportOptions(ImportFormat format, char delimiter, boolean skipBad
     }
 
     public ImportOptions withDelimiter(char delimiter) {
-        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source);
+        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source, stagesFromActivities);
     }
 
     public ImportOptions skippingBadRows() {
-        return new ImportOptions(format, delimiter, true, dryRun, source);
+        return new ImportOptions(format, delimiter, true, dryRun, source, stagesFromActivities);
     }
 
     public ImportOptions dryRunOnly() {
-        return new ImportOptions(format, delimiter, skipBadRows, true, source);
+        return new ImportOptions(format, delimiter, skipBadRows, true, source, stagesFromActivities);
     }
 
     public ImportOptions withSource(String source) {
-        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source);
+        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source, stagesFromActivities);
+    }
+
+    /** The same options, defining the pipeline from the log's activities. */
+    public ImportOptions definingStagesFromActivities() {
+        return new ImportOptions(format, delimiter, skipBadRows, dryRun, source, true);
     }
 
     /** The event-log formats. */

@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code pipelineId}. Lists are comma-separated; {@code map} is {@code value:stage,value:stage}; {@code source} names
  * the file in the import's record; {@code defaultCurrency} is the currency of amounts given without one;
  * {@code dealIdPrefix} goes before every deal id of the file; {@code lifecycle} lists the lifecycle transitions read
- * (in {@code lifecycleColumn}), the others being skipped.
+ * (in {@code lifecycleColumn}), the others being skipped; {@code stagesFromActivities} defines the pipeline from the
+ * log's activities, and excludes {@code map}.
  */
 record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
@@ -30,7 +31,7 @@ record ImportParameters(String pipelineId, String format, Boolean skipBadRows, B
                                String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
                                String map, String timePattern, String zone, String source,
                                String defaultCurrency, String dealIdPrefix, String lifecycle,
-                               String lifecycleColumn) {
+                               String lifecycleColumn, Boolean stagesFromActivities) {
 
     /** The longest deal id prefix: it leaves room for the file's own id within a key's 64 characters. */
     static final int MAX_PREFIX = 32;
@@ -95,11 +96,16 @@ record ImportParameters(String pipelineId, String format, Boolean skipBadRows, B
                     + " a deal id prefix: use 1 to " + MAX_PREFIX + " letters, digits, '-', '_', '.' or ':', starting"
                     + " with a letter or digit (e.g. web-)"));
         }
+        boolean fromActivities = Boolean.TRUE.equals(stagesFromActivities);
+        if (fromActivities && !stages.isEmpty()) {
+            problems.add(ImportProblem.ofFile("map", ProblemCode.INVALID_PARAMETER, "cannot be used with"
+                    + " stagesFromActivities: each activity becomes a stage of its own"));
+        }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems, problems.size());
         }
         return new Parsed(new ImportOptions(chosen, delimiterChar, Boolean.TRUE.equals(skipBadRows),
-                Boolean.TRUE.equals(dryRun), orNull(source)),
+                Boolean.TRUE.equals(dryRun), orNull(source), fromActivities),
                 new ImportMapping(columns, activities, time, currency, prefix, new ImportMapping.Lifecycle(
                         or(lifecycleColumn, ImportMapping.Lifecycle.ALL.column()), set(lifecycle, ""))));
     }

@@ -45,6 +45,10 @@ final class RowInterpreter {
         for (String key : pipeline.definition().keys()) {
             stagesByValue.put(ImportMapping.Activities.normalize(key), key);
         }
+        // A stage's name stands for it too, after every key: a log whose pipeline was made of its activities
+        // (stagesFromActivities) names its stages, so it can be imported again, or continued, without a mapping.
+        pipeline.definition().stages().forEach(stage -> stagesByValue.putIfAbsent(
+                ImportMapping.Activities.normalize(stage.name()), stage.key()));
         stagesByValue.putAll(mapping.activities().stages());
     }
 

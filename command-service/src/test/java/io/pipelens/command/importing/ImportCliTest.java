@@ -132,4 +132,18 @@ class ImportCliTest {
         assertThat(query.get()).isEqualTo("pipelineId=main&source=sales.xes.gz&format=xes&lifecycle=complete");
         assertThat(contentType.get()).isEqualTo("application/gzip");
     }
+
+    @Test
+    void asksForStagesFromActivities() throws IOException {
+        Path log = dir.resolve("activities.csv");
+        Files.writeString(log, "deal_id,timestamp,stage\nd1,2026-01-05T09:00:00Z,call\n");
+        answer = """
+                {"rowsRead":1,"rowsSkipped":0,"skipped":[],"deals":1,"transitionsAppended":1,"duplicates":0,
+                 "rejectedDeals":[],"elapsedMillis":1,"transitionsPerSecond":0}""";
+
+        int exit = run("-p", "raw", log.toString(), "--stages-from-activities");
+
+        assertThat(exit).isZero();
+        assertThat(query.get()).isEqualTo("pipelineId=raw&source=activities.csv&stagesFromActivities=true");
+    }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.pipelens.command.CommandServiceApplication;
+import io.pipelens.command.pipeline.PipelineCatalog;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
@@ -51,6 +52,8 @@ class ImportEndToEndTest {
     private EventStore eventStore;
     @Autowired
     private MockMvc mvc;
+    @Autowired
+    private PipelineCatalog pipelines;
 
     @BeforeAll
     void definePipelines() {
@@ -370,5 +373,30 @@ class ImportEndToEndTest {
 
     private static ByteArrayInputStream input(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void definesAPipelineFromTheActivitiesOfALogOverHttpOnceOnly() throws Exception {
+        String log = """
+                deal_id,timestamp,stage
+                act-1,2026-01-05T09:00:00Z,Звонок
+                act-1,2026-01-06T09:00:00Z,КП отправлено
+                act-1,2026-01-07T09:00:00Z,won
+                act-2,2026-01-05T09:00:00Z,Звонок
+                act-2,2026-01-08T09:00:00Z,lost
+                """;
+        mvc.perform(post("/api/import").param("pipelineId", "from-activities").param("stagesFromActivities", "true")
+                        .contentType("text/csv").content(log))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deals").value(2))
+                .andExpect(jsonPath("$.transitionsAppended").value(5));
+
+        assertThat(pipelines.current("from-activities")).hasValueSatisfying(current -> assertThat(current.definition()
+                .stages()).extracting(stage -> stage.key() + "=" + stage.name())
+                .containsExactly("zvonok=Звонок", "kp-otpravleno=КП отправлено"));
+        mvc.perform(post("/api/import").param("pipelineId", "from-activities").param("stagesFromActivities", "true")
+                        .contentType("text/csv").content(log))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].column").value("stagesFromActivities"));
     }
 }

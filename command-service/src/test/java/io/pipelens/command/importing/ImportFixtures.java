@@ -9,6 +9,7 @@ import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.pipeline.PipelineCatalog;
 import io.pipelens.kernel.deal.HistoryOutcome;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
+import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -48,6 +49,7 @@ final class ImportFixtures {
         final List<RecordDealHistoryCommand> sent = Collections.synchronizedList(new ArrayList<>());
         final List<RecordDealHistoryCommand> checked = Collections.synchronizedList(new ArrayList<>());
         final List<RecordDealLogImportCommand> imports = Collections.synchronizedList(new ArrayList<>());
+        final List<DefinePipelineCommand> definitions = Collections.synchronizedList(new ArrayList<>());
         final java.util.Set<String> refuse = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.Set<String> existing = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final CommandGateway gateway = mock(CommandGateway.class);
@@ -60,6 +62,10 @@ final class ImportFixtures {
         RecordingGateway() {
             when(gateway.sendAndWait(any())).thenAnswer(call -> {
                 Object argument = call.getArgument(0);
+                if (argument instanceof DefinePipelineCommand defined) {
+                    definitions.add(defined);
+                    return defined.aggregateId();
+                }
                 if (argument instanceof RecordDealLogImportCommand recorded) {
                     imports.add(recorded);
                     return recorded.aggregateId();

@@ -10,12 +10,12 @@ class ImportParametersTest {
 
     private static ImportParameters with(String defaultCurrency, String dealIdPrefix) {
         return new ImportParameters("main", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null);
+                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null, null);
     }
 
     private static ImportParameters xes(String format, String lifecycle) {
         return new ImportParameters("main", format, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null);
+                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null, null);
     }
 
     @Test
@@ -61,6 +61,27 @@ class ImportParametersTest {
             assertThat(problem.column()).isEqualTo("dealIdPrefix");
             assertThat(problem.code()).isEqualTo("invalid-parameter");
             assertThat(problem.reason()).startsWith("'web shop-' is not a deal id prefix");
+        });
+    }
+
+    private static ImportParameters fromActivities(String map, Boolean stagesFromActivities) {
+        return new ImportParameters("raw", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, map, null, null, null, null, null, null, null, stagesFromActivities);
+    }
+
+    @Test
+    void readsStagesFromActivitiesAndRefusesItWithAMap() {
+        assertThat(fromActivities(null, true).parse("text/csv").options().stagesFromActivities()).isTrue();
+        assertThat(fromActivities(null, null).parse("text/csv").options().stagesFromActivities()).isFalse();
+        assertThat(fromActivities("Call:contact", null).parse("text/csv").options().stagesFromActivities()).isFalse();
+
+        ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
+                () -> fromActivities("Call:contact", true).parse("text/csv"));
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.column()).isEqualTo("map");
+            assertThat(problem.code()).isEqualTo("invalid-parameter");
+            assertThat(problem.reason()).contains("cannot be used with stagesFromActivities");
         });
     }
 }

@@ -347,7 +347,7 @@ public final class Oracle {
      * (2(n + z²)): algebraically §9's centre ± half-width, computed another way. The lower bound of 0/n is exactly
      * 0 and the upper bound of n/n exactly 1; rounding would miss them by an ulp.
      */
-    static Ci wilson(int x, int n) {
+    public static Ci wilson(int x, int n) {
         if (n == 0) {
             return null;
         }
