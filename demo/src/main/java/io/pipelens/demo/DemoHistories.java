@@ -58,7 +58,7 @@ public final class DemoHistories {
     /** How much more often the confounding owner loses at any stage, skip or not. */
     private static final double CONFOUNDER_LOSES = 1.7;
     /** Qualified deals are better deals: after the change, the chance of losing at every stage is lower. */
-    private static final double LOSES_AFTER_CHANGE = 0.8;
+    private static final double LOSES_AFTER_CHANGE = 0.5;
 
     private final String pipelineId;
     private final long seed;
