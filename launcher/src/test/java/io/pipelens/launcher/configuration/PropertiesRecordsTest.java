@@ -3,7 +3,7 @@ package io.pipelens.launcher.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pipelens.command.api.BatchProperties;
+import io.pipelens.command.batch.BatchProperties;
 import io.pipelens.demo.DemoProperties;
 import io.pipelens.platform.config.ProcessingProperties;
 import io.pipelens.platform.config.StoreProperties;

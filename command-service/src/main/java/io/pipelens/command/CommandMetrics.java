@@ -1,4 +1,4 @@
-package io.pipelens.command.api;
+package io.pipelens.command;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

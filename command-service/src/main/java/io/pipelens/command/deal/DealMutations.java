@@ -1,5 +1,7 @@
-package io.pipelens.command.api;
+package io.pipelens.command.deal;
 
+import io.pipelens.command.CommandDispatcher;
+import io.pipelens.command.CommandResult;
 import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;

@@ -1,7 +1,5 @@
-package io.pipelens.command.api;
+package io.pipelens.command;
 
-import io.pipelens.command.CommandRejectedException;
-import io.pipelens.command.ConcurrencyRetry;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Keys;
 import io.pipelens.kernel.Violation;

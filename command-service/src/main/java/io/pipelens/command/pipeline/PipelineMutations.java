@@ -1,6 +1,8 @@
-package io.pipelens.command.api;
+package io.pipelens.command.pipeline;
 
+import io.pipelens.command.CommandDispatcher;
 import io.pipelens.command.CommandRejectedException;
+import io.pipelens.command.CommandResult;
 import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
@@ -50,7 +52,7 @@ public class PipelineMutations {
     public record DefinePipelineInput(String pipelineId, String name, List<StageDefinition> stages,
                                       Boolean useTemplate, Instant occurredAt) {
 
-        DefinePipelineCommand toCommand() {
+        public DefinePipelineCommand toCommand() {
             boolean template = Boolean.TRUE.equals(useTemplate);
             if (template && stages != null) {
                 throw new CommandRejectedException("stages", "give either stages or useTemplate: true, not both");

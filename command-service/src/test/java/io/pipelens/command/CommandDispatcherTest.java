@@ -1,4 +1,4 @@
-package io.pipelens.command.api;
+package io.pipelens.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -8,7 +8,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.pipelens.command.ConcurrencyRetry;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;

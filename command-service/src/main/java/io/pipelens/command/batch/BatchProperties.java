@@ -1,4 +1,4 @@
-package io.pipelens.command.api;
+package io.pipelens.command.batch;
 
 import io.pipelens.platform.config.Require;
 import org.springframework.boot.context.properties.ConfigurationProperties;

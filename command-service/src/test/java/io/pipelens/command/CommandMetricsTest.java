@@ -1,4 +1,4 @@
-package io.pipelens.command.api;
+package io.pipelens.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,10 +1,13 @@
-package io.pipelens.command.api;
+package io.pipelens.command.batch;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.pipelens.command.CommandDispatcher;
+import io.pipelens.command.CommandResult;
+import io.pipelens.command.pipeline.PipelineMutations;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Violation;
 import io.pipelens.kernel.ViolationException;

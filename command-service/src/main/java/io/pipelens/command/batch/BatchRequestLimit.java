@@ -1,4 +1,4 @@
-package io.pipelens.command.api;
+package io.pipelens.command.batch;
 
 import io.pipelens.platform.web.RequestSizeLimitFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -1,4 +1,4 @@
-package io.pipelens.command.api;
+package io.pipelens.command;
 
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Violation;
@@ -17,7 +17,7 @@ public record CommandResult(String id, CommandOutcome outcome, List<Violation> v
         return new CommandResult(id, outcome, List.of());
     }
 
-    static CommandResult rejected(String id, List<Violation> violations) {
+    public static CommandResult rejected(String id, List<Violation> violations) {
         return new CommandResult(id, null, List.copyOf(violations));
     }
 
