@@ -1,4 +1,4 @@
-package io.pipelens.query;
+package io.pipelens.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,54 +21,62 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 
 /**
- * From a GraphQL field to its computation in one step: every schema file {@code graphql/query/<path>.graphqls} is
- * answered by the package {@code io.pipelens.query.<path with / as .>}. Each field of {@code Query} and
- * {@code Mutation} a file declares must have a handler ({@code @QueryMapping}, {@code @MutationMapping} or
+ * From a GraphQL field to its code in one step, in both services: every schema file {@code graphql/<service>/<path>
+ * .graphqls} is answered by the package {@code io.pipelens.<service>.<path with / as .>}. Each field of {@code Query}
+ * and {@code Mutation} a file declares must have a handler ({@code @QueryMapping}, {@code @MutationMapping} or
  * {@code @SchemaMapping}) there, and so must each field of another type the file declares that has a handler at all.
+ * Files that only declare types the features share (such as {@code analytics.graphqls}) name no handler.
  */
 class SchemaPackageMappingTest {
 
-    private static final String SCHEMAS = "graphql/query/";
-    private static final String ROOT_PACKAGE = "io.pipelens.query";
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
-    @Test
-    void everyFieldIsHandledInThePackageItsSchemaFileNames() throws IOException {
-        Map<String, String> schemas = schemaFiles();
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "command"})
+    void everyFieldIsHandledInThePackageItsSchemaFileNames(String service) throws IOException {
+        Map<String, String> schemas = schemaFiles(service);
 
-        assertThat(schemas).containsKeys("deal.graphqls", "pipeline.graphqls", "analytics.graphqls",
-                "analytics/funnel.graphqls", "analytics/skipimpact.graphqls");
-        assertThat(misplaced(schemas, handlers())).isEmpty();
+        assertThat(schemas).containsKeys("deal.graphqls", "pipeline.graphqls");
+        assertThat(misplaced(service, schemas, handlers(service))).isEmpty();
+    }
+
+    @Test
+    void theQueryServiceHasAFileAndPackagePerAnalytic() throws IOException {
+        assertThat(schemaFiles("query")).containsKeys("analytics.graphqls", "analytics/funnel.graphqls",
+                "analytics/skipimpact.graphqls", "analytics/discovery.graphqls", "analytics/changeimpact.graphqls");
     }
 
     @Test
     void aQueryDeclaredInAnotherFeaturesFileIsReported() throws IOException {
-        Map<String, String> schemas = new TreeMap<>(schemaFiles());
+        Map<String, String> schemas = new TreeMap<>(schemaFiles("query"));
         schemas.put("deal.graphqls", schemas.get("deal.graphqls")
                 + "\nextend type Query { pipelines: [Pipeline!]! }\n");
         schemas.put("analytics/velocity.graphqls", schemas.get("analytics/velocity.graphqls")
                 + "\nextend type Query { unanswered: Int }\n");
 
-        assertThat(misplaced(schemas, handlers())).containsExactly(
+        assertThat(misplaced("query", schemas, handlers("query"))).containsExactly(
                 "analytics/velocity.graphqls declares Query.unanswered, which nothing handles",
                 "deal.graphqls declares Query.pipelines, handled in io.pipelens.query.pipeline.PipelineQueries, not "
                         + "in io.pipelens.query.deal");
     }
 
-    /** The schema files' text by their path under {@code graphql/query/}. */
-    private static Map<String, String> schemaFiles() throws IOException {
+    /** The service's schema files' text by their path under {@code graphql/<service>/}. */
+    private static Map<String, String> schemaFiles(String service) throws IOException {
+        String folder = "graphql/" + service + "/";
         Map<String, String> files = new TreeMap<>();
         Resource[] resources = new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:" + SCHEMAS + "**/*.graphqls");
+                .getResources("classpath*:" + folder + "**/*.graphqls");
         for (Resource resource : resources) {
             String url = resource.getURL().toString();
-            String path = url.substring(url.lastIndexOf(SCHEMAS) + SCHEMAS.length());
+            String path = url.substring(url.lastIndexOf(folder) + folder.length());
             try (InputStream in = resource.getInputStream()) {
                 files.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
@@ -76,11 +84,11 @@ class SchemaPackageMappingTest {
         return files;
     }
 
-    /** The classes of the query service's handler methods, by {@code Type.field}. */
-    private static Map<String, List<String>> handlers() {
+    /** The classes of the service's handler methods, by {@code Type.field}. */
+    private static Map<String, List<String>> handlers(String service) {
         Map<String, List<String>> handlers = new TreeMap<>();
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT_PACKAGE)) {
+                .importPackages("io.pipelens." + service)) {
             for (Method method : type.reflect().getDeclaredMethods()) {
                 SchemaMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, SchemaMapping.class);
                 if (mapping != null) {
@@ -94,11 +102,12 @@ class SchemaPackageMappingTest {
     }
 
     /** What each schema file declares that is not handled in its package, one sentence each, sorted. */
-    private static List<String> misplaced(Map<String, String> schemas, Map<String, List<String>> handlers) {
+    private static List<String> misplaced(String service, Map<String, String> schemas,
+                                          Map<String, List<String>> handlers) {
         List<String> misplaced = new ArrayList<>();
         SchemaParser parser = new SchemaParser();
         schemas.forEach((path, text) -> {
-            String expected = ROOT_PACKAGE + "." + path.substring(0, path.length() - ".graphqls".length())
+            String expected = "io.pipelens." + service + "." + path.substring(0, path.length() - ".graphqls".length())
                     .replace('/', '.');
             TypeDefinitionRegistry registry = parser.parse(text);
             Stream.concat(registry.getTypes(ObjectTypeDefinition.class).stream(),
