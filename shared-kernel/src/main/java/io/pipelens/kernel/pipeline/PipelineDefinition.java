@@ -13,6 +13,7 @@ import java.util.Set;
 public record PipelineDefinition(List<StageDefinition> stages) {
 
     public static final int MAX_STAGES = 50;
+    public static final int MAX_CRITERIA = 20;
     private static final int MAX_TEXT = 500;
 
     public PipelineDefinition {
@@ -75,12 +76,44 @@ public record PipelineDefinition(List<StageDefinition> stages) {
             checkLength(at + ".name", stage.name(), violations);
             checkLength(at + ".goal", stage.goal(), violations);
             checkLength(at + ".exitCriterion", stage.exitCriterion(), violations);
+            checkCriteria(at + ".criteria", stage.criteria(), violations);
             if (stage.expectedDays() != null && stage.expectedDays() <= 0) {
                 violations.add(new Violation(at + ".expectedDays", "must be a positive number of days, was "
                         + stage.expectedDays()));
             }
         }
         return violations;
+    }
+
+    /** A checklist is optional; when given, its items have valid keys unique within the stage and a text. */
+    private static void checkCriteria(String field, List<CriterionDefinition> criteria, List<Violation> violations) {
+        if (criteria == null) {
+            return;
+        }
+        if (criteria.size() > MAX_CRITERIA) {
+            violations.add(new Violation(field, "has " + criteria.size() + " items; at most " + MAX_CRITERIA
+                    + " are allowed"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            CriterionDefinition item = criteria.get(i);
+            String at = field + "[" + i + "]";
+            if (item == null) {
+                violations.add(new Violation(at, "must not be null"));
+                continue;
+            }
+            String keyProblem = Keys.problemWith(item.key());
+            if (keyProblem != null) {
+                violations.add(new Violation(at + ".key", keyProblem));
+            } else if (!seen.add(item.key())) {
+                violations.add(new Violation(at + ".key", "duplicate criterion key '" + item.key()
+                        + "' in this stage"));
+            }
+            if (item.text() == null || item.text().isBlank()) {
+                violations.add(new Violation(at + ".text", "is required"));
+            }
+            checkLength(at + ".text", item.text(), violations);
+        }
     }
 
     private static void checkLength(String field, String value, List<Violation> violations) {
