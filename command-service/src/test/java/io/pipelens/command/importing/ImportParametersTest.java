@@ -10,12 +10,12 @@ class ImportParametersTest {
 
     private static ImportParameters with(String defaultCurrency, String dealIdPrefix) {
         return new ImportParameters("main", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null);
+                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null, null);
     }
 
     private static ImportParameters xes(String format, String lifecycle) {
         return new ImportParameters("main", format, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null);
+                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null, null);
     }
 
     @Test

@@ -44,6 +44,45 @@ public record PipelineDefinition(List<StageDefinition> stages) {
     }
 
     /**
+     * What is wrong with {@code confirmed} on leaving {@code leaving} for {@code entering} (null: a win), or null when
+     * it may be recorded. A list (null: not recorded, always fine) belongs to an exit only: a win, or a move to a later
+     * stage of this definition; its keys must be distinct items of the stage left.
+     *
+     * @param version how this definition is named in the reason, e.g. "version 2 of pipeline 'main'"
+     */
+    public String confirmationProblem(String leaving, String entering, List<String> confirmed, String version) {
+        if (confirmed == null) {
+            return null;
+        }
+        int from = positionOf(leaving);
+        if (from == 0) {
+            return "the deal is at stage '" + leaving + "', which " + version
+                    + " does not define, so it has no exit criteria to confirm";
+        }
+        if (entering != null && positionOf(entering) <= from) {
+            return "may only be given on a forward move or a win: '" + leaving + "' to '" + entering
+                    + "' goes back in the order of " + version;
+        }
+        StageDefinition stage = stages.get(from - 1);
+        Set<String> seen = new HashSet<>();
+        for (String key : confirmed) {
+            if (key == null) {
+                return "must not hold null keys";
+            }
+            if (!seen.add(key)) {
+                return "lists '" + key + "' more than once";
+            }
+            if (!stage.hasCriterion(key)) {
+                return "'" + key + "' is not an exit criterion of stage '" + leaving + "' in " + version + "; "
+                        + (stage.criteria() == null || stage.criteria().isEmpty() ? "the stage has no checklist"
+                        : "its items are " + String.join(", ", stage.criteria().stream()
+                        .map(CriterionDefinition::key).toList()));
+            }
+        }
+        return null;
+    }
+
+    /**
      * Checks the stage list: at least one stage, none missing, valid and unique keys, names present, positive expected
      * days. The other methods expect a definition that passed this check.
      */
