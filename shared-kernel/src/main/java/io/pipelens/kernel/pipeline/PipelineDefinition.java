@@ -103,12 +103,7 @@ public record PipelineDefinition(List<StageDefinition> stages) {
                 violations.add(new Violation(at, "must not be null"));
                 continue;
             }
-            String keyProblem = Keys.problemWith(stage.key());
-            if (keyProblem != null) {
-                violations.add(new Violation(at + ".key", keyProblem));
-            } else if (!seen.add(stage.key())) {
-                violations.add(new Violation(at + ".key", "duplicate stage key '" + stage.key() + "'"));
-            }
+            checkKey(at + ".key", stage.key(), seen, "duplicate stage key '" + stage.key() + "'", violations);
             if (stage.name() == null || stage.name().isBlank()) {
                 violations.add(new Violation(at + ".name", "is required"));
             }
@@ -141,17 +136,23 @@ public record PipelineDefinition(List<StageDefinition> stages) {
                 violations.add(new Violation(at, "must not be null"));
                 continue;
             }
-            String keyProblem = Keys.problemWith(item.key());
-            if (keyProblem != null) {
-                violations.add(new Violation(at + ".key", keyProblem));
-            } else if (!seen.add(item.key())) {
-                violations.add(new Violation(at + ".key", "duplicate criterion key '" + item.key()
-                        + "' in this stage"));
-            }
+            checkKey(at + ".key", item.key(), seen, "duplicate criterion key '" + item.key() + "' in this stage",
+                    violations);
             if (item.text() == null || item.text().isBlank()) {
                 violations.add(new Violation(at + ".text", "is required"));
             }
             checkLength(at + ".text", item.text(), violations);
+        }
+    }
+
+    /** A key is valid and not among {@code seen}; it joins them. */
+    private static void checkKey(String field, String key, Set<String> seen, String duplicate,
+                                 List<Violation> violations) {
+        String keyProblem = Keys.problemWith(key);
+        if (keyProblem != null) {
+            violations.add(new Violation(field, keyProblem));
+        } else if (!seen.add(key)) {
+            violations.add(new Violation(field, duplicate));
         }
     }
 
