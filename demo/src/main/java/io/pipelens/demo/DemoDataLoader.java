@@ -68,7 +68,7 @@ public class DemoDataLoader implements ApplicationRunner {
         return SolutionSalesTemplate.STAGES.stream()
                 .map(stage -> stage.key().equals("qualification")
                         ? new StageDefinition(stage.key(), "Qualification (checked before moving on)", stage.goal(),
-                                stage.exitCriterion(), stage.expectedDays())
+                                stage.exitCriterion(), stage.expectedDays(), stage.criteria())
                         : stage)
                 .toList();
     }

@@ -85,6 +85,56 @@ abstract class TwoServicesContract {
     }
 
     @Test
+    void exitCriteriaGoFromTheTemplateThroughMovesAndWinsIntoTheJourney() {
+        String pipelineId = uniqueId("p");
+        String dealId = uniqueId("d");
+        try (Services services = start()) {
+            HttpGraphQlTester commands = graphQl(services.commandPort());
+            HttpGraphQlTester queries = graphQl(services.queryPort());
+
+            var template = commands.document("{ pipelineTemplate { stages { key criteria { key text textRu } } } }")
+                    .execute();
+            template.path("pipelineTemplate.stages[2].criteria[*].key").entityList(String.class).containsExactly(
+                    "problem-confirmed", "solution-agreed", "deadline", "budget", "deal-plan");
+            template.path("pipelineTemplate.stages[2].criteria[3].textRu").entity(String.class)
+                    .isEqualTo("Бюджет согласован");
+
+            commands.documentName("definePipeline").variable("id", pipelineId).execute()
+                    .path("definePipeline.outcome").entity(String.class).isEqualTo("APPLIED");
+            commands.documentName("openDeal").variable("dealId", dealId).variable("pipelineId", pipelineId)
+                    .variable("stage", "qualification").variable("at", "2026-01-05T09:00:00Z").execute();
+            commands.document("mutation { moveDealToStage(input: {dealId: \"" + dealId + "\", stage: \"terms\", "
+                    + "occurredAt: \"2026-01-07T09:00:00Z\", confirmedCriteria: [\"budget\", \"deadline\"]}) "
+                    + "{ outcome } }").execute().path("moveDealToStage.outcome").entity(String.class)
+                    .isEqualTo("APPLIED");
+            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + services.commandPort()).build().post()
+                    .uri("/api/commands/batch").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"commands\": [{\"type\": \"moveDealToStage\", \"input\": {\"dealId\": \""
+                            + dealId + "\", \"stage\": \"signing\", \"occurredAt\": \"2026-01-08T09:00:00Z\", "
+                            + "\"confirmedCriteria\": []}}]}")
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.results[0].outcome")
+                    .isEqualTo("APPLIED");
+            commands.document("mutation { winDeal(input: {dealId: \"" + dealId + "\", occurredAt: "
+                    + "\"2026-01-09T09:00:00Z\", confirmedCriteria: [\"documents-signed\"]}) { outcome } }")
+                    .execute().path("winDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+
+            String journey = "query($id: ID!) { deal(id: $id) { status visits { stage confirmedCriteria } } }";
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.document(journey)
+                    .variable("id", dealId).execute().path("deal.status").entity(String.class).isEqualTo("WON"));
+            var deal = queries.document(journey).variable("id", dealId).execute();
+            deal.path("deal.visits[0].confirmedCriteria").entityList(String.class).containsExactly("budget",
+                    "deadline");
+            deal.path("deal.visits[1].confirmedCriteria").entityList(String.class).hasSize(0);
+            deal.path("deal.visits[2].confirmedCriteria").entityList(String.class)
+                    .containsExactly("documents-signed");
+            queries.document("query($id: ID!) { pipeline(id: $id) { selected { stages { key criteria { key } } } } }")
+                    .variable("id", pipelineId).execute()
+                    .path("pipeline.selected.stages[0].criteria[*].key").entityList(String.class)
+                    .containsExactly("contact-access");
+        }
+    }
+
+    @Test
     void refusedCommandsAnswerWithTheFieldAndAppendNothing() {
         String pipelineId = uniqueId("p");
         String dealId = uniqueId("d");

@@ -99,19 +99,22 @@ public class Deal {
         if (command.stage().equals(stage)) {
             throw new CommandRejectedException("stage", "deal '" + dealId + "' is already at stage '" + stage + "'");
         }
+        StageRules.requireConfirmable(pipelines, pipelineId, stage, command.stage(), command.confirmedCriteria());
         Instant at = BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock);
-        apply(new DealMovedToStageEvent(dealId, pipelineId, stage, command.stage(), at));
+        apply(new DealMovedToStageEvent(dealId, pipelineId, stage, command.stage(), at,
+                command.confirmedCriteria()));
         return CommandOutcome.APPLIED;
     }
 
     @CommandHandler
-    public CommandOutcome handle(WinDealCommand command, Clock clock) {
+    public CommandOutcome handle(WinDealCommand command, PipelineCatalog pipelines, Clock clock) {
         if (recorded.contains(Transition.won(command.occurredAt()))) {
             return CommandOutcome.DUPLICATE;
         }
         requireOpen("win it");
+        StageRules.requireConfirmable(pipelines, pipelineId, stage, null, command.confirmedCriteria());
         apply(new DealWonEvent(dealId, pipelineId, stage,
-                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock), command.confirmedCriteria()));
         return CommandOutcome.APPLIED;
     }
 
@@ -193,7 +196,7 @@ public class Deal {
         } else if (change instanceof MoveDealToStageCommand move) {
             return handle(move, pipelines, clock);
         } else if (change instanceof WinDealCommand win) {
-            return handle(win, clock);
+            return handle(win, pipelines, clock);
         } else if (change instanceof LoseDealCommand lose) {
             return handle(lose, clock);
         } else if (change instanceof ReopenDealCommand reopen) {

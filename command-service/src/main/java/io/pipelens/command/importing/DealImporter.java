@@ -248,7 +248,8 @@ public class DealImporter {
                 progress.update(new Update(Phase.VALIDATING, validated, 0, 0, 0, 0));
             }
         }
-        HistoryBuilder.Histories histories = new HistoryBuilder(pipelineId).build(rows, problems);
+        HistoryBuilder.Histories histories = new HistoryBuilder(pipelineId, pipeline,
+                mapping.columns().confirmedCriteria()).build(rows, problems);
         List<String> hints = interpreter.hints();
         if (!options.skipBadRows()) {
             rejectIfAny(problems, hints);
@@ -366,6 +367,7 @@ public class DealImporter {
             case "attributes.segment" -> columns.segment();
             case "attributes.amount" -> columns.amount();
             case "attributes.currency" -> columns.currency();
+            case "confirmedCriteria" -> columns.confirmedCriteria() != null ? columns.confirmedCriteria() : field;
             default -> field;
         };
     }

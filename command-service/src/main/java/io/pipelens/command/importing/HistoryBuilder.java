@@ -1,5 +1,6 @@
 package io.pipelens.command.importing;
 
+import io.pipelens.command.pipeline.PipelineCatalog.CurrentVersion;
 import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealCommand;
@@ -60,9 +61,23 @@ final class HistoryBuilder {
     }
 
     private final String pipelineId;
+    private final CurrentVersion pipeline;
+    private final String criteriaColumn;
 
-    HistoryBuilder(String pipelineId) {
+    HistoryBuilder(String pipelineId, CurrentVersion pipeline, String criteriaColumn) {
         this.pipelineId = pipelineId;
+        this.pipeline = pipeline;
+        this.criteriaColumn = criteriaColumn;
+    }
+
+    /** Adds the problem, if any, with the confirmed criteria of {@code row} on leaving {@code leaving}. */
+    private boolean badCriteria(ImportRow row, String leaving, String entering, ProblemList problems) {
+        String problem = pipeline.definition().confirmationProblem(leaving, entering, row.confirmedCriteria(),
+                "version " + pipeline.version() + " of pipeline '" + pipelineId + "'");
+        if (problem != null) {
+            problems.add(row.row(), criteriaColumn, ProblemCode.INVALID_CRITERIA, problem);
+        }
+        return problem != null;
     }
 
     /** Rows that break the deal rules are added to {@code problems}; with {@code skipBad} the deal goes on without them. */
@@ -117,8 +132,11 @@ final class HistoryBuilder {
                         }
                         attributes = change(dealId, row, changed, changes, sources, attributes);
                         continue;
+                    } else if (badCriteria(row, stage, row.stage(), problems)) {
+                        continue;
                     } else {
-                        changes.add(new MoveDealToStageCommand(dealId, row.stage(), row.occurredAt()));
+                        changes.add(new MoveDealToStageCommand(dealId, row.stage(), row.occurredAt(),
+                                row.confirmedCriteria()));
                     }
                     stage = row.stage();
                     sources.add(row.row());
@@ -141,9 +159,11 @@ final class HistoryBuilder {
                                 + " but was already closed"
                                 + " at row " + closedBy.row() + "; a stage row must reopen it first"
                                 + (changed == null ? "" : " (the row's attribute change is not read either)"));
+                    } else if (row.kind() == ImportRow.Kind.WON && badCriteria(row, stage, null, problems)) {
+                        continue;
                     } else {
                         changes.add(row.kind() == ImportRow.Kind.WON
-                                ? new WinDealCommand(dealId, row.occurredAt())
+                                ? new WinDealCommand(dealId, row.occurredAt(), row.confirmedCriteria())
                                 : new LoseDealCommand(dealId, row.lostReason(), row.occurredAt()));
                         closedBy = row;
                         sources.add(row.row());

@@ -87,6 +87,10 @@ public class ImportCli implements Callable<Integer> {
     @Option(names = "--lost-reason-column")
     String lostReasonColumn;
 
+    @Option(names = "--confirmed-criteria-column",
+            description = "column of the exit criteria confirmed on a stage or won row, ';'-separated, '-' for none")
+    String confirmedCriteriaColumn;
+
     @Option(names = "--won", description = "values meaning won, comma-separated (default won,closed_won)")
     String won;
 
@@ -247,6 +251,7 @@ public class ImportCli implements Callable<Integer> {
         parameters.put("lifecycle", lifecycle);
         parameters.put("lifecycleColumn", lifecycleColumn);
         parameters.put("stagesFromActivities", stagesFromActivities ? "true" : null);
+        parameters.put("confirmedCriteriaColumn", confirmedCriteriaColumn);
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (value != null) {

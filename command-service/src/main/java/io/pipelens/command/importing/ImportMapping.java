@@ -124,24 +124,40 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
      * @param activity   the stage the deal entered, or an activity (mapped by {@link Activities})
      * @param outcome    when not empty on a row, the row is a close (its value must be a won or lost word) or ignored
      * @param lostReason why a deal was lost; the lost word itself when absent or empty
+     * @param confirmedCriteria on a stage or won row, the exit criteria keys of the stage left that were confirmed,
+     *                   separated by ';': empty when not recorded, '-' when none was confirmed
      */
     public record Columns(String deal, String time, String activity, String outcome, String owner, String source,
-                          String segment, String amount, String currency, String lostReason) {
+                          String segment, String amount, String currency, String lostReason,
+                          String confirmedCriteria) {
+
+        public Columns(String deal, String time, String activity, String outcome, String owner, String source,
+                       String segment, String amount, String currency, String lostReason) {
+            this(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason, null);
+        }
 
         public static Columns of(String deal, String time, String activity) {
             return new Columns(deal, time, activity, null, null, null, null, null, null, null);
         }
 
         public Columns withOutcome(String outcome) {
-            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason);
+            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
+                    confirmedCriteria);
         }
 
         public Columns withAttributes(String owner, String source, String segment, String amount, String currency) {
-            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason);
+            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
+                    confirmedCriteria);
         }
 
         public Columns withLostReason(String lostReason) {
-            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason);
+            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
+                    confirmedCriteria);
+        }
+
+        public Columns withConfirmedCriteria(String confirmedCriteria) {
+            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
+                    confirmedCriteria);
         }
     }
 

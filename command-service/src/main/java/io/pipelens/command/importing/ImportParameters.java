@@ -22,7 +22,8 @@ import java.util.Set;
  * the file in the import's record; {@code defaultCurrency} is the currency of amounts given without one;
  * {@code dealIdPrefix} goes before every deal id of the file; {@code lifecycle} lists the lifecycle transitions read
  * (in {@code lifecycleColumn}), the others being skipped; {@code stagesFromActivities} defines the pipeline from the
- * log's activities, and excludes {@code map}.
+ * log's activities, and excludes {@code map}; {@code confirmedCriteriaColumn} holds, on stage and won rows, the exit
+ * criteria confirmed on leaving the previous stage ({@code budget;deadline}, '-' for none).
  */
 record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
@@ -31,7 +32,8 @@ record ImportParameters(String pipelineId, String format, Boolean skipBadRows, B
                                String currencyColumn, String lostReasonColumn, String won, String lost, String ignore,
                                String map, String timePattern, String zone, String source,
                                String defaultCurrency, String dealIdPrefix, String lifecycle,
-                               String lifecycleColumn, Boolean stagesFromActivities) {
+                               String lifecycleColumn, Boolean stagesFromActivities,
+                               String confirmedCriteriaColumn) {
 
     /** The longest deal id prefix: it leaves room for the file's own id within a key's 64 characters. */
     static final int MAX_PREFIX = 32;
@@ -65,7 +67,8 @@ record ImportParameters(String pipelineId, String format, Boolean skipBadRows, B
                 .columns();
         Columns columns = new Columns(or(dealColumn, defaults.deal()), or(timeColumn, defaults.time()),
                 or(stageColumn, defaults.activity()), orNull(outcomeColumn), orNull(ownerColumn), orNull(sourceColumn),
-                orNull(segmentColumn), orNull(amountColumn), orNull(currencyColumn), orNull(lostReasonColumn));
+                orNull(segmentColumn), orNull(amountColumn), orNull(currencyColumn), orNull(lostReasonColumn),
+                orNull(confirmedCriteriaColumn));
         Map<String, String> stages = new LinkedHashMap<>();
         for (String pair : list(map)) {
             int colon = pair.lastIndexOf(':');

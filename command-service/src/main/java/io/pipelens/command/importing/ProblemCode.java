@@ -26,6 +26,8 @@ enum ProblemCode {
     WRONG_DELIMITER,
     /** A required column, or one the mapping names, is missing from the header. */
     MISSING_COLUMN,
+    /** The confirmed criteria are not items of the stage left, repeat one, or come with a move that is no exit. */
+    INVALID_CRITERIA,
     /** The file cannot be read past this point: a quote never closed, a broken header, an I/O error. */
     UNREADABLE,
     /** A CSV row with another number of fields than the header: a truncated line, or a stray delimiter. */

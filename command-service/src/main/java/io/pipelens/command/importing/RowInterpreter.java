@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,20 @@ final class RowInterpreter {
         if (problems.total() > before) {
             return null;
         }
-        return new ImportRow(row, dealId, occurredAt, kind, stage, attributes, lostReason);
+        return new ImportRow(row, dealId, occurredAt, kind, stage, attributes, lostReason,
+                confirmedCriteria(trimmed(raw.get(c.confirmedCriteria()))));
+    }
+
+    /**
+     * A criteria cell as keys: empty is "not recorded" (null), '-' (which no key can be) "none confirmed"; the deal
+     * rules check the keys against the stage left.
+     */
+    static List<String> confirmedCriteria(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        return cell.equals("-") ? List.of()
+                : Arrays.stream(cell.split(";")).map(String::trim).filter(key -> !key.isEmpty()).toList();
     }
 
     /** What one option would fix in the rows interpreted so far, once per option, with the count. */

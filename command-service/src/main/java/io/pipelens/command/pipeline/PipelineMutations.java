@@ -3,6 +3,7 @@ package io.pipelens.command.pipeline;
 import io.pipelens.command.CommandDispatcher;
 import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.CommandResult;
+import io.pipelens.kernel.pipeline.CriterionDefinition;
 import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -43,6 +45,12 @@ public class PipelineMutations {
     @QueryMapping
     public PipelineTemplate pipelineTemplate() {
         return new PipelineTemplate(SolutionSalesTemplate.NAME, SolutionSalesTemplate.STAGES);
+    }
+
+    /** The template's items carry one text; their Russian wording comes from the template beside it. */
+    @SchemaMapping(typeName = "TemplateCriterion", field = "textRu")
+    public String textRu(CriterionDefinition criterion) {
+        return SolutionSalesTemplate.russianText(criterion.key());
     }
 
     public record PipelineTemplate(String name, List<StageDefinition> stages) {

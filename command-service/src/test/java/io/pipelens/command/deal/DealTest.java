@@ -30,10 +30,13 @@ import io.pipelens.kernel.deal.DealWonEvent;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
+import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -281,6 +284,111 @@ class DealTest {
                     .expectNoEvents()
                     .expectException(CommandRejectedException.class)
                     .expectException(violationOn("dealId", containsString("already exists")));
+        }
+    }
+
+    /** Qualification's items in the template: problem-confirmed, solution-agreed, deadline, budget, deal-plan. */
+    @Nested
+    class ConfirmingCriteria {
+
+        @Test
+        void forwardMoveKeepsTheConfirmedKeysAsGiven() {
+            List<String> confirmed = List.of("deal-plan", "budget");
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "terms", at(10), confirmed))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(new DealMovedToStageEvent("d1", PIPELINE, "qualification", "terms", at(10),
+                            confirmed));
+        }
+
+        @Test
+        void emptyListRecordsThatNoneWasConfirmed() {
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "requirements", at(10), List.of()))
+                    .expectEvents(new DealMovedToStageEvent("d1", PIPELINE, "qualification", "requirements", at(10),
+                            List.of()));
+        }
+
+        @Test
+        void winKeepsTheConfirmedKeysOfTheStageItWasWonAt() {
+            fixture.given(opened("d1", "signing", at(0)))
+                    .when(new WinDealCommand("d1", at(10), List.of("documents-signed")))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(new DealWonEvent("d1", PIPELINE, "signing", at(10), List.of("documents-signed")));
+        }
+
+        @Test
+        void cannotConfirmAKeyThatIsNotAnItemOfTheStageLeft() {
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "terms", at(10), List.of("budget", "documents-signed")))
+                    .expectNoEvents()
+                    .expectException(violationOn("confirmedCriteria", allOf(containsString("'documents-signed'"),
+                            containsString("stage 'qualification'"), containsString("deal-plan"))));
+        }
+
+        @Test
+        void cannotConfirmAKeyTwice() {
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "terms", at(10), List.of("budget", "budget")))
+                    .expectNoEvents()
+                    .expectException(violationOn("confirmedCriteria", containsString("lists 'budget' more than once")));
+        }
+
+        @Test
+        void cannotConfirmANullKey() {
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "terms", at(10), Arrays.asList("budget", null)))
+                    .expectNoEvents()
+                    .expectException(violationOn("confirmedCriteria", containsString("null")));
+        }
+
+        @Test
+        void cannotConfirmCriteriaOnABackwardMove() {
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "profiling", at(10), List.of()))
+                    .expectNoEvents()
+                    .expectException(violationOn("confirmedCriteria", containsString("forward move or a win")));
+        }
+
+        @Test
+        void cannotConfirmCriteriaOnAWinAtAnItemOfAnotherStage() {
+            fixture.given(opened("d1", "signing", at(0)))
+                    .when(new WinDealCommand("d1", at(10), List.of("budget")))
+                    .expectNoEvents()
+                    .expectException(violationOn("confirmedCriteria", containsString("'budget'")));
+        }
+
+        @Test
+        void cannotConfirmCriteriaWhenLeavingAStageTheCurrentVersionDropped() {
+            pipelines.redefine(PIPELINE, 2, "contact", "terms");
+            fixture.given(opened("d1", "qualification", at(0)))
+                    .when(new MoveDealToStageCommand("d1", "terms", at(10), List.of()))
+                    .expectNoEvents()
+                    .expectException(violationOn("confirmedCriteria", containsString("does not define")));
+        }
+
+        @Test
+        void historyChangesCarryTheirConfirmedCriteria() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordDealHistoryCommand("d1", List.of(
+                            new OpenDealCommand("d1", PIPELINE, "qualification", ALICE_INBOUND, at(0)),
+                            new MoveDealToStageCommand("d1", "terms", at(10), List.of("budget")),
+                            new WinDealCommand("d1", at(20), List.of()))))
+                    .expectEvents(new DealOpenedEvent("d1", PIPELINE, "qualification", ALICE_INBOUND, at(0)),
+                            new DealMovedToStageEvent("d1", PIPELINE, "qualification", "terms", at(10),
+                                    List.of("budget")),
+                            new DealWonEvent("d1", PIPELINE, "terms", at(20), List.of()));
+        }
+
+        @Test
+        void historyRefusalNamesTheChangeAndTheField() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordDealHistoryCommand("d1", List.of(
+                            new OpenDealCommand("d1", PIPELINE, "qualification", ALICE_INBOUND, at(0)),
+                            new MoveDealToStageCommand("d1", "profiling", at(10), List.of("budget")))))
+                    .expectNoEvents()
+                    .expectException(violationOn("changes[1].confirmedCriteria",
+                            containsString("forward move or a win")));
         }
     }
 

@@ -330,6 +330,57 @@ class ImportEndToEndTest {
     }
 
     @Test
+    void takesConfirmedCriteriaFromAColumnOverHttp() throws Exception {
+        String csv = """
+                deal_id,timestamp,stage,criteria
+                crit-1,2026-01-05T09:00:00Z,qualification,
+                crit-1,2026-01-08T09:00:00Z,terms,budget; deadline
+                crit-1,2026-01-09T09:00:00Z,signing,-
+                crit-1,2026-01-10T09:00:00Z,won,documents-signed
+                """;
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("confirmedCriteriaColumn", "criteria")
+                        .contentType("text/csv").content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(4));
+
+        assertThat(eventStore.readEvents(AggregateIds.deal("crit-1")).asStream().map(e -> (Object) e.getPayload())
+                .toList())
+                .containsExactly(
+                        new io.pipelens.kernel.deal.DealOpenedEvent("crit-1", "web", "qualification",
+                                io.pipelens.kernel.deal.DealAttributes.NONE, Instant.parse("2026-01-05T09:00:00Z")),
+                        new io.pipelens.kernel.deal.DealMovedToStageEvent("crit-1", "web", "qualification", "terms",
+                                Instant.parse("2026-01-08T09:00:00Z"), List.of("budget", "deadline")),
+                        new io.pipelens.kernel.deal.DealMovedToStageEvent("crit-1", "web", "terms", "signing",
+                                Instant.parse("2026-01-09T09:00:00Z"), List.of()),
+                        new io.pipelens.kernel.deal.DealWonEvent("crit-1", "web", "signing",
+                                Instant.parse("2026-01-10T09:00:00Z"), List.of("documents-signed")));
+    }
+
+    @Test
+    void refusesAnUnknownCriterionNamingItsRowAndColumnAndAppendsNothing() {
+        String csv = """
+                deal_id,timestamp,stage,criteria
+                crit-2,2026-01-05T09:00:00Z,qualification,
+                crit-2,2026-01-08T09:00:00Z,terms,budget;signed
+                """;
+        ImportMapping mapping = ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp",
+                "stage").withConfirmedCriteria("criteria"));
+        long before = events();
+
+        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ImportRejectedException.class, () -> importer.importLog("web", input(csv), ImportOptions.csv(),
+                        mapping, ImportProgress.NONE));
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(2);
+            assertThat(problem.column()).isEqualTo("criteria");
+            assertThat(problem.reason()).contains("'signed' is not an exit criterion of stage 'qualification'");
+        });
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void takesTheNewOptionsAsQueryParametersAndAnswersHints() throws Exception {
         String csv = "deal_id,timestamp,stage,amount\nopt-1,2026-01-05T09:00:00Z,contact,900\n";
 

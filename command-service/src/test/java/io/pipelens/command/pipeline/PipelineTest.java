@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.pipelens.command.CommandRejectedException;
 import io.pipelens.kernel.CommandOutcome;
+import io.pipelens.kernel.pipeline.CriterionDefinition;
 import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
@@ -297,6 +298,33 @@ class PipelineTest {
                     .expectSuccessfulHandlerExecution()
                     .expectResultMessagePayload(CommandOutcome.APPLIED)
                     .expectEvents(new PipelineRedefinedEvent(PIPELINE, 2, GOAL_BASED, V2_COMPLETE_MAPPING, at(10)));
+        }
+
+        @Test
+        void redefinitionRecordsTheExitCriteriaChecklists() {
+            List<StageDefinition> checked = List.of(stage("contact"), new StageDefinition("qualification",
+                    "Qualification", null, null, null, List.of(new CriterionDefinition("budget", "Budget agreed"),
+                    new CriterionDefinition("deadline", "Deadline agreed"))));
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, checked, List.of(absorbed("call"),
+                            absorbed("proposal"), absorbed("signing")), at(10)))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(redefined(2, checked, List.of(to("contact", "contact"), absorbed("call"),
+                            to("qualification", "qualification"), absorbed("proposal"), absorbed("signing")),
+                            at(10)));
+        }
+
+        @Test
+        void cannotRedefineWithADuplicateCriterionKey() {
+            List<StageDefinition> checked = List.of(stage("contact"), new StageDefinition("qualification",
+                    "Qualification", null, null, null, List.of(new CriterionDefinition("budget", "Budget agreed"),
+                    new CriterionDefinition("budget", "Budget approved"))));
+            fixture.given(defined(ACTIVITY_BASED, at(0)))
+                    .when(new RedefinePipelineCommand(PIPELINE, checked, List.of(absorbed("call"),
+                            absorbed("proposal"), absorbed("signing")), at(10)))
+                    .expectNoEvents()
+                    .expectException(violationOn("stages[1].criteria[1].key",
+                            containsString("duplicate criterion key 'budget'")));
         }
 
         @Test

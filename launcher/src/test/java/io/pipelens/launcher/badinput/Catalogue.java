@@ -74,6 +74,12 @@ final class Catalogue {
                 + "occurredAt: " + AT + "})", "dealId", "closed");
         mutation("move to an unknown stage", "moveDealToStage(input: {dealId: \"" + OPEN + "\", stage: "
                 + "\"meeting\", occurredAt: " + AT + "})", "stage", "'meeting'");
+        mutation("unknown exit criterion key", "moveDealToStage(input: {dealId: \"" + OPEN + "\", stage: \"terms\", "
+                + "occurredAt: " + AT + ", confirmedCriteria: [\"budget\", \"signed\"]})", "confirmedCriteria",
+                "'signed' is not an exit criterion of stage 'qualification'");
+        mutation("exit criteria on a backward move", "moveDealToStage(input: {dealId: \"" + OPEN + "\", stage: "
+                + "\"contact\", occurredAt: " + AT + ", confirmedCriteria: []})", "confirmedCriteria",
+                "only be given on a forward move or a win");
         mutation("win twice", "winDeal(input: {dealId: \"" + WON + "\", occurredAt: " + AT + "})", "dealId",
                 "closed");
         mutation("lose twice", "loseDeal(input: {dealId: \"" + LOST + "\", reason: \"again\", occurredAt: " + AT
@@ -105,6 +111,9 @@ final class Catalogue {
         String twoStages = "[{key: \"a\", name: \"A\"}, {key: \"b\", name: \"B\"}]";
         mutation("duplicate stage keys", "definePipeline(input: {pipelineId: \"bi-p2\", name: \"P\", stages: "
                 + "[{key: \"a\", name: \"A\"}, {key: \"a\", name: \"A again\"}]})", "stages[1].key", "'a'");
+        mutation("duplicate exit criterion keys", "definePipeline(input: {pipelineId: \"bi-p2\", name: \"P\", "
+                + "stages: [{key: \"a\", name: \"A\", criteria: [{key: \"budget\", text: \"Budget agreed\"}, "
+                + "{key: \"budget\", text: \"Budget again\"}]}]})", "stages[0].criteria[1].key", "'budget'");
         mutation("pipeline without stages", "definePipeline(input: {pipelineId: \"bi-p2\", name: \"P\"})",
                 "stages", "unless useTemplate is true");
         mutation("pipeline with an empty name", "definePipeline(input: {pipelineId: \"bi-p2\", name: \"\", "

@@ -51,6 +51,7 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
             put(v, "exitedAt", date(visit.exitedAt()));
             put(v, "reopened", visit.reopened());
             put(v, "closedAs", visit.closedAs() == null ? null : visit.closedAs().name());
+            put(v, "confirmedCriteria", visit.confirmedCriteria());
             visits.add(v);
         }
         document.put("visits", visits);
@@ -70,7 +71,8 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         for (Document v : stored) {
             String closedAs = v.getString("closedAs");
             visits.add(new Visit(v.getString("stage"), instant(v, "enteredAt"), instant(v, "exitedAt"),
-                    v.getBoolean("reopened"), closedAs == null ? null : DealStatusView.valueOf(closedAs)));
+                    v.getBoolean("reopened"), closedAs == null ? null : DealStatusView.valueOf(closedAs),
+                    v.getList("confirmedCriteria", String.class)));
         }
         List<Date> changes = d.getList("attributesChangedAt", Date.class);
         String status = d.getString("status");

@@ -34,18 +34,21 @@ public final class JourneyFold {
                     + event.getClass().getSimpleName() + ") but no journey: its opening event was never applied");
         }
         if (event instanceof DealMovedToStageEvent moved) {
-            List<Visit> visits = closeCurrent(journey.visits(), moved.occurredAt(), null);
+            List<Visit> visits = closeCurrent(journey.visits(), moved.occurredAt(), null,
+                    moved.confirmedCriteria());
             visits.add(new Visit(moved.toStage(), moved.occurredAt(), null));
             return with(journey, DealStatusView.OPEN, moved.toStage(), journey.closedAt(), journey.lostReason(), visits,
                     moved.occurredAt(), sequence);
         }
         if (event instanceof DealWonEvent won) {
             return with(journey, DealStatusView.WON, journey.stage(), won.occurredAt(), null,
-                    closeCurrent(journey.visits(), won.occurredAt(), DealStatusView.WON), won.occurredAt(), sequence);
+                    closeCurrent(journey.visits(), won.occurredAt(), DealStatusView.WON,
+                            won.confirmedCriteria()), won.occurredAt(), sequence);
         }
         if (event instanceof DealLostEvent lost) {
             return with(journey, DealStatusView.LOST, journey.stage(), lost.occurredAt(), lost.reason(),
-                    closeCurrent(journey.visits(), lost.occurredAt(), DealStatusView.LOST), lost.occurredAt(), sequence);
+                    closeCurrent(journey.visits(), lost.occurredAt(), DealStatusView.LOST, null), lost.occurredAt(),
+                    sequence);
         }
         if (event instanceof DealReopenedEvent reopened) {
             List<Visit> visits = new ArrayList<>(journey.visits());
@@ -72,11 +75,12 @@ public final class JourneyFold {
                 List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, opened.occurredAt(), sequence);
     }
 
-    private static List<Visit> closeCurrent(List<Visit> visits, Instant at, DealStatusView how) {
+    private static List<Visit> closeCurrent(List<Visit> visits, Instant at, DealStatusView how,
+                                            List<String> confirmed) {
         List<Visit> copy = new ArrayList<>(visits);
         int last = copy.size() - 1;
         if (last >= 0 && copy.get(last).isOpen()) {
-            copy.set(last, copy.get(last).close(at, how));
+            copy.set(last, copy.get(last).close(at, how, confirmed));
         }
         return copy;
     }

@@ -2,6 +2,7 @@ package io.pipelens.query.deal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A stretch of time a deal spent at one stage, as recorded (stage keys are those of the events, before any pipeline
@@ -16,12 +17,19 @@ import java.time.Instant;
  * @param closedAs  WON or LOST when the visit ended with the deal being won or lost; null when it ended with a move,
  *                  goes on, or was stored before this was kept. It says how a deal stood between a closing and a
  *                  later reopening, which the deal's final status does not.
+ * @param confirmedCriteria the exit criteria the move or win that ended the visit confirmed, as recorded: null when
+ *                  not recorded (also for visits stored before this was kept), empty when none was confirmed
  */
-public record Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean reopened, DealStatusView closedAs) {
+public record Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean reopened, DealStatusView closedAs,
+                    List<String> confirmedCriteria) {
 
     public Visit {
         reopened = Boolean.TRUE.equals(reopened) ? Boolean.TRUE : null;
         closedAs = closedAs == DealStatusView.OPEN ? null : closedAs;
+    }
+
+    public Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean reopened, DealStatusView closedAs) {
+        this(stage, enteredAt, exitedAt, reopened, closedAs, null);
     }
 
     /** A visit the deal began by being opened or moved. */
@@ -38,9 +46,12 @@ public record Visit(String stage, Instant enteredAt, Instant exitedAt, Boolean r
         return new Visit(stage, at, null, Boolean.TRUE, null);
     }
 
-    /** The visit ended at {@code at} by a move ({@code how} null) or by the deal being won or lost. */
-    public Visit close(Instant at, DealStatusView how) {
-        return new Visit(stage, enteredAt, at, reopened, how);
+    /**
+     * The visit ended at {@code at} by a move ({@code how} null) or by the deal being won or lost, with the criteria
+     * that exit confirmed ({@code confirmed} null when it recorded none).
+     */
+    public Visit close(Instant at, DealStatusView how, List<String> confirmed) {
+        return new Visit(stage, enteredAt, at, reopened, how, confirmed);
     }
 
     public boolean isOpen() {

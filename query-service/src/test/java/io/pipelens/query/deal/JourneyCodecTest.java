@@ -63,7 +63,8 @@ class JourneyCodecTest {
         for (int v = 0; v < count; v++) {
             Instant left = v == count - 1 && random.nextBoolean() ? null : at.plusSeconds(random.nextInt(90_000));
             DealStatusView closedAs = left == null ? null : DealStatusView.values()[random.nextInt(3)];
-            visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0, closedAs));
+            visits.add(new Visit("stage-" + random.nextInt(9), at, left, v > 0 && random.nextInt(3) == 0, closedAs,
+                    left == null ? null : confirmed()));
             at = left == null ? at : left;
         }
         DealStatusView status = random.nextInt(5) == 0 ? null : DealStatusView.values()[random.nextInt(DealStatusView.values().length)];
@@ -73,6 +74,32 @@ class JourneyCodecTest {
                 maybe("EUR"), status, maybe("stage-" + random.nextInt(9)), random.nextBoolean() ? null : at,
                 random.nextBoolean() ? null : at.plusSeconds(5), maybe("price"), visits, attributeChanges(at),
                 random.nextBoolean() ? null : at, random.nextInt(50));
+    }
+
+    /** Not recorded (null), none confirmed (empty) or a few keys, by turns. */
+    private List<String> confirmed() {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> List.of();
+            default -> List.of("budget", "deal-plan").subList(0, 1 + random.nextInt(2));
+        };
+    }
+
+    @Test
+    void confirmedCriteriaRoundTripAndVisitsStoredWithoutThemReadAsNotRecorded() {
+        Instant entered = Instant.parse("2026-01-05T09:00:00Z");
+        Instant left = Instant.parse("2026-01-07T09:00:00Z");
+        DealJourney journey = new DealJourney("d1", "p1", null, null, null, null, null, DealStatusView.OPEN, "terms",
+                entered, null, null, List.of(new Visit("qualification", entered, left, null, null,
+                List.of("budget", "deadline")), new Visit("terms", left, null)), null, left, 2);
+
+        Document encoded = JourneyCodec.INSTANCE.encode(journey);
+        assertThat(encoded.getList("visits", Document.class).get(0).getList("confirmedCriteria", String.class))
+                .containsExactly("budget", "deadline");
+        assertThat(JourneyCodec.INSTANCE.decode(encoded)).isEqualTo(journey);
+
+        encoded.getList("visits", Document.class).get(0).remove("confirmedCriteria");
+        assertThat(JourneyCodec.INSTANCE.decode(encoded).visits().get(0).confirmedCriteria()).isNull();
     }
 
     /** None (null) half the time, else one to three times up to {@code last}. */

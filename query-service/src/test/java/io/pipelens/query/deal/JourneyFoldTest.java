@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.kernel.deal.DealMovedToStageEvent;
+import io.pipelens.kernel.deal.DealWonEvent;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,26 @@ class JourneyFoldTest {
         assertThat(journey.lastTransitionAt()).isEqualTo(day(2));
         assertThat(journey.lastSequence()).isEqualTo(1);
         assertThat(journey.closedAt()).isNull();
+    }
+
+    @Test
+    void eachVisitKeepsTheCriteriaConfirmedByTheExitThatEndedIt() {
+        DealJourney journey = fold(
+                opened(DEAL, "contact", day(0)),
+                moved(DEAL, "contact", "qualification", day(1)),
+                new DealMovedToStageEvent(DEAL, PIPELINE, "qualification", "terms", day(2), List.of("budget")),
+                new DealMovedToStageEvent(DEAL, PIPELINE, "terms", "signing", day(3), List.of()),
+                new DealWonEvent(DEAL, PIPELINE, "signing", day(4), List.of("documents-signed")));
+
+        assertThat(journey.visits()).extracting(Visit::confirmedCriteria).containsExactly(
+                null, List.of("budget"), List.of(), List.of("documents-signed"));
+    }
+
+    @Test
+    void aLossRecordsNoConfirmedCriteria() {
+        DealJourney journey = fold(opened(DEAL, "qualification", day(0)), lost(DEAL, "qualification", "price", day(1)));
+
+        assertThat(journey.visits().get(0).confirmedCriteria()).isNull();
     }
 
     @Test

@@ -148,4 +148,64 @@ class PipelineDefinitionTest {
         stages.add(stage("qualification"));
         assertThat(definition.keys()).containsExactly("contact");
     }
+
+    @Test
+    void templateQualificationHasTheFiveItemsOfTheMethod() {
+        assertThat(SolutionSalesTemplate.definition().stage("qualification").orElseThrow().criteria())
+                .extracting(CriterionDefinition::key)
+                .containsExactly("problem-confirmed", "solution-agreed", "deadline", "budget", "deal-plan");
+    }
+
+    @Test
+    void everyOtherTemplateStageHasOneOrTwoItemsWithARussianWording() {
+        for (StageDefinition stage : SolutionSalesTemplate.STAGES) {
+            if (!stage.key().equals("qualification")) {
+                assertThat(stage.criteria()).as(stage.key()).hasSizeBetween(1, 2);
+            }
+            for (CriterionDefinition item : stage.criteria()) {
+                assertThat(SolutionSalesTemplate.russianText(item.key())).as(item.key()).isNotBlank()
+                        .isNotEqualTo(item.text());
+            }
+        }
+        assertThat(SolutionSalesTemplate.russianText("budget")).isEqualTo("Бюджет согласован");
+        assertThat(SolutionSalesTemplate.russianText("no-such-item")).isNull();
+    }
+
+    @Test
+    void acceptsAStageWithoutChecklistAndOneWithAnEmptyChecklist() {
+        assertThat(definition(stage("a"), new StageDefinition("b", "B", null, null, null, List.of()))
+                .validate("stages")).isEmpty();
+    }
+
+    @Test
+    void rejectsInvalidDuplicateAndTextlessItemsNamingThem() {
+        StageDefinition checked = new StageDefinition("b", "B", null, null, null, Arrays.asList(
+                new CriterionDefinition("budget", "Budget agreed"),
+                new CriterionDefinition("budget", "Budget again"),
+                new CriterionDefinition("bad key", "Text"),
+                new CriterionDefinition("deadline", " "),
+                null));
+
+        assertThat(definition(stage("a"), checked).validate("stages")).containsExactly(
+                new Violation("stages[1].criteria[1].key", "duplicate criterion key 'budget' in this stage"),
+                new Violation("stages[1].criteria[2].key", "'bad key' is not a valid key: use 1 to 64 letters, "
+                        + "digits, '-', '_', '.' or ':', starting with a letter or digit"),
+                new Violation("stages[1].criteria[3].text", "is required"),
+                new Violation("stages[1].criteria[4]", "must not be null"));
+    }
+
+    @Test
+    void allowsTheSameItemKeyInDifferentStages() {
+        List<CriterionDefinition> items = List.of(new CriterionDefinition("budget", "Budget agreed"));
+        assertThat(definition(new StageDefinition("a", "A", null, null, null, items),
+                new StageDefinition("b", "B", null, null, null, items)).validate("stages")).isEmpty();
+    }
+
+    @Test
+    void rejectsMoreItemsThanTheMaximum() {
+        List<CriterionDefinition> items = IntStream.rangeClosed(1, PipelineDefinition.MAX_CRITERIA + 1)
+                .mapToObj(i -> new CriterionDefinition("c" + i, "Item " + i)).toList();
+        assertThat(definition(new StageDefinition("a", "A", null, null, null, items)).validate("stages"))
+                .containsExactly(new Violation("stages[0].criteria", "has 21 items; at most 20 are allowed"));
+    }
 }

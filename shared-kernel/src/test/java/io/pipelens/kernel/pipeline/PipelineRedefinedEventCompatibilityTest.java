@@ -70,6 +70,30 @@ class PipelineRedefinedEventCompatibilityTest {
         assertThat(command.occurredAt()).isNull();
     }
 
+    @Test
+    void stagesStoredWithoutCriteriaReadBackWithoutAChecklist() throws IOException {
+        PipelineRedefinedEvent stored;
+        try (InputStream json = getClass().getResourceAsStream("/approved-events/PipelineRedefinedEvent.json")) {
+            stored = MAPPER.readValue(json, PipelineRedefinedEvent.class);
+        }
+
+        assertThat(stored.stages()).isNotEmpty().allSatisfy(stage -> assertThat(stage.criteria()).isNull());
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(event(null))).get("stages").get(0).has("criteria"))
+                .isFalse();
+    }
+
+    @Test
+    void criteriaAreWrittenAndReadBack() throws IOException {
+        PipelineRedefinedEvent event = new PipelineRedefinedEvent("solution-sales", 2, List.of(new StageDefinition(
+                "qualification", "Qualification", null, null, null, List.of(new CriterionDefinition("budget",
+                "Budget agreed")))), List.of(StageMapping.to("qualification", "qualification")), RECORDED);
+
+        PipelineRedefinedEvent read = MAPPER.readValue(MAPPER.writeValueAsString(event), PipelineRedefinedEvent.class);
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.stages().get(0).criteria()).containsExactly(new CriterionDefinition("budget", "Budget agreed"));
+    }
+
     private static PipelineRedefinedEvent event(Instant effectiveFrom) {
         return new PipelineRedefinedEvent("solution-sales", 2, List.of(new StageDefinition("contact", "Contact found",
                 null, null, null)), List.of(StageMapping.to("contact", "contact")), RECORDED, effectiveFrom);
