@@ -15,15 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
  * With the demo data, also the pipeline {@code demo-activities}: {@value #DEALS} closed deals of a CRM whose stages
  * are seller activities ({@link DemoActivities}), imported as a CRM export would be, the first time with
  * {@code stagesFromActivities} so that the import defines the pipeline from the activities. Loading again adds
- * nothing.
+ * nothing. Loaded with the demo data only: {@link DemoDataConfiguration} imports it when deals are asked for.
  */
-@ConditionalOnExpression("${pipelens.demo.deals:0} > 0")
 @ConditionalOnBean(DealImporter.class)
 public class DemoActivityLoader implements ApplicationRunner {
 
