@@ -189,7 +189,11 @@ def prepare_store(args, store):
     service = command_service(args, store, [f'--pipelens.demo.deals={args.deals}', f'--pipelens.demo.as-of={AS_OF}'],
                               loader_path=args.demo_jar)
     try:
-        wait_until('the demo data is loaded', lambda: 'Demo data: ' in open(service.log_path).read(), 600, [service])
+        # The demo's deals and its seller-activity log are loaded by two runners in no fixed order, each logging a
+        # 'Demo data: ' line; the redefinitions below must wait for the deals, or they would refuse the deals still
+        # to come that visit the stage version 3 absorbs.
+        loaded = f"Demo data: {args.deals} deals in pipeline '{PIPELINE}'"
+        wait_until('the demo deals are loaded', lambda: loaded in open(service.log_path).read(), 600, [service])
         wait_until('the command service answers', lambda: graphql(service, '{ pipelineTemplate { name } }'), 120,
                    [service])
         redefinitions(service)
