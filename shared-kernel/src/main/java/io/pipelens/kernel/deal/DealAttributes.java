@@ -23,6 +23,9 @@ public record DealAttributes(String owner, String source, String segment, BigDec
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_TEXT = 200;
+    /** Dates a deal can plausibly close on; the bounds keep a number read as days since 1970 from passing as a date. */
+    private static final LocalDate FIRST_CLOSE_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LAST_CLOSE_DATE = LocalDate.of(9999, 12, 31);
 
     public static final DealAttributes NONE = new DealAttributes(null, null, null, null, null);
 
@@ -46,6 +49,11 @@ public record DealAttributes(String owner, String source, String segment, BigDec
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
             violations.add(new Violation(prefix + "currency", "must be an ISO-4217 code of three capital letters, was '"
                     + currency + "'"));
+        }
+        if (expectedCloseDate != null
+                && (expectedCloseDate.isBefore(FIRST_CLOSE_DATE) || expectedCloseDate.isAfter(LAST_CLOSE_DATE))) {
+            violations.add(new Violation(prefix + "expectedCloseDate", "must be a date from " + FIRST_CLOSE_DATE
+                    + " to " + LAST_CLOSE_DATE + ", was " + expectedCloseDate));
         }
         return violations;
     }
