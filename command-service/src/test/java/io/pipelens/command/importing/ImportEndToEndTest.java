@@ -364,13 +364,10 @@ class ImportEndToEndTest {
                 crit-2,2026-01-05T09:00:00Z,qualification,
                 crit-2,2026-01-08T09:00:00Z,terms,budget;signed
                 """;
-        ImportMapping mapping = ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp",
-                "stage").withConfirmedCriteria("criteria"));
         long before = events();
 
-        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                ImportRejectedException.class, () -> importer.importLog("web", input(csv), ImportOptions.csv(),
-                        mapping, ImportProgress.NONE));
+        ImportRejectedException refused = refused(csv, ImportMapping.Columns.of("deal_id", "timestamp", "stage")
+                .withConfirmedCriteria("criteria"));
 
         assertThat(refused.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(2);
@@ -412,13 +409,10 @@ class ImportEndToEndTest {
                 close-2,2026-01-05T09:00:00Z,qualification,2026-02-27
                 close-2,2026-01-08T09:00:00Z,terms,31.03.2026
                 """;
-        ImportMapping mapping = ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp",
-                "stage").withExpectedCloseDate("close_by"));
         long before = events();
 
-        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                ImportRejectedException.class, () -> importer.importLog("web", input(csv), ImportOptions.csv(),
-                        mapping, ImportProgress.NONE));
+        ImportRejectedException refused = refused(csv, ImportMapping.Columns.of("deal_id", "timestamp", "stage")
+                .withExpectedCloseDate("close_by"));
 
         assertThat(refused.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(2);
@@ -428,6 +422,13 @@ class ImportEndToEndTest {
                     + "(yyyy-MM-dd)");
         });
         assertThat(events()).isEqualTo(before);
+    }
+
+    /** The refusal of importing {@code csv} into pipeline 'web' with these columns. */
+    private ImportRejectedException refused(String csv, ImportMapping.Columns columns) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(ImportRejectedException.class,
+                () -> importer.importLog("web", input(csv), ImportOptions.csv(),
+                        ImportMapping.defaults().withColumns(columns), ImportProgress.NONE));
     }
 
     private static io.pipelens.kernel.deal.DealAttributes closingOn(String date) {
