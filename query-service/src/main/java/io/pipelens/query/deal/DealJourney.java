@@ -2,8 +2,10 @@ package io.pipelens.query.deal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>{@code attributesChangedAt} holds the business times of the deal's attribute changes, in order, or null when it
  * had none (so a stored journey carries the field only when set); with the visits it gives every deal event's time.
  * {@code lastTransitionAt} is the time of the last event of any kind, attribute changes included.
+ * {@code expectedCloseDate} is the deal's current expected close date, null when none is given; it is stored as
+ * {@code yyyy-MM-dd} text, as a calendar date has no instant and the mapping's default would pin it to the JVM's zone.
  */
 @Document(collection = DealJourney.COLLECTION)
 public record DealJourney(@Id String id,
@@ -23,6 +27,7 @@ public record DealJourney(@Id String id,
                           String segment,
                           BigDecimal amount,
                           String currency,
+                          @ValueConverter(IsoDateConverter.class) LocalDate expectedCloseDate,
                           DealStatusView status,
                           String stage,
                           Instant openedAt,
@@ -39,5 +44,14 @@ public record DealJourney(@Id String id,
         visits = visits == null ? List.of() : List.copyOf(visits);
         attributesChangedAt = attributesChangedAt == null || attributesChangedAt.isEmpty() ? null
                 : List.copyOf(attributesChangedAt);
+    }
+
+    /** A journey of a deal without an expected close date. */
+    public DealJourney(String id, String pipelineId, String owner, String source, String segment, BigDecimal amount,
+                       String currency, DealStatusView status, String stage, Instant openedAt, Instant closedAt,
+                       String lostReason, List<Visit> visits, List<Instant> attributesChangedAt,
+                       Instant lastTransitionAt, long lastSequence) {
+        this(id, pipelineId, owner, source, segment, amount, currency, null, status, stage, openedAt, closedAt,
+                lostReason, visits, attributesChangedAt, lastTransitionAt, lastSequence);
     }
 }

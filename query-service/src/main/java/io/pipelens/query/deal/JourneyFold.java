@@ -62,7 +62,7 @@ public final class JourneyFold {
                     : new ArrayList<>(journey.attributesChangedAt());
             changes.add(changed.occurredAt());
             return new DealJourney(journey.id(), journey.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
-                    a.currency(), journey.status(), journey.stage(), journey.openedAt(), journey.closedAt(),
+                    a.currency(), a.expectedCloseDate(), journey.status(), journey.stage(), journey.openedAt(), journey.closedAt(),
                     journey.lostReason(), journey.visits(), changes, changed.occurredAt(), sequence);
         }
         throw new IllegalArgumentException("Unknown deal event " + event.getClass().getName());
@@ -71,7 +71,7 @@ public final class JourneyFold {
     private static DealJourney opened(DealOpenedEvent opened, long sequence) {
         DealAttributes a = opened.attributes() == null ? DealAttributes.NONE : opened.attributes();
         return new DealJourney(opened.dealId(), opened.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
-                a.currency(), DealStatusView.OPEN, opened.stage(), opened.occurredAt(), null, null,
+                a.currency(), a.expectedCloseDate(), DealStatusView.OPEN, opened.stage(), opened.occurredAt(), null, null,
                 List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, opened.occurredAt(), sequence);
     }
 
@@ -88,6 +88,6 @@ public final class JourneyFold {
     private static DealJourney with(DealJourney j, DealStatusView status, String stage, Instant closedAt,
                                     String lostReason, List<Visit> visits, Instant at, long sequence) {
         return new DealJourney(j.id(), j.pipelineId(), j.owner(), j.source(), j.segment(), j.amount(), j.currency(),
-                status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(), at, sequence);
+                j.expectedCloseDate(), status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(), at, sequence);
     }
 }
