@@ -1,5 +1,6 @@
 package io.pipelens.query.deal;
 
+import io.pipelens.kernel.deal.DealAttributes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>{@code attributesChangedAt} holds the business times of the deal's attribute changes, in order, or null when it
  * had none (so a stored journey carries the field only when set); with the visits it gives every deal event's time.
  * {@code lastTransitionAt} is the time of the last event of any kind, attribute changes included.
+ *
+ * <p>{@code attributeHistory} holds the deal's attribute records in time order, each with the time it took effect (the
+ * first at the opening), or null when the attributes never changed (the opening's are then the current fields). A
+ * journey stored before the history was kept has none although it changed: its current attributes stand for every
+ * time until the journeys are replayed.
  */
 @Document(collection = DealJourney.COLLECTION)
 public record DealJourney(@Id String id,
@@ -30,6 +36,7 @@ public record DealJourney(@Id String id,
                           String lostReason,
                           List<Visit> visits,
                           List<Instant> attributesChangedAt,
+                          List<AttributesAt> attributeHistory,
                           Instant lastTransitionAt,
                           long lastSequence) {
 
@@ -39,5 +46,21 @@ public record DealJourney(@Id String id,
         visits = visits == null ? List.of() : List.copyOf(visits);
         attributesChangedAt = attributesChangedAt == null || attributesChangedAt.isEmpty() ? null
                 : List.copyOf(attributesChangedAt);
+        attributeHistory = attributeHistory == null || attributeHistory.isEmpty() ? null
+                : List.copyOf(attributeHistory);
+    }
+
+    /** A journey without an attribute history: the attributes never changed, or it was stored before it was kept. */
+    public DealJourney(String id, String pipelineId, String owner, String source, String segment, BigDecimal amount,
+                       String currency, DealStatusView status, String stage, Instant openedAt, Instant closedAt,
+                       String lostReason, List<Visit> visits, List<Instant> attributesChangedAt,
+                       Instant lastTransitionAt, long lastSequence) {
+        this(id, pipelineId, owner, source, segment, amount, currency, status, stage, openedAt, closedAt, lostReason,
+                visits, attributesChangedAt, null, lastTransitionAt, lastSequence);
+    }
+
+    /** The attributes the deal has now, as one record. */
+    public DealAttributes attributes() {
+        return new DealAttributes(owner, source, segment, amount, currency);
     }
 }

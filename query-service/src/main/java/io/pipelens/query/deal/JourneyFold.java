@@ -61,9 +61,16 @@ public final class JourneyFold {
             List<Instant> changes = journey.attributesChangedAt() == null ? new ArrayList<>()
                     : new ArrayList<>(journey.attributesChangedAt());
             changes.add(changed.occurredAt());
+            List<AttributesAt> history = new ArrayList<>();
+            if (journey.attributeHistory() == null) {
+                history.add(new AttributesAt(journey.openedAt(), journey.attributes()));
+            } else {
+                history.addAll(journey.attributeHistory());
+            }
+            history.add(new AttributesAt(changed.occurredAt(), a));
             return new DealJourney(journey.id(), journey.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
                     a.currency(), journey.status(), journey.stage(), journey.openedAt(), journey.closedAt(),
-                    journey.lostReason(), journey.visits(), changes, changed.occurredAt(), sequence);
+                    journey.lostReason(), journey.visits(), changes, history, changed.occurredAt(), sequence);
         }
         throw new IllegalArgumentException("Unknown deal event " + event.getClass().getName());
     }
@@ -88,6 +95,7 @@ public final class JourneyFold {
     private static DealJourney with(DealJourney j, DealStatusView status, String stage, Instant closedAt,
                                     String lostReason, List<Visit> visits, Instant at, long sequence) {
         return new DealJourney(j.id(), j.pipelineId(), j.owner(), j.source(), j.segment(), j.amount(), j.currency(),
-                status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(), at, sequence);
+                status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(),
+                j.attributeHistory(), at, sequence);
     }
 }
