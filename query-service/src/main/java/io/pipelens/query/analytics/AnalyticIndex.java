@@ -135,7 +135,19 @@ public final class AnalyticIndex {
     public Iterable<VersionedJourney> deals() {
         return () -> {
             Published current = published;
-            return new SlotIterator(current.slots(), current.used());
+            return new SlotIterator(current.slots(), current.used(), Long.MAX_VALUE);
+        };
+    }
+
+    /**
+     * The deals as they stood at {@code asOf}, from their events up to then alone ({@link VersionedJourney#asOf}):
+     * those opened later are left out, and a deal with no event after {@code asOf} is given as held, unchanged.
+     */
+    public Iterable<VersionedJourney> dealsAsOf(Instant asOf) {
+        long at = asOf.toEpochMilli();
+        return () -> {
+            Published current = published;
+            return new SlotIterator(current.slots(), current.used(), at);
         };
     }
 
@@ -180,23 +192,29 @@ public final class AnalyticIndex {
         }
     }
 
-    /** Iterates the non-empty slots of one array up to an end fixed when it was created. */
+    /**
+     * Iterates the non-empty slots of one array up to an end fixed when it was created, each deal as it stood at
+     * {@code at}.
+     */
     private static final class SlotIterator implements Iterator<VersionedJourney> {
 
         private final VersionedJourney[] array;
         private final int end;
+        private final long at;
         private int next;
         private VersionedJourney pending;
 
-        SlotIterator(VersionedJourney[] array, int end) {
+        SlotIterator(VersionedJourney[] array, int end, long at) {
             this.array = array;
             this.end = end;
+            this.at = at;
         }
 
         @Override
         public boolean hasNext() {
             while (pending == null && next < end) {
-                pending = array[next++];
+                VersionedJourney deal = array[next++];
+                pending = deal == null || at == Long.MAX_VALUE ? deal : deal.asOf(at);
             }
             return pending != null;
         }

@@ -18,6 +18,15 @@ public record AnalyticsRequest(String pipelineId, AnalyticsRegistry.Selected sel
         return selected.index();
     }
 
+    public AnalyticVersion version() {
+        return selected.index().version();
+    }
+
+    /** The index's deals as they stood at asOf, from their events up to then alone (DESIGN §10.1). */
+    public Iterable<VersionedJourney> deals() {
+        return selected.index().dealsAsOf(asOf);
+    }
+
     /** The context of an answer over {@code deals} deals; says why when none is selected. */
     public AnswerContext context(int deals) {
         return context(deals, deals == 0 ? note(slice) : null);

@@ -24,7 +24,7 @@ final class HistoryEnd {
         long days = Duration.between(lastEventAt, asOf).toDays();
         return "asOf " + asOf + " is " + days + " days after the last deal event, at " + lastEventAt
                 + ": a historical import read as of now? Ages and exits as of " + asOf + " see " + days
-                + " days without a change; pass asOf (e.g. asOf: \"" + lastEventAt + "\") to the queries that take"
-                + " it, such as bottlenecks and timeInStage, to read the history as of its end";
+                + " days without a change; pass asOf (e.g. asOf: \"" + lastEventAt + "\") to read the history as of its"
+                + " end";
     }
 }

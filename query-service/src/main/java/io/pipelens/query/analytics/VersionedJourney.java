@@ -1,9 +1,9 @@
 package io.pipelens.query.analytics;
 
+import io.pipelens.query.deal.AttributesAt;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealStatusView;
 import io.pipelens.query.deal.Visit;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +32,11 @@ import java.util.Optional;
  *   <li>visits stay in recorded (event) order; equal timestamps never reorder them, and a visit may last 0 ms.</li>
  * </ol>
  * A deal all of whose visits are absorbed has no path under the version and no {@code VersionedJourney}.
+ *
+ * <p>{@link #asOf(long)} gives the deal as it stood at an earlier instant, from the events up to then alone (DESIGN
+ * §10.1): the path cut there, the closings and attribute values of then. For that it keeps the time its first
+ * non-absorbed visit began, and the attribute values in force before each attribute change (none for a deal whose
+ * attributes never changed).
  */
 public final class VersionedJourney {
 
@@ -40,6 +45,7 @@ public final class VersionedJourney {
 
     private static final long[] NO_TIMES = new long[0];
     private static final int[] NO_VISITS = new int[0];
+    private static final AttributeValues[] NO_VALUES = new AttributeValues[0];
     private static final int NOT_CLOSED = -1;
     private static final int LAST_CLOSING = 0;
     private static final int POSITION_BITS = 6;
@@ -65,18 +71,20 @@ public final class VersionedJourney {
     private final long[] attributeChanges;
     private final int[] touchingReopenings;
     private final int[] reopenedAfterWin;
+    private final long pathFrom;
+    private final AttributeValues[] valuesBeforeChange;
 
-    private VersionedJourney(String dealId, Outcome outcome, String owner, String source, String segment,
-                             String currency, double amount, long openedAt, long closedAt, long[] path,
-                             boolean contiguous, int slot, long sequence, long[] otherTransitions,
-                             long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin) {
+    private VersionedJourney(String dealId, Outcome outcome, AttributeValues values, long openedAt, long closedAt,
+                             long[] path, boolean contiguous, int slot, long sequence, long[] otherTransitions,
+                             long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin, long pathFrom,
+                             AttributeValues[] valuesBeforeChange) {
         this.dealId = dealId;
         this.outcome = outcome;
-        this.owner = owner;
-        this.source = source;
-        this.segment = segment;
-        this.currency = currency;
-        this.amount = amount;
+        this.owner = values.owner();
+        this.source = values.source();
+        this.segment = values.segment();
+        this.currency = values.currency();
+        this.amount = values.amount();
         this.openedAt = openedAt;
         this.closedAt = closedAt;
         this.path = path;
@@ -87,6 +95,8 @@ public final class VersionedJourney {
         this.attributeChanges = attributeChanges;
         this.touchingReopenings = touchingReopenings;
         this.reopenedAfterWin = reopenedAfterWin;
+        this.pathFrom = pathFrom;
+        this.valuesBeforeChange = valuesBeforeChange;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -173,14 +183,100 @@ public final class VersionedJourney {
             path[size] = times[2 * size - 1];
         }
 
-        BigDecimal amount = journey.amount();
         long[] attributeChanges = attributeChanges(journey, times, size, others);
-        return new VersionedJourney(journey.id(), outcome(journey), intern(interner, journey.owner()),
-                intern(interner, journey.source()), intern(interner, journey.segment()),
-                intern(interner, journey.currency()), amount == null ? Double.NaN : amount.doubleValue(),
+        return new VersionedJourney(journey.id(), outcome(journey), AttributeValues.of(journey.attributes(), interner),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
-                attributeChanges, touchingReopenings, reopenedAfterWin);
+                attributeChanges, touchingReopenings, reopenedAfterWin, raw.get(firstMapped).enteredAt().toEpochMilli(),
+                valuesBeforeChange(journey.attributeHistory(), attributeChanges.length, interner));
+    }
+
+    /**
+     * The values in force before each of the {@code changes} attribute changes, from the journey's history (entry 0
+     * the opening's, entry i + 1 set by change i). A history shorter than the changes (kept only since a release
+     * after the earlier changes) stands for the latest changes; the earlier ones read its first entry. Without a
+     * history, none: the current values stand for every time.
+     */
+    private static AttributeValues[] valuesBeforeChange(List<AttributesAt> history, int changes, Interner interner) {
+        if (history == null || changes == 0) {
+            return NO_VALUES;
+        }
+        AttributeValues[] values = new AttributeValues[changes];
+        int offset = Math.max(0, changes - (history.size() - 1));
+        for (int i = 0; i < changes; i++) {
+            values[i] = AttributeValues.of(history.get(Math.min(Math.max(0, i - offset), history.size() - 1))
+                    .attributes(), interner);
+        }
+        return values;
+    }
+
+    /**
+     * The deal as it stood at {@code at} (inclusive), from its events up to then alone, as a journey folded from
+     * those events alone would give it (DESIGN §10.1): visits begun later are gone, a visit going on then is open, the
+     * deal is open unless closed then, transitions and attribute changes after it are gone and the attribute values
+     * are those of then. Itself when nothing happened to the deal after {@code at}; null when it did not exist yet or
+     * had visited absorbed stages only (as the index holds no deal without a path).
+     */
+    public VersionedJourney asOf(long at) {
+        if (pathFrom > at) {
+            return null;
+        }
+        int count = 0;
+        while (count < visitCount() && enteredAt(count) <= at) {
+            count++;
+        }
+        long lastExit = exitedAt(count - 1);
+        if (lastExit != OPEN && lastExit > at) {
+            lastExit = OPEN;
+        }
+        int changes = countUpTo(attributeChanges, at);
+        if (count == visitCount() && lastExit == exitedAt(count - 1) && changes == attributeChanges.length
+                && countUpTo(otherTransitions, at) == otherTransitions.length) {
+            return this;
+        }
+        boolean touching = true;
+        for (int i = 1; i < count; i++) {
+            touching &= exitedAt(i - 1) == enteredAt(i);
+        }
+        long[] cut = new long[touching ? count + 1 : 2 * count];
+        for (int i = 0; i < count; i++) {
+            long entry = path[contiguous ? i : 2 * i];
+            if (touching) {
+                cut[i] = entry;
+            } else {
+                cut[2 * i] = entry;
+                cut[2 * i + 1] = i == count - 1 ? lastExit : exitedAt(i);
+            }
+        }
+        if (touching) {
+            cut[count] = lastExit;
+        }
+        AttributeValues values = changes < valuesBeforeChange.length ? valuesBeforeChange[changes]
+                : new AttributeValues(owner, source, segment, currency, amount);
+        return new VersionedJourney(dealId, outcomeAt(at), values, openedAt, closingAt(at), cut, touching, slot,
+                sequence, upTo(otherTransitions, at), Arrays.copyOf(attributeChanges, changes),
+                below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom,
+                Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)));
+    }
+
+    private static int countUpTo(long[] times, long at) {
+        int count = 0;
+        for (long time : times) {
+            if (time <= at) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static long[] upTo(long[] times, long at) {
+        return countUpTo(times, at) == times.length ? times
+                : Arrays.stream(times).filter(time -> time <= at).toArray();
+    }
+
+    private static int[] below(int[] visits, int count) {
+        return Arrays.stream(visits).allMatch(visit -> visit < count) ? visits
+                : Arrays.stream(visits).filter(visit -> visit < count).toArray();
     }
 
     /**
@@ -226,10 +322,6 @@ public final class VersionedJourney {
             case WON -> Outcome.WON;
             case LOST -> Outcome.LOST;
         };
-    }
-
-    private static String intern(Interner interner, String value) {
-        return interner == null ? value : interner.intern(value);
     }
 
     /**
@@ -446,10 +538,11 @@ public final class VersionedJourney {
 
     /**
      * Epoch milliseconds of the deal's last event of any kind (attribute changes included) at or before {@code at},
-     * or {@link #OPEN} when it has none by then. Constant time when its opening (its first event) is after it.
+     * or {@link #OPEN} when it has none by then or had visited absorbed stages only (when, as of then, the deal has
+     * no path, so no place in the index). Constant time when its first non-absorbed visit is after it.
      */
     public long lastEventAtOrBefore(long at) {
-        if (openedAt > at) {
+        if (pathFrom > at) {
             return OPEN;
         }
         long last = OPEN;

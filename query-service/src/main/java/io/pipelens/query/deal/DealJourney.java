@@ -1,5 +1,6 @@
 package io.pipelens.query.deal;
 
+import io.pipelens.kernel.deal.DealAttributes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code lastTransitionAt} is the time of the last event of any kind, attribute changes included.
  * {@code expectedCloseDate} is the deal's current expected close date, null when none is given; it is stored as
  * {@code yyyy-MM-dd} text, as a calendar date has no instant and the mapping's default would pin it to the JVM's zone.
+ *
+ * <p>{@code attributeHistory} holds the deal's attribute records in time order, each with the time it took effect (the
+ * first at the opening), or null when the attributes never changed (the opening's are then the current fields). A
+ * journey stored before the history was kept has none although it changed: its current attributes stand for every
+ * time until the journeys are replayed.
  */
 @Document(collection = DealJourney.COLLECTION)
 public record DealJourney(@Id String id,
@@ -35,6 +41,7 @@ public record DealJourney(@Id String id,
                           String lostReason,
                           List<Visit> visits,
                           List<Instant> attributesChangedAt,
+                          List<AttributesAt> attributeHistory,
                           Instant lastTransitionAt,
                           long lastSequence) {
 
@@ -44,14 +51,21 @@ public record DealJourney(@Id String id,
         visits = visits == null ? List.of() : List.copyOf(visits);
         attributesChangedAt = attributesChangedAt == null || attributesChangedAt.isEmpty() ? null
                 : List.copyOf(attributesChangedAt);
+        attributeHistory = attributeHistory == null || attributeHistory.isEmpty() ? null
+                : List.copyOf(attributeHistory);
     }
 
-    /** A journey of a deal without an expected close date. */
+    /** A journey without an expected close date or an attribute history. */
     public DealJourney(String id, String pipelineId, String owner, String source, String segment, BigDecimal amount,
                        String currency, DealStatusView status, String stage, Instant openedAt, Instant closedAt,
                        String lostReason, List<Visit> visits, List<Instant> attributesChangedAt,
                        Instant lastTransitionAt, long lastSequence) {
         this(id, pipelineId, owner, source, segment, amount, currency, null, status, stage, openedAt, closedAt,
-                lostReason, visits, attributesChangedAt, lastTransitionAt, lastSequence);
+                lostReason, visits, attributesChangedAt, null, lastTransitionAt, lastSequence);
+    }
+
+    /** The attributes the deal has now, as one record. */
+    public DealAttributes attributes() {
+        return new DealAttributes(owner, source, segment, amount, currency, expectedCloseDate);
     }
 }

@@ -60,6 +60,18 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         if (j.attributesChangedAt() != null) {
             document.put("attributesChangedAt", j.attributesChangedAt().stream().map(Date::from).toList());
         }
+        if (j.attributeHistory() != null) {
+            List<Document> history = new ArrayList<>(j.attributeHistory().size());
+            for (AttributesAt entry : j.attributeHistory()) {
+                Document h = new Document();
+                put(h, "at", date(entry.at()));
+                if (entry.attributes() != null) {
+                    h.put("attributes", AttributesCodec.encode(entry.attributes()));
+                }
+                history.add(h);
+            }
+            document.put("attributeHistory", history);
+        }
         put(document, "lastTransitionAt", date(j.lastTransitionAt()));
         document.put("lastSequence", j.lastSequence());
         document.put("_class", TYPE_HINT);
@@ -77,13 +89,18 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
                     v.getList("confirmedCriteria", String.class)));
         }
         List<Date> changes = d.getList("attributesChangedAt", Date.class);
+        List<Document> storedHistory = d.getList("attributeHistory", Document.class);
+        List<AttributesAt> history = storedHistory == null ? null : storedHistory.stream()
+                .map(h -> new AttributesAt(instant(h, "at"), h.get("attributes") == null ? null
+                        : AttributesCodec.decode(h.get("attributes", Document.class))))
+                .toList();
         String status = d.getString("status");
         Number sequence = (Number) d.get("lastSequence");
         return new DealJourney(d.getString("_id"), d.getString("pipelineId"), d.getString("owner"),
                 d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"), localDate(d.getString("expectedCloseDate")),
                 status == null ? null : DealStatusView.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
                 instant(d, "closedAt"), d.getString("lostReason"), visits,
-                changes == null ? null : changes.stream().map(Date::toInstant).toList(),
+                changes == null ? null : changes.stream().map(Date::toInstant).toList(), history,
                 instant(d, "lastTransitionAt"),
                 sequence == null ? 0 : sequence.longValue());
     }

@@ -61,9 +61,17 @@ public final class JourneyFold {
             List<Instant> changes = journey.attributesChangedAt() == null ? new ArrayList<>()
                     : new ArrayList<>(journey.attributesChangedAt());
             changes.add(changed.occurredAt());
+            List<AttributesAt> history = new ArrayList<>();
+            if (journey.attributeHistory() == null) {
+                history.add(new AttributesAt(journey.openedAt(), journey.attributes()));
+            } else {
+                history.addAll(journey.attributeHistory());
+            }
+            history.add(new AttributesAt(changed.occurredAt(), a));
             return new DealJourney(journey.id(), journey.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
-                    a.currency(), a.expectedCloseDate(), journey.status(), journey.stage(), journey.openedAt(), journey.closedAt(),
-                    journey.lostReason(), journey.visits(), changes, changed.occurredAt(), sequence);
+                    a.currency(), a.expectedCloseDate(), journey.status(), journey.stage(), journey.openedAt(),
+                    journey.closedAt(), journey.lostReason(), journey.visits(), changes, history, changed.occurredAt(),
+                    sequence);
         }
         throw new IllegalArgumentException("Unknown deal event " + event.getClass().getName());
     }
@@ -72,7 +80,8 @@ public final class JourneyFold {
         DealAttributes a = opened.attributes() == null ? DealAttributes.NONE : opened.attributes();
         return new DealJourney(opened.dealId(), opened.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
                 a.currency(), a.expectedCloseDate(), DealStatusView.OPEN, opened.stage(), opened.occurredAt(), null, null,
-                List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, opened.occurredAt(), sequence);
+                List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, null, opened.occurredAt(),
+                sequence);
     }
 
     private static List<Visit> closeCurrent(List<Visit> visits, Instant at, DealStatusView how,
@@ -88,6 +97,7 @@ public final class JourneyFold {
     private static DealJourney with(DealJourney j, DealStatusView status, String stage, Instant closedAt,
                                     String lostReason, List<Visit> visits, Instant at, long sequence) {
         return new DealJourney(j.id(), j.pipelineId(), j.owner(), j.source(), j.segment(), j.amount(), j.currency(),
-                j.expectedCloseDate(), status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(), at, sequence);
+                j.expectedCloseDate(), status, stage, j.openedAt(), closedAt, lostReason, visits,
+                j.attributesChangedAt(), j.attributeHistory(), at, sequence);
     }
 }

@@ -1,12 +1,12 @@
 package io.pipelens.query.quality;
 
 import io.pipelens.kernel.ViolationException;
-import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticsRequest;
 import io.pipelens.query.analytics.AnalyticsRequests;
 import io.pipelens.query.analytics.AnswerContext;
 import io.pipelens.query.analytics.PopulationInput;
 import io.pipelens.query.analytics.SliceInput;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,7 +34,8 @@ public class DataQualityQueries {
     @QueryMapping
     public DataQualityAnswer dataQuality(@Argument String pipelineId, @Argument Integer version,
                                          @Argument PopulationInput population, @Argument SliceInput filter,
-                                         @Argument int sampleSize, @Argument int recentImports) {
+                                         @Argument int sampleSize, @Argument int recentImports,
+                                         @Argument Instant asOf) {
         if (sampleSize < 0 || sampleSize > JourneyQuality.MAX_SAMPLE) {
             throw new ViolationException("sampleSize", "must be between 0 and " + JourneyQuality.MAX_SAMPLE
                     + ", was " + sampleSize);
@@ -43,9 +44,8 @@ public class DataQualityQueries {
             throw new ViolationException("recentImports", "must be between 0 and " + ImportSummaryView.MAX_RECENT
                     + ", was " + recentImports);
         }
-        AnalyticsRequest request = requests.request(pipelineId, version, population, filter, null);
-        AnalyticIndex index = request.index();
-        JourneyQualityReport report = JourneyQuality.of(index.deals(), index.version(), request.population(),
+        AnalyticsRequest request = requests.request(pipelineId, version, population, filter, asOf);
+        JourneyQualityReport report = JourneyQuality.of(request.deals(), request.version(), request.population(),
                 request.slice(), sampleSize);
         // A full scan on the embedded server, which ignores secondary indexes; imports are one document per file.
         List<DealLogImportView> imports = mongo.find(Query.query(Criteria.where("pipelineId").is(pipelineId)),

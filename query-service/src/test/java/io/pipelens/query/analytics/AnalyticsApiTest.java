@@ -215,6 +215,63 @@ class AnalyticsApiTest {
     }
 
     /**
+     * Every analytics query takes asOf and answers from the events up to it alone. Deal x1: contact (day 0) →
+     * qualification (day 2) → won (day 5); x2: contact (day 1) → lost (day 3), its owner changed from ann to bob on
+     * day 4. As of day 2.5 nothing is closed yet and both are ann's; as of day 4 x2 is lost and bob's.
+     */
+    @Test
+    void everyAnalyticsQueryAnswersAsOfAnInstantFromTheEventsUpToIt() {
+        String pipeline = "analytics-asof";
+        eventStore.publish(pipelineMessage(0, new PipelineDefinedEvent(pipeline, "As of", 1,
+                SolutionSalesTemplate.STAGES, day(-10)), pipeline));
+        eventStore.publish(DealEvents.asMessages(List.of(
+                new DealOpenedEvent("x1", pipeline, "contact", ANN, day(0)),
+                new DealOpenedEvent("x2", pipeline, "contact", ANN, day(1)),
+                new DealMovedToStageEvent("x1", pipeline, "contact", "qualification", day(2)),
+                new DealLostEvent("x2", pipeline, "contact", "no budget", day(3)),
+                new DealAttributesChangedEvent("x2", pipeline, new DealAttributes("bob", null, null, null, null),
+                        day(4)),
+                new DealWonEvent("x1", pipeline, "qualification", day(5)))));
+        await().atMost(WITHIN).untilAsserted(() -> graphQl.document("{ funnel(pipelineId: \"" + pipeline
+                + "\") { won } }").execute().path("funnel.won").entity(Integer.class).isEqualTo(1));
+
+        var early = asOf(pipeline, day(2).plus(Duration.ofHours(12)), "ann");
+        early.path("funnel.context.asOf").entity(Instant.class).isEqualTo(day(2).plus(Duration.ofHours(12)));
+        early.path("funnel.context.lastEventAt").entity(Instant.class).isEqualTo(day(2));
+        early.path("funnel.open").entity(Integer.class).isEqualTo(2);
+        early.path("funnel.won").entity(Integer.class).isEqualTo(0);
+        early.path("skipImpact.closedDeals").entity(Integer.class).isEqualTo(0);
+        early.path("salesVelocity.context.deals").entity(Integer.class).isEqualTo(2);
+        early.path("timeInStage.stages[0].durations.count").entity(Integer.class).isEqualTo(1);
+        early.path("bottlenecks.stages[*].wip").entityList(Integer.class).containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0);
+        early.path("dataQuality.context.deals").entity(Integer.class).isEqualTo(2);
+        early.path("discoverStages.sampleSize").entity(Integer.class).isEqualTo(0);
+        early.path("compareVersions.a.funnel.open").entity(Integer.class).isEqualTo(2);
+
+        var later = asOf(pipeline, day(4), "bob");
+        later.path("funnel.context.deals").entity(Integer.class).isEqualTo(1);
+        later.path("funnel.lost").entity(Integer.class).isEqualTo(1);
+        later.path("dataQuality.context.deals").entity(Integer.class).isEqualTo(1);
+        asOf(pipeline, day(3), "bob").path("funnel.context.deals").entity(Integer.class).isEqualTo(0);
+        asOf(pipeline, day(6), "ann").path("discoverStages.sampleSize").entity(Integer.class).isEqualTo(1);
+    }
+
+    /** Every analytics query of one pipeline as of {@code at}, those that filter for {@code owner}. */
+    private org.springframework.graphql.test.tester.GraphQlTester.Response asOf(String pipeline, Instant at,
+                                                                                String owner) {
+        String args = "pipelineId: \"" + pipeline + "\", asOf: \"" + at + "\"";
+        String filtered = args + ", filter: { owner: \"" + owner + "\" }";
+        return graphQl.document("{ funnel(" + filtered + ") { context { asOf lastEventAt deals } open won lost }"
+                + " skipImpact(" + filtered + ") { closedDeals }"
+                + " salesVelocity(" + filtered + ") { context { deals } }"
+                + " timeInStage(" + filtered + ") { stages { durations { count } } }"
+                + " bottlenecks(" + filtered + ") { stages { wip } }"
+                + " dataQuality(" + filtered + ") { context { deals } }"
+                + " discoverStages(" + args + ") { sampleSize }"
+                + " compareVersions(" + filtered + ", a: 1, b: 1) { a { funnel { open } } } }").execute();
+    }
+
+    /**
      * Each interval is fed by its own counts. w1: contact → profiling → won; w2, w3: contact → lost; w4: contact,
      * open; w5: profiling (skipping contact) → lost. At contact: reached 5, visited 4, progressed 2 (w1, w5), of which
      * 1 visited, lost there 2; closed beyond contact: w5 skipped and lost, w1 visited and won.

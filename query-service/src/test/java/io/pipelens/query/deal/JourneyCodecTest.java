@@ -2,6 +2,7 @@ package io.pipelens.query.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.query.processing.MongoDocumentStore;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.math.BigDecimal;
@@ -75,7 +76,7 @@ class JourneyCodecTest {
                 maybe("EUR"), random.nextBoolean() ? null : LocalDate.ofEpochDay(18_000 + random.nextInt(3_000)), status,
                 maybe("stage-" + random.nextInt(9)), random.nextBoolean() ? null : at,
                 random.nextBoolean() ? null : at.plusSeconds(5), maybe("price"), visits, attributeChanges(at),
-                random.nextBoolean() ? null : at, random.nextInt(50));
+                attributeHistory(at), random.nextBoolean() ? null : at, random.nextInt(50));
     }
 
     /** Not recorded (null), none confirmed (empty) or a few keys, by turns. */
@@ -111,6 +112,17 @@ class JourneyCodecTest {
             changes.add(last.minusSeconds(i * 3_600L));
         }
         return changes;
+    }
+
+    /** None (null) half the time, else two to four records, each with every attribute null or not by turns. */
+    private List<AttributesAt> attributeHistory(Instant last) {
+        List<AttributesAt> history = new ArrayList<>();
+        for (int i = random.nextBoolean() ? 0 : 2 + random.nextInt(3); i > 0; i--) {
+            history.add(new AttributesAt(last.minusSeconds(i * 3_600L), new DealAttributes(maybe("owner-" + i),
+                    maybe("web"), maybe("smb"), random.nextBoolean() ? null
+                    : new BigDecimal(random.nextInt(100_000)).movePointLeft(random.nextInt(3)), maybe("USD"))));
+        }
+        return history;
     }
 
     private String maybe(String value) {

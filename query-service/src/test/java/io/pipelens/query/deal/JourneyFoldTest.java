@@ -154,8 +154,22 @@ class JourneyFoldTest {
         DealJourney after = JourneyFold.apply(before, attributesChanged(DEAL, BORIS_PARTNER_ENTERPRISE, day(2)), 2);
 
         assertThat(after).isEqualTo(new DealJourney(DEAL, PIPELINE, "boris", "partner", "enterprise",
-                new BigDecimal("90000.50"), "USD", DealStatusView.OPEN, "profiling", day(0), null, null,
-                before.visits(), List.of(day(2)), day(2), 2));
+                new BigDecimal("90000.50"), "USD", null, DealStatusView.OPEN, "profiling", day(0), null, null,
+                before.visits(), List.of(day(2)), List.of(new AttributesAt(day(0), ANNA_INBOUND_SMB),
+                new AttributesAt(day(2), BORIS_PARTNER_ENTERPRISE)), day(2), 2));
+    }
+
+    @Test
+    void everyAttributeChangeAddsTheNewRecordToTheHistoryAfterTheOpeningOne() {
+        DealJourney journey = fold(
+                opened(DEAL, "contact", ANNA_INBOUND_SMB, day(0)),
+                attributesChanged(DEAL, BORIS_PARTNER_ENTERPRISE, day(1)),
+                moved(DEAL, "contact", "profiling", day(2)),
+                attributesChanged(DEAL, DealAttributes.NONE, day(3)));
+
+        assertThat(journey.attributeHistory()).containsExactly(new AttributesAt(day(0), ANNA_INBOUND_SMB),
+                new AttributesAt(day(1), BORIS_PARTNER_ENTERPRISE), new AttributesAt(day(3), DealAttributes.NONE));
+        assertThat(journey.attributes()).isEqualTo(DealAttributes.NONE);
     }
 
     @Test

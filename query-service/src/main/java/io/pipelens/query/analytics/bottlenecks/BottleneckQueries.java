@@ -19,7 +19,7 @@ public class BottleneckQueries {
             throw new ViolationException("windowDays", "must be between 1 and " + MAX_WINDOW_DAYS + ", was "
                     + windowDays);
         }
-        BottleneckReport report = Bottlenecks.compute(request.index(), request.population(), request.slice(),
+        BottleneckReport report = Bottlenecks.compute(request.version(), request.deals(), request.population(), request.slice(),
                 request.asOf(), Duration.ofDays(windowDays));
         return new BottlenecksAnswer(request.context(report.deals()), report.asOf(),
                 report.window().toMillis() / 86_400_000.0, report.bottleneckKey(), report.stages());

@@ -39,7 +39,7 @@ public class ChangeImpactQueries {
         AnalyticsRequest request = requests.request(pipelineId, version, null, filter, asOf);
         Instant t = (at == null ? latestRedefinition(pipelineId) : at).truncatedTo(ChronoUnit.MILLIS);
         checkWithinData(request.index(), t, request.asOf());
-        ChangeImpactReport report = ChangeImpact.compute(request.index().version(), request.index().deals(),
+        ChangeImpactReport report = ChangeImpact.compute(request.version(), request.deals(),
                 request.slice(), t, horizonDays, windowDays, request.asOf());
         return ChangeImpactAnswer.of(request.context(report.deals()), report);
     }

@@ -57,10 +57,9 @@ public class VersionComparisonQueries {
                                       SliceInput filter, FunnelPolicy policy, TimeMode mode, Instant asOf,
                                       List<AdjustFor> adjustFor) {
         try {
-            AnalyticsRequest now = requests.request(pipelineId, version, population, filter, null);
-            AnalyticsRequest atAsOf = requests.request(pipelineId, version, population, filter, asOf);
-            return new VersionAnalytics(version, funnel.funnel(now, policy), timeInStage.timeInStage(atAsOf, mode),
-                    skipImpact.skipImpact(now, adjustFor));
+            AnalyticsRequest request = requests.request(pipelineId, version, population, filter, asOf);
+            return new VersionAnalytics(version, funnel.funnel(request, policy),
+                    timeInStage.timeInStage(request, mode), skipImpact.skipImpact(request, adjustFor));
         } catch (ViolationException e) {
             throw new ViolationException(e.violations().stream()
                     .map(v -> v.field().equals("version") ? new Violation(argument, v.reason()) : v)

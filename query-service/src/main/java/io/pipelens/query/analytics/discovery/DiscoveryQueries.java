@@ -11,6 +11,7 @@ import io.pipelens.query.audit.PipelineAuditQueries.AuditAnswer;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.deal.Visit;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +44,22 @@ public class DiscoveryQueries {
     @QueryMapping
     public DiscoveryAnswer discoverStages(@Argument String pipelineId, @Argument Integer last,
                                           @Argument DiscoveryBasis basis, @Argument String reachedStage,
-                                          @Argument Double minCoverage) {
+                                          @Argument Double minCoverage, @Argument Instant asOf) {
         DiscoveryQuestion question = DiscoveryQuestion.of(last, basis, reachedStage, minCoverage);
         question.check();
-        AnalyticsRequest request = requests.request(pipelineId, null, null, null, null);
-        DiscoveryReport report = StageDiscovery.compute(request.index(), question, this::rawSteps);
+        AnalyticsRequest request = requests.request(pipelineId, null, null, null, asOf);
+        DiscoveryReport report = StageDiscovery.compute(request.version(), request.deals(), question,
+                dealIds -> rawSteps(dealIds, request.asOf()));
         return DiscoveryAnswer.of(request.context(report.sampleSize(), report.sampleSize() == 0
                 ? "no closed deal of the pipeline is in the basis" : null), question, report, audit(report.draft()));
     }
 
-    private Map<String, List<String>> rawSteps(Collection<String> dealIds) {
+    /** The deals' raw stage keys, of the visits begun at or before {@code asOf}. */
+    private Map<String, List<String>> rawSteps(Collection<String> dealIds, Instant asOf) {
         List<DealJourney> found = journeys.read(() -> mongo.find(Query.query(Criteria.where("_id").in(dealIds)),
                 DealJourney.class));
-        return found.stream().collect(Collectors.toMap(DealJourney::id,
-                journey -> journey.visits().stream().map(Visit::stage).toList()));
+        return found.stream().collect(Collectors.toMap(DealJourney::id, journey -> journey.visits().stream()
+                .filter(visit -> !visit.enteredAt().isAfter(asOf)).map(Visit::stage).toList()));
     }
 
     /** The draft's audit, as auditStages gives it; null when the draft is empty or no pipeline could hold it. */

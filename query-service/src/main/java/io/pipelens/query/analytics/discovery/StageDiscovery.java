@@ -3,6 +3,7 @@ package io.pipelens.query.analytics.discovery;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StepOrder;
 import io.pipelens.query.analytics.AnalyticIndex;
+import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.analytics.Outcome;
 import io.pipelens.query.analytics.VersionedJourney;
 import io.pipelens.query.analytics.WilsonInterval;
@@ -36,9 +37,19 @@ public final class StageDiscovery {
      */
     public static DiscoveryReport compute(AnalyticIndex index, DiscoveryQuestion question,
                                           Function<Collection<String>, Map<String, List<String>>> rawSteps) {
-        int reached = question.reachedPosition(index.version());
+        return compute(index.version(), index.deals(), question, rawSteps);
+    }
+
+    /**
+     * @param deals    the deals of {@code version}, as of the time the raw steps are read up to
+     * @param rawSteps each asked deal's raw stage keys in visit order, by deal id
+     */
+    public static DiscoveryReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,
+                                          DiscoveryQuestion question,
+                                          Function<Collection<String>, Map<String, List<String>>> rawSteps) {
+        int reached = question.reachedPosition(version);
         List<VersionedJourney> candidates = new ArrayList<>();
-        for (VersionedJourney deal : index.deals()) {
+        for (VersionedJourney deal : deals) {
             if (deal.outcome() == Outcome.WON
                     || reached > 0 && deal.outcome() == Outcome.LOST && deal.highest() >= reached) {
                 candidates.add(deal);
@@ -53,7 +64,7 @@ public final class StageDiscovery {
         long from = sample.get(sample.size() - 1).closedAt();
         long to = sample.get(0).closedAt();
         List<String> lost = new ArrayList<>();
-        for (VersionedJourney deal : index.deals()) {
+        for (VersionedJourney deal : deals) {
             if (deal.outcome() == Outcome.LOST && deal.closedAt() >= from && deal.closedAt() <= to) {
                 lost.add(deal.dealId());
             }
@@ -68,7 +79,7 @@ public final class StageDiscovery {
         return new DiscoveryReport(sample.size(), won, sample.size() - won, Instant.ofEpochMilli(from),
                 Instant.ofEpochMilli(to), steps(order, proposed), proposed, precedence(order), conflicts(order, proposed),
                 lost.size(), lostComparison(order, proposed, lost.stream().map(id -> raw.getOrDefault(id, List.of()))
-                .toList()), draft(index, proposed));
+                .toList()), draft(version, proposed));
     }
 
     private static List<DiscoveredStep> steps(StepOrder order, List<String> proposed) {
@@ -131,9 +142,9 @@ public final class StageDiscovery {
     }
 
     /** The proposed steps as stages; a step that is a stage of the version keeps that stage's name. */
-    private static List<StageDefinition> draft(AnalyticIndex index, List<String> proposed) {
+    private static List<StageDefinition> draft(AnalyticVersion version, List<String> proposed) {
         Map<String, String> names = new HashMap<>();
-        index.version().stages().forEach(stage -> names.put(stage.key(), stage.name()));
+        version.stages().forEach(stage -> names.put(stage.key(), stage.name()));
         return proposed.stream().map(key -> new StageDefinition(key, names.getOrDefault(key, key), null, null, null))
                 .toList();
     }

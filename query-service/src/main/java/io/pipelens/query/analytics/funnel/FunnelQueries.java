@@ -15,7 +15,7 @@ public class FunnelQueries {
 
     @QueryMapping
     public FunnelAnswer funnel(AnalyticsRequest request, @Argument FunnelPolicy policy) {
-        FunnelReport report = Funnel.compute(request.index(), request.population(), request.slice());
+        FunnelReport report = Funnel.compute(request.version(), request.deals(), request.population(), request.slice());
         return new FunnelAnswer(request.context(report.deals()), policy, report.open(), report.won(), report.lost(),
                 report.winRate(), report.winRateCi(), report.stages());
     }

@@ -17,12 +17,12 @@ public class SkipImpactQueries {
     /** @param adjustFor the attributes to adjust for; null or empty for the crude figures alone */
     @QueryMapping
     public SkipImpactAnswer skipImpact(AnalyticsRequest request, @Argument List<AdjustFor> adjustFor) {
-        SkipImpactReport report = SkipImpact.compute(request.index(), request.population(), request.slice());
+        SkipImpactReport report = SkipImpact.compute(request.version(), request.deals(), request.population(), request.slice());
         AnswerContext context = request.context(report.deals());
         if (adjustFor == null || adjustFor.isEmpty()) {
             return SkipImpactAnswer.crude(context, report);
         }
-        return SkipImpactAnswer.adjusted(context, report, AdjustedSkipImpact.compute(request.index(),
+        return SkipImpactAnswer.adjusted(context, report, AdjustedSkipImpact.compute(request.version(), request.deals(),
                 request.population(), request.slice(), adjustFor));
     }
 }

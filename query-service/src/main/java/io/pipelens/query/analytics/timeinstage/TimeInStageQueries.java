@@ -11,7 +11,7 @@ public class TimeInStageQueries {
 
     @QueryMapping
     public TimeInStageAnswer timeInStage(AnalyticsRequest request, @Argument TimeMode mode) {
-        TimeInStageReport report = TimeInStage.compute(request.index(), request.population(), request.slice(), mode,
+        TimeInStageReport report = TimeInStage.compute(request.version(), request.deals(), request.population(), request.slice(), mode,
                 request.asOf());
         return new TimeInStageAnswer(request.context(report.deals()), report.mode(), report.asOf(), report.stages());
     }

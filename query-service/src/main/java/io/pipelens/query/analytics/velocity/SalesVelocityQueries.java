@@ -10,7 +10,7 @@ public class SalesVelocityQueries {
 
     @QueryMapping
     public SalesVelocityAnswer salesVelocity(AnalyticsRequest request) {
-        VelocityReport report = SalesVelocity.compute(request.index(), request.population(), request.slice());
+        VelocityReport report = SalesVelocity.compute(request.version(), request.deals(), request.population(), request.slice());
         return new SalesVelocityAnswer(request.context(report.deals()), report.currencies());
     }
 }
