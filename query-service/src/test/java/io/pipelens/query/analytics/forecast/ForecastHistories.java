@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
 /**
  * Seeded histories for the forecast: a year and a half of deals whose chances fall with age in stage, with skips,
  * moves back, wins and losses from any stage, reopenings, amount and currency changes, events at the millisecond of
- * a weekly grid instant and several events in one millisecond. The pipeline is either version 1 over the recorded
+ * a weekly grid instant and several events in one millisecond; in some, the last stage is used only from the last
+ * week before asOf on, so its states and those that lead to it have null probabilities. The pipeline is either version 1 over the recorded
  * keys or a version 2 that maps one key onto another stage and absorbs one; deals are opened only in keys that map to
  * a stage (see {@link ChainStates} on deals opened in an absorbed stage).
  */
@@ -81,19 +82,25 @@ final class ForecastHistories {
         }
         long asOf = START.toEpochMilli() + random.nextInt(400, 520) * DAY + (random.nextBoolean() ? 0
                 : random.nextLong(DAY));
+        // one scenario in three has a stage first used in the last week before asOf: no pair starts in it
+        long lateFrom = random.nextInt(3) == 0 ? asOf - 6 * DAY : Long.MIN_VALUE;
         List<List<DealEvent>> histories = new ArrayList<>();
         for (int i = 0; i < deals; i++) {
-            histories.add(history(random, "d" + i, keys, openable, asOf));
+            histories.add(history(random, "d" + i, keys, openable, asOf, lateFrom));
         }
         return new Scenario(stages, List.copyOf(mapping), histories, Instant.ofEpochMilli(asOf));
     }
 
     private static List<DealEvent> history(SplittableRandom random, String id, List<String> keys,
-                                           List<String> openable, long asOf) {
+                                           List<String> openable, long asOf, long lateFrom) {
         String pipeline = DealHistory.PIPELINE;
         List<DealEvent> events = new ArrayList<>();
         long at = START.toEpochMilli() + random.nextLong(560 * DAY);
+        String last = keys.get(keys.size() - 1);
         String stage = openable.get(random.nextInt(openable.size()));
+        if (stage.equals(last) && at < lateFrom) {
+            stage = keys.get(0);
+        }
         events.add(new DealOpenedEvent(id, pipeline, stage, attributes(random), Instant.ofEpochMilli(at)));
         long entered = at;
         boolean open = true;
@@ -106,6 +113,9 @@ final class ForecastHistories {
                     break;
                 }
                 stage = keys.get(random.nextInt(keys.size()));
+                if (stage.equals(last) && at < lateFrom) {
+                    stage = keys.get(0);
+                }
                 events.add(new DealReopenedEvent(id, pipeline, stage, when));
                 open = true;
                 entered = at;
@@ -119,6 +129,11 @@ final class ForecastHistories {
                 int index = keys.indexOf(stage);
                 int next = random.nextInt(5) == 0 ? random.nextInt(keys.size())
                         : Math.min(keys.size() - 1, index + 1 + (random.nextInt(6) == 0 ? 1 : 0));
+                if (next == keys.size() - 1 && at < lateFrom) {
+                    next = 0;
+                } else if (lateFrom != Long.MIN_VALUE && at >= lateFrom && at <= asOf && random.nextBoolean()) {
+                    next = keys.size() - 1;
+                }
                 if (next != index) {
                     String from = stage;
                     stage = keys.get(next);
