@@ -1,5 +1,6 @@
 package io.pipelens.query.analytics.forecast;
 
+import static io.pipelens.query.support.Violations.expectViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -139,13 +139,5 @@ class ForecastApiTest {
     private GraphQlTester.Response backtest(String pipeline, String arguments) {
         return graphQl.document("{ forecastBacktest(pipelineId: \"" + pipeline + "\"" + arguments + ") { dates { at } "
                 + "} }").execute();
-    }
-
-    private static void expectViolation(GraphQlTester.Response response, String field) {
-        response.errors().expect(error -> {
-            Object violations = error.getExtensions().get("violations");
-            return violations instanceof List<?> list && list.stream()
-                    .anyMatch(v -> v instanceof Map<?, ?> m && field.equals(m.get("field")));
-        }).verify();
     }
 }

@@ -1,6 +1,5 @@
 package io.pipelens.query.analytics.oracle;
 
-import io.pipelens.kernel.deal.DealAttributesChangedEvent;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealOpenedEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
@@ -280,17 +279,9 @@ public final class ForecastOracle {
             predictions.add(new DealPrediction(id, state, p, chain.eventual()[state]));
             if (p != null) {
                 ps.add(p);
-                BigDecimal amount = null;
-                String currency = null;
-                for (DealEvent event : events) {
-                    if (event instanceof DealOpenedEvent o && o.attributes() != null) {
-                        amount = o.attributes().amount();
-                        currency = o.attributes().currency();
-                    } else if (event instanceof DealAttributesChangedEvent c) {
-                        amount = c.attributes().amount();
-                        currency = c.attributes().currency();
-                    }
-                }
+                Oracle.Deal deal = oracle.deal(events);
+                BigDecimal amount = deal.amount;
+                String currency = deal.currency;
                 if (amount != null) {
                     double[] sums = amounts.computeIfAbsent(currency == null ? "" : currency, c -> new double[3]);
                     sums[0]++;
