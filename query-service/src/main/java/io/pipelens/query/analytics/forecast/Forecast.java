@@ -64,10 +64,20 @@ public final class Forecast {
             }
         }
         forecasts.sort(Comparator.comparing(DealForecast::dealId));
+        List<Double> byWeek = new ArrayList<>(weeks);
+        for (int k = 1; k <= weeks; k++) {
+            double week = 0;
+            for (int a = 0; a < openIn.length; a++) {
+                if (openIn[a] > 0 && chain.winWithin(a) != null) {
+                    week += openIn[a] * (chain.winWithin(a, k) - (k == 1 ? 0 : chain.winWithin(a, k - 1)));
+                }
+            }
+            byWeek.add(week);
+        }
         List<CurrencyForecast> currencies = new ArrayList<>();
         amounts.forEach((currency, sum) -> currencies.add(sum.toForecast(currency)));
         return new ForecastReport(version.number(), at, weeks, TrainingPairs.total(counts), open.size(),
-                wins.trials(), expected, new WinCountInterval(wins.quantile(LOWER_LEVEL),
+                wins.trials(), expected, List.copyOf(byWeek), new WinCountInterval(wins.quantile(LOWER_LEVEL),
                 wins.quantile(UPPER_LEVEL)), List.copyOf(currencies), stateForecasts(version, chain, openIn),
                 List.copyOf(forecasts));
     }

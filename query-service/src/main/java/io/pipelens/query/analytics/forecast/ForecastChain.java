@@ -24,7 +24,7 @@ final class ForecastChain {
     private final boolean[] pooled;
     private final double[][] rows;
     private final boolean[] unknown;
-    private final double[] within;
+    private final double[][] within;
     private final double[] eventual;
 
     private ForecastChain(ChainStates states, long[][] counts, int weeks) {
@@ -132,15 +132,19 @@ final class ForecastChain {
         return new ArrayRealVector(r, false);
     }
 
-    private double[] withinSteps(int steps) {
+    /** Row k − 1: P(won within k steps) for k = 1 … steps. */
+    private double[][] withinSteps(int steps) {
         RealMatrix q = q();
         RealVector step = toWon();
         RealVector total = step.copy();
+        double[][] result = new double[steps][];
+        result[0] = total.toArray();
         for (int k = 2; k <= steps; k++) {
             step = q.operate(step);
             total = total.add(step);
+            result[k - 1] = total.toArray();
         }
-        return total.toArray();
+        return result;
     }
 
     private double[] eventually() {
@@ -199,7 +203,12 @@ final class ForecastChain {
 
     /** P(won within the fitted number of weeks | a), or null. */
     Double winWithin(int a) {
-        return unknown[a] ? null : within[a];
+        return winWithin(a, within.length);
+    }
+
+    /** P(won within {@code weeks} weeks | a), for 1 ≤ weeks ≤ the fitted number; or null. */
+    Double winWithin(int a, int weeks) {
+        return unknown[a] ? null : within[weeks - 1][a];
     }
 
     /** P(eventually won | a), or null. */

@@ -10,9 +10,11 @@ import java.util.List;
  * @param openDeals              deals open at {@code at}
  * @param dealsWithProbability   of them, those whose state's probabilities are known
  * @param expectedWins           Σ P(won within the horizon) over those
+ * @param expectedWinsByWeek     expected wins in each week of the horizon: week k is (F + 7(k − 1), F + 7k days]
  * @param winsInterval80         the 80% interval of their number of wins
  */
 public record ForecastReport(int version, Instant at, int weeks, long trainingPairs, int openDeals,
-                             int dealsWithProbability, double expectedWins, WinCountInterval winsInterval80,
+                             int dealsWithProbability, double expectedWins, List<Double> expectedWinsByWeek,
+                             WinCountInterval winsInterval80,
                              List<CurrencyForecast> amounts, List<StateForecast> states, List<DealForecast> deals) {
 }

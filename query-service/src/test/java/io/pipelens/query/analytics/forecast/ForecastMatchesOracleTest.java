@@ -53,6 +53,11 @@ class ForecastMatchesOracleTest {
             assertClose(deal.dealId() + " eventual", deal.eventualWin(), expected.eventual());
         }
         assertThat(engine.expectedWins()).as("expected wins").isCloseTo(oracle.expectedWins(), within(TOLERANCE));
+        assertThat(engine.expectedWinsByWeek()).as("weeks").hasSize(weeks);
+        for (int k = 0; k < weeks; k++) {
+            assertThat(engine.expectedWinsByWeek().get(k)).as("expected wins in week %d", k + 1)
+                    .isCloseTo(oracle.expectedByWeek()[k], within(TOLERANCE));
+        }
         assertThat(engine.winsInterval80()).as("80% interval")
                 .isEqualTo(new WinCountInterval(oracle.lower(), oracle.upper()));
         assertThat(engine.amounts()).as("currencies").hasSize(oracle.amounts().size());

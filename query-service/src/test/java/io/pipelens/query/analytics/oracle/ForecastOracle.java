@@ -79,7 +79,9 @@ public final class ForecastOracle {
     }
 
     /** The fitted chain: rows of P̂ (null when unknown) and the probabilities per open state. */
-    public record Chain(long[][] counts, double[][] rows, boolean[] pooled, Double[] within, Double[] eventual) {
+    /** {@code cumulative[k − 1][a]}: P(won within k steps | a), unknown states included. */
+    public record Chain(long[][] counts, double[][] rows, boolean[] pooled, Double[] within, Double[] eventual,
+                        double[][] cumulative) {
     }
 
     /** The chain fitted from the deals' events up to {@code at}. */
@@ -136,17 +138,19 @@ public final class ForecastOracle {
         Double[] within = new Double[open()];
         double[][] power = identity(open());
         double[] sums = new double[open()];
+        double[][] cumulative = new double[weeks][];
         for (int k = 1; k <= weeks; k++) {
             double[][] qr = multiply(power, r);
             for (int a = 0; a < open(); a++) {
                 sums[a] += qr[a][0];
             }
+            cumulative[k - 1] = sums.clone();
             power = multiply(power, q);
         }
         for (int a = 0; a < open(); a++) {
             within[a] = unknown[a] ? null : sums[a];
         }
-        return new Chain(counts, rows, pooled, within, eventual(q, r, reach, unknown));
+        return new Chain(counts, rows, pooled, within, eventual(q, r, reach, unknown), cumulative);
     }
 
     private Double[] eventual(double[][] q, double[][] r, boolean[][] reach, boolean[] unknown) {
@@ -260,8 +264,8 @@ public final class ForecastOracle {
     public record DealPrediction(String dealId, int state, Double within, Double eventual) {
     }
 
-    public record Answer(Chain chain, List<DealPrediction> deals, double expectedWins, int lower, int upper,
-                         Map<String, double[]> amounts) {
+    public record Answer(Chain chain, List<DealPrediction> deals, double expectedWins, double[] expectedByWeek,
+                         int lower, int upper, Map<String, double[]> amounts) {
     }
 
     public Answer forecast(List<List<DealEvent>> deals, long at, int weeks) {
@@ -292,8 +296,15 @@ public final class ForecastOracle {
         }
         predictions.sort((x, y) -> x.dealId().compareTo(y.dealId()));
         double expected = ps.stream().mapToDouble(Double::doubleValue).sum();
+        double[] byWeek = new double[weeks];
+        for (DealPrediction prediction : predictions) {
+            for (int k = 1; k <= weeks && prediction.within() != null; k++) {
+                byWeek[k - 1] += chain.cumulative()[k - 1][prediction.state()]
+                        - (k == 1 ? 0 : chain.cumulative()[k - 2][prediction.state()]);
+            }
+        }
         double[] pmf = poissonBinomial(ps);
-        return new Answer(chain, predictions, expected, quantile(pmf, 0.1), quantile(pmf, 0.9), amounts);
+        return new Answer(chain, predictions, expected, byWeek, quantile(pmf, 0.1), quantile(pmf, 0.9), amounts);
     }
 
     /** P(X = x) for x = 0 … n by the full recurrence over every trial. */
