@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealEvent;
@@ -41,11 +42,16 @@ class ForecastApiTest {
     private static final Instant DAY0 = Instant.parse("2026-03-02T00:00:00Z");
     private static final Duration WITHIN = Duration.ofSeconds(20);
     private static final String PIPELINE = "forecast-api";
+    private static boolean published;
 
     @Autowired
     private EventStore eventStore;
     @Autowired
     private HttpGraphQlTester graphQl;
+    @Autowired
+    private ForecastGauges gauges;
+    @Autowired
+    private MeterRegistry meters;
 
     private static Instant day(int n) {
         return DAY0.plus(Duration.ofDays(n));
@@ -88,6 +94,21 @@ class ForecastApiTest {
     }
 
     @Test
+    void exportsTheExpectedWinsOfTheNextFourWeeksAsGauges() {
+        publishHistory();
+        await().atMost(WITHIN).untilAsserted(() -> forecast(", weeks: 4").path("forecast.openDeals")
+                .entity(Integer.class).isEqualTo(2));
+        gauges.refresh();
+        List<Double> expected = forecast(", weeks: 4").path("forecast.expectedWinsByWeek").entityList(Double.class)
+                .get();
+        for (int week = 1; week <= 4; week++) {
+            double gauge = meters.get("pipelens.forecast.expected.wins").tags("pipeline", PIPELINE, "week",
+                    String.valueOf(week)).gauge().value();
+            assertThat(gauge).as("week %d", week).isCloseTo(expected.get(week - 1), within(1e-12));
+        }
+    }
+
+    @Test
     void refusesBadInputNamingTheField() {
         String pipeline = "forecast-bad";
         eventStore.publish(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(pipeline), 0,
@@ -112,7 +133,12 @@ class ForecastApiTest {
                 .entityList(Object.class).hasSize(3);
     }
 
+    /** Once per test context, which the tests of this class share. */
     private void publishHistory() {
+        if (published) {
+            return;
+        }
+        published = true;
         eventStore.publish(new GenericDomainEventMessage<>("Pipeline", AggregateIds.pipeline(PIPELINE), 0,
                 new PipelineDefinedEvent(PIPELINE, "Forecast", 1, SolutionSalesTemplate.STAGES, day(-400))));
         List<DealEvent> events = new ArrayList<>();
@@ -131,7 +157,7 @@ class ForecastApiTest {
 
     private GraphQlTester.Response forecast(String arguments) {
         return graphQl.document("{ forecast(pipelineId: \"" + PIPELINE + "\"" + arguments + ") { openDeals weeks at "
-                + "expectedWins winsInterval80 { lower upper } amounts { currency deals expectedAmount } states { stage "
+                + "expectedWins expectedWinsByWeek winsInterval80 { lower upper } amounts { currency deals expectedAmount } states { stage "
                 + "ageBand trainingPairs pooled winWithinHorizon eventualWin } deals { dealId stage ageBand ageDays "
                 + "winWithinHorizon eventualWin } context { deals } } }").execute();
     }
