@@ -16,6 +16,7 @@ import io.pipelens.kernel.pipeline.RedefinePipelineCommand;
 import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StageMapping;
 import io.pipelens.platform.eventstore.EventStoreProperties;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,12 +42,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * against the pipeline's version current when it is handled (not the version in force at its business time): every
  * command sent after the redefinition was answered is judged against version 2 and may not enter the removed stage;
  * every one answered before the redefinition was sent is judged against version 1; and every deal event records,
- * in its metadata, the version its command was judged against, whose stages hold the stage it entered.
+ * in its metadata, the version its command was judged against, whose stages hold the stage it entered. The fetch
+ * delay is an hour here, so this service learns of the redefinition only from its own write path; another instance,
+ * which polls every 20 ms, learns of it from the store.
  */
 @SpringBootTest(classes = CommandServiceApplication.class, properties = {
         "spring.config.name=command-service",
         "spring.datasource.url=jdbc:h2:mem:redefinition-race;DB_CLOSE_DELAY=-1",
-        "spring.graphql.graphiql.enabled=false"})
+        "spring.graphql.graphiql.enabled=false",
+        "pipelens.event-store.fetch-delay=1h"})
 class PipelineRedefinitionRaceTest {
 
     private static final String PIPELINE = "race";
@@ -56,7 +60,8 @@ class PipelineRedefinitionRaceTest {
     private static final List<StageMapping> CALL_ABSORBED = List.of(StageMapping.absorbed("call"),
             StageMapping.to("proposal", "terms"));
     private static final int WRITERS = 2;
-    private static final long MILLIS_EACH_SIDE = 300;
+    private static final int MOVES_EACH_SIDE = 5;
+    private static final Duration OTHER_FETCH_DELAY = Duration.ofMillis(20);
 
     @Autowired
     private CommandDispatcher dispatcher;
@@ -78,7 +83,8 @@ class PipelineRedefinitionRaceTest {
     void judgesEachDealCommandAgainstTheVersionCurrentWhenItIsHandled() throws Exception {
         assertThat(dispatcher.dispatch(new DefinePipelineCommand(PIPELINE, "Race", Stages.ACTIVITY_BASED, T0))
                 .outcome()).isEqualTo(CommandOutcome.APPLIED);
-        EventStorePipelineCatalog otherInstance = new EventStorePipelineCatalog(eventStore, eventStoreProperties);
+        EventStorePipelineCatalog otherInstance = new EventStorePipelineCatalog(eventStore, OTHER_FETCH_DELAY,
+                System::nanoTime);
         assertThat(otherInstance.current(PIPELINE).orElseThrow().version()).isEqualTo(1);
 
         Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
@@ -89,12 +95,12 @@ class PipelineRedefinitionRaceTest {
             String dealId = "racer-" + w;
             running.add(writers.submit(() -> moveBackAndForth(dealId, stop, attempts)));
         }
-        TimeUnit.MILLISECONDS.sleep(MILLIS_EACH_SIDE);
+        awaitMovesIntoCall(attempts, Long.MIN_VALUE);
         long redefinitionSent = System.nanoTime();
         CommandResult redefined = dispatcher.dispatch(new RedefinePipelineCommand(PIPELINE, Stages.GOAL_BASED,
                 CALL_ABSORBED, T0.plusSeconds(1)));
         long redefinitionAnswered = System.nanoTime();
-        TimeUnit.MILLISECONDS.sleep(MILLIS_EACH_SIDE);
+        awaitMovesIntoCall(attempts, redefinitionAnswered);
         stop.set(true);
         for (Future<?> writer : running) {
             writer.get(30, TimeUnit.SECONDS);
@@ -127,11 +133,22 @@ class PipelineRedefinitionRaceTest {
             }
         }
 
-        TimeUnit.NANOSECONDS.sleep(eventStoreProperties.fetchDelay().toNanos());
+        TimeUnit.NANOSECONDS.sleep(OTHER_FETCH_DELAY.toNanos());
         assertThat(otherInstance.current(PIPELINE).orElseThrow().version())
                 .as("another instance answers the redefinition one fetch delay later").isEqualTo(2);
         assertThat(new EventStorePipelineCatalog(eventStore, eventStoreProperties).current(PIPELINE).orElseThrow()
                 .version()).as("after a restart").isEqualTo(2);
+    }
+
+    /** Waits until every writer has answered {@value #MOVES_EACH_SIDE} moves into 'call' sent after {@code sentAfter}. */
+    private static void awaitMovesIntoCall(Queue<Attempt> attempts, long sentAfter) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (attempts.stream().filter(a -> a.stage().equals("call") && a.sentAt() > sentAfter)
+                .collect(Collectors.groupingBy(Attempt::dealId, Collectors.counting())).values().stream()
+                .filter(count -> count >= MOVES_EACH_SIDE).count() < WRITERS) {
+            assertThat(System.nanoTime()).as("writers still moving deals").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
     }
 
     /** Moves one deal contact → call → qualification → contact …; where 'call' is refused, on to qualification. */
