@@ -102,7 +102,7 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
             return known.folded().current();
         }
         Folded fresh = read(pipelineId, known);
-        keep(pipelineId, fresh, now);
+        keep(pipelineId, fresh, known != null && fresh == known.folded(), now);
         return fresh.current();
     }
 
@@ -114,11 +114,15 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
         return fold(eventStore.readEvents(stream));
     }
 
-    private void keep(String pipelineId, Folded fresh, long readAt) {
+    /**
+     * Keeps {@code fresh} for other commands: at once when it is the kept fold {@code confirmed} (the stream holds
+     * nothing after it, staged or committed), or read outside a unit of work; else once the unit of work commits.
+     */
+    private void keep(String pipelineId, Folded fresh, boolean confirmed, long readAt) {
         if (fresh.lastEventId() == null) {
             return;
         }
-        if (CurrentUnitOfWork.isStarted()) {
+        if (!confirmed && CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             root.afterCommit(committed -> merge(pipelineId, fresh, readAt));
         } else {

@@ -189,6 +189,21 @@ class EventStorePipelineCatalogTest {
     }
 
     @Test
+    void keepsAConfirmationThatNothingWasAppendedEvenFromAUnitOfWorkThatRollsBack() {
+        append(PipelineEvents.defined(Stages.ACTIVITY_BASED, AT));
+        catalog.current(PIPELINE);
+        elapse(FETCH_DELAY);
+
+        UnitOfWork<?> dryRun = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("dry run"));
+        catalog.current(PIPELINE);
+        dryRun.rollback();
+        catalog.current(PIPELINE);
+
+        assertThat(fullReads).hasValue(1);
+        assertThat(tailReads).as("the dry run's check of the stream is kept").hasValue(1);
+    }
+
+    @Test
     void doesNotTrustAFoldWhoseReadBeganBeforeARedefinitionCommitted() {
         append(PipelineEvents.defined(Stages.ACTIVITY_BASED, AT));
         catalog.current(PIPELINE);
