@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  *   stream is folded again. So a deal command re-reads at most once per fetch delay per pipeline, not once per
  *   command, and another instance's redefinition applies here within one fetch delay.</li>
  * </ul>
- * A fold read inside a unit of work is kept for other commands only once that unit of work commits: it may have read
- * a redefinition staged in the same unit of work, which a rollback would take back. Within one unit of work the
+ * A new fold read inside a unit of work is kept for other commands only once that unit of work commits: it may have
+ * read a redefinition written in the same unit of work, which a rollback would take back. A check that finds the kept
+ * fold unchanged is kept at once. Within one unit of work the
  * answer is read once and kept as a resource of its root: a command that records a deal's whole history asks once,
  * and an import that records a batch of deals in one unit of work asks once per batch.
  * <p>
