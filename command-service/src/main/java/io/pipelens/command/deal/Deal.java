@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.pipelens.command.BusinessTime;
 import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.pipeline.PipelineCatalog;
+import io.pipelens.command.pipeline.PipelineCatalog.CurrentVersion;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.CommandOutcome;
 import io.pipelens.kernel.Keys;
@@ -83,9 +84,9 @@ public class Deal {
                     + pipelineId + "', " + status.name().toLowerCase(java.util.Locale.ROOT) + "); a deal is opened "
                     + "once: choose another id, or reopen it if it is closed");
         }
-        StageRules.requireStage(pipelines, command.pipelineId(), command.stage(), "stage");
+        CurrentVersion version = StageRules.requireStage(pipelines, command.pipelineId(), command.stage(), "stage");
         apply(new DealOpenedEvent(command.dealId(), command.pipelineId(), command.stage(), given,
-                BusinessTime.of(command.occurredAt(), clock)));
+                BusinessTime.of(command.occurredAt(), clock)), StageRules.judgedUnder(version));
         return CommandOutcome.APPLIED;
     }
 
@@ -95,14 +96,14 @@ public class Deal {
             return CommandOutcome.DUPLICATE;
         }
         requireOpen("move it");
-        StageRules.requireStage(pipelines, pipelineId, command.stage(), "stage");
+        CurrentVersion version = StageRules.requireStage(pipelines, pipelineId, command.stage(), "stage");
         if (command.stage().equals(stage)) {
             throw new CommandRejectedException("stage", "deal '" + dealId + "' is already at stage '" + stage + "'");
         }
         StageRules.requireConfirmable(pipelines, pipelineId, stage, command.stage(), command.confirmedCriteria());
         Instant at = BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock);
         apply(new DealMovedToStageEvent(dealId, pipelineId, stage, command.stage(), at,
-                command.confirmedCriteria()));
+                command.confirmedCriteria()), StageRules.judgedUnder(version));
         return CommandOutcome.APPLIED;
     }
 
@@ -112,9 +113,11 @@ public class Deal {
             return CommandOutcome.DUPLICATE;
         }
         requireOpen("win it");
-        StageRules.requireConfirmable(pipelines, pipelineId, stage, null, command.confirmedCriteria());
+        CurrentVersion version = StageRules.requireConfirmable(pipelines, pipelineId, stage, null,
+                command.confirmedCriteria());
         apply(new DealWonEvent(dealId, pipelineId, stage,
-                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock), command.confirmedCriteria()));
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock), command.confirmedCriteria()),
+                StageRules.judgedUnder(version));
         return CommandOutcome.APPLIED;
     }
 
@@ -141,9 +144,9 @@ public class Deal {
             throw new CommandRejectedException("dealId", "deal '" + dealId + "' is open; only a won or lost deal "
                     + "can be reopened");
         }
-        StageRules.requireStage(pipelines, pipelineId, command.stage(), "stage");
+        CurrentVersion version = StageRules.requireStage(pipelines, pipelineId, command.stage(), "stage");
         apply(new DealReopenedEvent(dealId, pipelineId, command.stage(),
-                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)));
+                BusinessTime.notBefore(command.occurredAt(), lastTransitionAt, clock)), StageRules.judgedUnder(version));
         return CommandOutcome.APPLIED;
     }
 

@@ -3,44 +3,70 @@ package io.pipelens.command.pipeline;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.PipelineRedefinedEvent;
+import io.pipelens.platform.eventstore.EventStoreProperties;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers deal commands with a pipeline's current version, read from the pipeline's own events in the event store.
- * Unlike loading the Pipeline aggregate, this takes no lock, so deal commands on different deals of one pipeline do
- * not wait for each other.
+ * Answers deal commands with a pipeline's current version, kept in memory per pipeline. Unlike loading the Pipeline
+ * aggregate, this takes no lock, so deal commands on different deals of one pipeline do not wait for each other, and
+ * a deal command reads nothing of the pipeline's stream while its kept version is fresh.
  * <p>
- * The folded version is kept together with the sequence number and identifier of the stream's last event. Every
- * question first reads the stream from that sequence number on: when it holds exactly that one event, nothing was
- * appended since, and the kept version is answered without deserializing anything (payloads are read lazily); when a
- * redefinition was appended (or the kept event is gone, as after a rolled-back transaction that had read its own
- * redefinition), the whole stream is folded again. A stale version therefore never answers, so a deal can never enter
- * a stage a redefinition removed.
+ * A version is folded from the pipeline's events the first time a pipeline is asked for (so nothing needs loading at
+ * start-up, and a restart answers what the store holds), and kept with the sequence number and identifier of the
+ * stream's last event. It is kept fresh two ways:
+ * <ul>
+ *   <li>on the write path: when a definition or redefinition through this service commits, {@link PipelineWrites}
+ *   marks the pipeline's kept version stale, so every command that starts after the redefinition was answered reads
+ *   the new version;</li>
+ *   <li>against the store, for redefinitions through another command-service instance: a kept version is trusted for
+ *   {@code pipelens.event-store.fetch-delay} after it was last read, the interval at which every service polls for
+ *   what another process appended. After that, the next question reads the stream from the kept sequence number on:
+ *   when it holds exactly the kept event, the version is trusted again without deserializing anything; otherwise the
+ *   stream is folded again. So a deal command re-reads at most once per fetch delay per pipeline, not once per
+ *   command, and another instance's redefinition applies here within one fetch delay.</li>
+ * </ul>
+ * A new fold read inside a unit of work is kept for other commands only once that unit of work commits: it may have
+ * read a redefinition written in the same unit of work, which a rollback would take back. A check that finds the kept
+ * fold unchanged is kept at once. Within one unit of work the
+ * answer is read once and kept as a resource of its root: a command that records a deal's whole history asks once,
+ * and an import that records a batch of deals in one unit of work asks once per batch.
  * <p>
- * Within one unit of work (one transaction) the answer is read once and kept as a resource of its root: a command
- * that records a deal's whole history asks once, and an import that records a batch of deals in one unit of work
- * asks once per batch. Keeping the answer loses nothing: a command reads the pipeline before it appends, so a
- * redefinition committed in between is not seen by it either way.
+ * The version a command was judged against is the one answered here; the deal events record it (see
+ * {@code StageRules}).
  */
 @Component
 public class EventStorePipelineCatalog implements PipelineCatalog {
 
     private final EventStore eventStore;
-    private final Map<String, Folded> folded = new ConcurrentHashMap<>();
+    private final long trustNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     /** The key of the answers kept in a unit of work; unique per catalog, as a unit of work may see several. */
     private final String readInThisUnitOfWork = getClass().getName() + "@" + System.identityHashCode(this);
 
-    public EventStorePipelineCatalog(EventStore eventStore) {
+    @Autowired
+    public EventStorePipelineCatalog(EventStore eventStore, EventStoreProperties properties) {
+        this(eventStore, properties.fetchDelay(), System::nanoTime);
+    }
+
+    /** A catalog that trusts a kept version for {@code trustFor} after reading it, by the clock {@code nanoTime}. */
+    EventStorePipelineCatalog(EventStore eventStore, Duration trustFor, LongSupplier nanoTime) {
         this.eventStore = eventStore;
+        this.trustNanos = trustFor.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -49,31 +75,64 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
             return Optional.empty();
         }
         if (!CurrentUnitOfWork.isStarted()) {
-            return fromStore(pipelineId);
+            return known(pipelineId);
         }
         Map<String, Optional<CurrentVersion>> read = CurrentUnitOfWork.get().root()
                 .getOrComputeResource(readInThisUnitOfWork, key -> new HashMap<>());
         Optional<CurrentVersion> current = read.get(pipelineId);
         if (current == null) {
-            current = fromStore(pipelineId);
+            current = known(pipelineId);
             read.put(pipelineId, current);
         }
         return current;
     }
 
-    private Optional<CurrentVersion> fromStore(String pipelineId) {
-        String stream = AggregateIds.pipeline(pipelineId);
-        Folded kept = folded.get(pipelineId);
-        if (kept != null && kept.isLastOf(eventStore.readEvents(stream, kept.lastSequence()))) {
-            return kept.current();
+    /**
+     * Marks the kept version of {@code pipelineId} stale: a definition or redefinition of it has just committed, so
+     * the next question reads the store. A fold whose read began before this is not trusted either.
+     */
+    void changed(String pipelineId) {
+        long now = nanoTime.getAsLong();
+        kept.computeIfPresent(pipelineId, (id, old) -> old.staleSince(now));
+    }
+
+    private Optional<CurrentVersion> known(String pipelineId) {
+        long now = nanoTime.getAsLong();
+        Kept known = kept.get(pipelineId);
+        if (known != null && known.trustedAt(now, trustNanos)) {
+            return known.folded().current();
         }
-        Folded fresh = fold(eventStore.readEvents(stream));
-        if (fresh.lastEventId() == null) {
-            folded.remove(pipelineId);
-        } else {
-            folded.put(pipelineId, fresh);
-        }
+        Folded fresh = read(pipelineId, known);
+        keep(pipelineId, fresh, known != null && fresh == known.folded(), now);
         return fresh.current();
+    }
+
+    private Folded read(String pipelineId, Kept known) {
+        String stream = AggregateIds.pipeline(pipelineId);
+        if (known != null && known.folded().isLastOf(eventStore.readEvents(stream, known.folded().lastSequence()))) {
+            return known.folded();
+        }
+        return fold(eventStore.readEvents(stream));
+    }
+
+    /**
+     * Keeps {@code fresh} for other commands: at once when it is the kept fold {@code confirmed} (the stream holds
+     * nothing after it, staged or committed), or read outside a unit of work; else once the unit of work commits.
+     */
+    private void keep(String pipelineId, Folded fresh, boolean confirmed, long readAt) {
+        if (fresh.lastEventId() == null) {
+            return;
+        }
+        if (!confirmed && CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            root.afterCommit(committed -> merge(pipelineId, fresh, readAt));
+        } else {
+            merge(pipelineId, fresh, readAt);
+        }
+    }
+
+    private void merge(String pipelineId, Folded fresh, long readAt) {
+        kept.merge(pipelineId, new Kept(fresh, readAt, Kept.NEVER), (old, read) -> old.updatedBy(read));
     }
 
     private static Folded fold(DomainEventStream events) {
@@ -95,6 +154,32 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
                 ? Optional.of(new CurrentVersion(history.currentVersion(), history.current()))
                 : Optional.empty();
         return new Folded(current, lastSequence, lastEventId);
+    }
+
+    /**
+     * A folded version, when its read began ({@code readAt}), and when it was last marked stale by a write through
+     * this service ({@code staleSince}; {@link #NEVER} when never).
+     */
+    private record Kept(Folded folded, long readAt, long staleSince) {
+
+        static final long NEVER = Long.MIN_VALUE;
+
+        boolean trustedAt(long now, long trustNanos) {
+            return (staleSince == NEVER || readAt - staleSince > 0) && now - readAt < trustNanos;
+        }
+
+        Kept staleSince(long now) {
+            return new Kept(folded, readAt, now);
+        }
+
+        /**
+         * This, updated by a later read: the fold further along the stream wins (reads may finish out of order), and
+         * the stale mark stays, so a read that began before it does not make a stale fold trusted.
+         */
+        Kept updatedBy(Kept read) {
+            Folded newer = read.folded().lastSequence() >= folded.lastSequence() ? read.folded() : folded;
+            return new Kept(newer, Math.max(readAt, read.readAt()), staleSince);
+        }
     }
 
     /** A pipeline's current version, as folded from its stream up to the event named. */
