@@ -3,6 +3,7 @@ package io.pipelens.query.analytics.criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealEvent;
@@ -18,6 +19,7 @@ import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.analytics.DealHistory;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.bottlenecks.PipelineGauges;
 import io.pipelens.query.deal.DealEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,10 @@ class CriteriaApiTest {
     private EventStore eventStore;
     @Autowired
     private HttpGraphQlTester graphQl;
+    @Autowired
+    private PipelineGauges gauges;
+    @Autowired
+    private MeterRegistry meters;
 
     private final List<List<DealEvent>> histories = new ArrayList<>();
 
@@ -156,6 +162,20 @@ class CriteriaApiTest {
         graphQl.document("{ criteriaCompliance(pipelineId: \"" + PIPELINE + "\", stage: \"contact\") { stages { key"
                 + " } } }").execute().path("criteriaCompliance.stages[*].key").entityList(String.class)
                 .containsExactly("contact");
+    }
+
+    @Test
+    void aGaugeGivesEachStagesShareOfRecordedForwardExitsFullyConfirmed() {
+        gauges.refresh();
+
+        assertThat(confirmedRatio("qualification")).isEqualTo(0.5);
+        assertThat(confirmedRatio("contact")).isEqualTo(1.0);
+        assertThat(confirmedRatio("profiling")).isNaN();
+    }
+
+    private double confirmedRatio(String stage) {
+        return meters.get("pipelens.stage.exits.confirmed.ratio").tags("pipeline", PIPELINE, "stage", stage).gauge()
+                .value();
     }
 
     @Test
