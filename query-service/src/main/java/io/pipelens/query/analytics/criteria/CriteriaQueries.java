@@ -16,8 +16,9 @@ public class CriteriaQueries {
     /** @param stage the key of the one stage to answer for; null for every stage */
     @QueryMapping
     public CriteriaComplianceAnswer criteriaCompliance(AnalyticsRequest request, @Argument String stage) {
-        checkStage(request.index().version(), stage);
-        ComplianceReport report = CriteriaCompliance.compute(request.index(), request.population(), request.slice());
+        checkStage(request.version(), stage);
+        ComplianceReport report = CriteriaCompliance.compute(request.version(), request.deals(), request.population(),
+                request.slice());
         return new CriteriaComplianceAnswer(request.context(report.deals()),
                 only(report.stages(), stage, StageCompliance::key));
     }
@@ -28,10 +29,10 @@ public class CriteriaQueries {
      */
     @QueryMapping
     public CriteriaImpactAnswer criteriaImpact(AnalyticsRequest request, @Argument String stage) {
-        AnalyticVersion version = request.index().version();
+        AnalyticVersion version = request.version();
         checkStage(version, stage);
-        ImpactReport report = CriteriaImpact.compute(version, request.index().deals(), request.population(),
-                request.slice(), stage);
+        ImpactReport report = CriteriaImpact.compute(version, request.deals(), request.population(), request.slice(),
+                stage);
         return new CriteriaImpactAnswer(request.context(report.deals()), report.closedDeals(), report.stages());
     }
 

@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * that there are effects to find; reopenings, zero delays and starts at any stage are common.
  * Half of the scenarios analyse them under a later version whose stages mix raw keys and new ones, each with its own
  * items from the pool, and whose mapping sends each raw key to some stage, absorbs it, or leaves it out: keys merged
- * into one stage, absorbed stages, and confirmations counted for a stage under another name all occur.
+ * into one stage, absorbed stages, and confirmations counted for a stage under another name all occur. Half of the
+ * scenarios are asked as of an instant within the histories.
  */
 final class CriteriaHistories {
 
@@ -37,8 +38,9 @@ final class CriteriaHistories {
     private static final long DAY = 86_400_000L;
     private static final List<String> POOL = List.of("budget", "deadline", "plan", "problem", "access");
 
+    /** @param asOf the instant the question is as of; null for after every event */
     record Scenario(List<StageDefinition> stages, List<StageMapping> mapping, int number,
-                    List<List<DealEvent>> histories, Population population, Slice slice) {
+                    List<List<DealEvent>> histories, Population population, Slice slice, Instant asOf) {
 
         AnalyticVersion version() {
             return AnalyticVersion.of(number, stages, mapping);
@@ -65,8 +67,9 @@ final class CriteriaHistories {
                 null);
         Population population = random.nextDouble() < 0.8 ? Population.ALL : new Population(Population.Basis.OPENED,
                 BASE.plusMillis(between(random, 0L, 30 * DAY)), null);
+        Instant asOf = random.nextDouble() < 0.5 ? null : BASE.plusMillis(between(random, 20 * DAY, 200 * DAY));
         if (random.nextDouble() < 0.5) {
-            return new Scenario(recorded, List.of(), 1, histories, population, slice);
+            return new Scenario(recorded, List.of(), 1, histories, population, slice, asOf);
         }
         List<String> candidates = new ArrayList<>();
         for (StageDefinition stage : recorded) {
@@ -88,7 +91,7 @@ final class CriteriaHistories {
                 mapping.add(StageMapping.absorbed(raw.key()));
             }
         }
-        return new Scenario(stages, mapping, 2, histories, population, slice);
+        return new Scenario(stages, mapping, 2, histories, population, slice, asOf);
     }
 
     private static StageDefinition stage(String key, List<CriterionDefinition> items) {

@@ -7,6 +7,7 @@ import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.DealHistory;
 import io.pipelens.query.analytics.Interval;
 import io.pipelens.query.analytics.Scenarios;
+import io.pipelens.query.analytics.VersionedJourney;
 import io.pipelens.query.analytics.oracle.CriteriaOracle;
 import io.pipelens.query.analytics.oracle.Oracle;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Criteria compliance and impact against {@link CriteriaOracle} on random histories ({@link CriteriaHistories}): the
- * engine reads the journeys folded into an {@link AnalyticIndex}, the oracle the events. Counts must be equal; every
+ * engine reads the journeys folded into an {@link AnalyticIndex} (as they stood at asOf, when the scenario asks as of
+ * an instant), the oracle the events up to then. Counts must be equal; every
  * other figure must agree to 1e-9, relative to its size when that is above 1.
  */
 class CriteriaMatchesOracleTest {
@@ -38,12 +40,26 @@ class CriteriaMatchesOracleTest {
         return seed % 4 == 0 ? CriteriaHistories.scenario(seed, 300, 800) : CriteriaHistories.scenario(seed, 1, 40);
     }
 
-    private static AnalyticIndex index(CriteriaHistories.Scenario scenario) {
+    /** The engine's deals, as they stood at the scenario's asOf when it has one. */
+    private static Iterable<VersionedJourney> engineDeals(CriteriaHistories.Scenario scenario) {
         AnalyticIndex index = new AnalyticIndex(CriteriaHistories.PIPELINE, scenario.version());
         for (List<DealEvent> history : scenario.histories()) {
             index.upsert(DealHistory.fold(history));
         }
-        return index;
+        return scenario.asOf() == null ? index.deals() : index.dealsAsOf(scenario.asOf());
+    }
+
+    /** The histories cut at the scenario's asOf: the events that had happened by then, deals without any left out. */
+    private static List<List<DealEvent>> histories(CriteriaHistories.Scenario scenario) {
+        List<List<DealEvent>> cut = new ArrayList<>();
+        for (List<DealEvent> history : scenario.histories()) {
+            List<DealEvent> events = history.stream().filter(event -> scenario.asOf() == null
+                    || !event.occurredAt().isAfter(scenario.asOf())).toList();
+            if (!events.isEmpty()) {
+                cut.add(events);
+            }
+        }
+        return cut;
     }
 
     private static Oracle oracle(CriteriaHistories.Scenario scenario) {
@@ -53,12 +69,13 @@ class CriteriaMatchesOracleTest {
     /** The histories of the deals the population and slice select, as the oracle selects them. */
     private static List<List<DealEvent>> selected(CriteriaHistories.Scenario scenario) {
         Set<String> ids = new HashSet<>();
-        for (Oracle.Deal deal : oracle(scenario).select(scenario.histories(), new Oracle.Query(
+        List<List<DealEvent>> histories = histories(scenario);
+        for (Oracle.Deal deal : oracle(scenario).select(histories, new Oracle.Query(
                 scenario.population().basis().name(), scenario.population().from(), scenario.population().to(),
                 scenario.slice().owner(), null, null))) {
             ids.add(deal.id);
         }
-        return scenario.histories().stream().filter(history -> ids.contains(history.get(0).dealId())).toList();
+        return histories.stream().filter(history -> ids.contains(history.get(0).dealId())).toList();
     }
 
     private static Map<List<DealEvent>, String> statuses(CriteriaHistories.Scenario scenario,
@@ -75,7 +92,7 @@ class CriteriaMatchesOracleTest {
     void complianceMatchesTheOracle(long seed) {
         CriteriaHistories.Scenario scenario = scenario(seed);
         List<List<DealEvent>> selected = selected(scenario);
-        ComplianceReport engine = CriteriaCompliance.compute(scenario.version(), index(scenario).deals(),
+        ComplianceReport engine = CriteriaCompliance.compute(scenario.version(), engineDeals(scenario),
                 scenario.population(), scenario.slice());
         List<CriteriaOracle.Compliance> expected = new CriteriaOracle(scenario.stages(), scenario.mapping())
                 .compliance(selected);
@@ -109,7 +126,7 @@ class CriteriaMatchesOracleTest {
     void impactMatchesTheOracle(long seed) {
         CriteriaHistories.Scenario scenario = scenario(seed);
         List<List<DealEvent>> selected = selected(scenario);
-        ImpactReport engine = CriteriaImpact.compute(scenario.version(), index(scenario).deals(),
+        ImpactReport engine = CriteriaImpact.compute(scenario.version(), engineDeals(scenario),
                 scenario.population(), scenario.slice(), null);
         List<CriteriaOracle.ImpactRow> expected = new CriteriaOracle(scenario.stages(), scenario.mapping())
                 .impact(selected, statuses(scenario, selected));
