@@ -27,7 +27,7 @@ public final class DemoEventLog {
 
     /** The header; the importer's mapping names these columns. */
     public static final List<String> COLUMNS = List.of("deal_id", "timestamp", "stage", "owner", "source", "segment",
-            "amount", "currency", "expected_close_date", "lost_reason");
+            "amount", "currency", "expected_close_date", "lost_reason", "confirmed_criteria");
 
     private DemoEventLog() {
     }
@@ -36,7 +36,7 @@ public final class DemoEventLog {
     public static ImportMapping mapping() {
         return ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
                 .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("lost_reason")
-                .withExpectedCloseDate("expected_close_date"));
+                .withExpectedCloseDate("expected_close_date").withConfirmedCriteria("confirmed_criteria"));
     }
 
     /** Writes the header and one row per change; answers the number of rows written. */
@@ -68,13 +68,13 @@ public final class DemoEventLog {
         } else if (change instanceof ChangeDealAttributesCommand attributes) {
             return attributesRow(id, at, stage, attributes.attributes());
         } else if (change instanceof MoveDealToStageCommand move) {
-            return List.of(id, at, move.stage(), "", "", "", "", "", "", "");
+            return List.of(id, at, move.stage(), "", "", "", "", "", "", "", criteria(move.confirmedCriteria()));
         } else if (change instanceof ReopenDealCommand reopen) {
-            return List.of(id, at, reopen.stage(), "", "", "", "", "", "", "");
-        } else if (change instanceof WinDealCommand) {
-            return List.of(id, at, "won", "", "", "", "", "", "", "");
+            return List.of(id, at, reopen.stage(), "", "", "", "", "", "", "", "");
+        } else if (change instanceof WinDealCommand win) {
+            return List.of(id, at, "won", "", "", "", "", "", "", "", criteria(win.confirmedCriteria()));
         } else if (change instanceof LoseDealCommand lose) {
-            return List.of(id, at, "lost", "", "", "", "", "", "", lose.reason());
+            return List.of(id, at, "lost", "", "", "", "", "", "", lose.reason(), "");
         }
         throw new IllegalArgumentException("Not in a demo history: " + change);
     }
@@ -87,7 +87,12 @@ public final class DemoEventLog {
         DealAttributes a = attributes == null ? DealAttributes.NONE : attributes;
         return List.of(id, at, stage, text(a.owner()), text(a.source()), text(a.segment()),
                 a.amount() == null ? "" : a.amount().toPlainString(), text(a.currency()),
-                a.expectedCloseDate() == null ? "" : a.expectedCloseDate().toString(), "");
+                a.expectedCloseDate() == null ? "" : a.expectedCloseDate().toString(), "", "");
+    }
+
+    /** The confirmed criteria as the import column takes them: empty when not recorded, '-' when none. */
+    private static String criteria(List<String> keys) {
+        return keys == null ? "" : keys.isEmpty() ? "-" : String.join(";", keys);
     }
 
     private static String stageAfter(DealCommand change, String stage) {

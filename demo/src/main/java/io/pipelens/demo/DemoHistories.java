@@ -8,6 +8,7 @@ import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
+import io.pipelens.kernel.pipeline.CriterionDefinition;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,7 +34,10 @@ import java.util.stream.Stream;
  * a little more often (DESIGN §9.4);</li>
  * <li>expected close dates set at opening that slip, pulls now and then, amounts revised while deals are negotiated,
  * and chances of winning that fall the longer a deal stays at a stage, for the movement report and the forecast
- * (DESIGN §10.3, §10.4; see {@link DealPlan}).</li>
+ * (DESIGN §10.3, §10.4; see {@link DealPlan});</li>
+ * <li>forward moves and wins record the exit criteria the seller confirmed on leaving (DESIGN §9.1), most of the time:
+ * every item usually, but deals that leave qualification without {@code budget} confirmed are lost more often
+ * (about 1.7 times as often as those that confirmed it); the other items go with no such effect.</li>
  * </ul>
  * The same seed always gives the same histories.
  */
@@ -72,6 +76,13 @@ public final class DemoHistories {
     private static final double CONFOUNDER_LOSES = 1.7;
     /** Qualified deals are better deals: after the change, the chance of losing at every stage is lower. */
     private static final double LOSES_AFTER_CHANGE = 0.5;
+    /** Chance that a forward exit records no confirmed criteria at all. */
+    private static final double NOT_RECORDED = 0.12;
+    /** Chance that a recorded exit confirms an item, {@code budget} on leaving qualification aside. */
+    private static final double CONFIRMS_ITEM = 0.9;
+    /** Chance that leaving qualification confirms the budget, for deals that end lost and for the others. */
+    private static final double CONFIRMS_BUDGET_LOST = 0.72;
+    private static final double CONFIRMS_BUDGET_OTHERS = 0.85;
 
     private final String pipelineId;
     private final long seed;
@@ -166,7 +177,53 @@ public final class DemoHistories {
             }
             stage = next;
         }
-        return new RecordDealHistoryCommand(dealId, changes);
+        return new RecordDealHistoryCommand(dealId, withConfirmedCriteria(changes, n));
+    }
+
+    /**
+     * The history with the exit criteria confirmed on its forward moves and wins. Drawn after the history, from a
+     * stream of their own, so that the moves themselves are those of a history without checklists; the budget on
+     * leaving qualification is drawn knowing how the deal ended, which is how the loss goes with it.
+     */
+    private List<DealCommand> withConfirmedCriteria(List<DealCommand> changes, int n) {
+        SplittableRandom random = new SplittableRandom(~(seed * 1_000_003L + n));
+        boolean lost = changes.get(changes.size() - 1) instanceof LoseDealCommand;
+        List<DealCommand> recorded = new ArrayList<>(changes.size());
+        int stage = 0;
+        for (DealCommand change : changes) {
+            if (change instanceof OpenDealCommand open) {
+                stage = STAGES.indexOf(open.stage());
+            } else if (change instanceof ReopenDealCommand reopen) {
+                stage = STAGES.indexOf(reopen.stage());
+            } else if (change instanceof MoveDealToStageCommand move) {
+                int next = STAGES.indexOf(move.stage());
+                if (next > stage) {
+                    change = new MoveDealToStageCommand(move.dealId(), move.stage(), move.occurredAt(),
+                            confirmed(random, stage, lost));
+                }
+                stage = next;
+            } else if (change instanceof WinDealCommand win) {
+                change = new WinDealCommand(win.dealId(), win.occurredAt(), confirmed(random, stage, false));
+            }
+            recorded.add(change);
+        }
+        return recorded;
+    }
+
+    /** The keys of the stage's items a forward exit confirms, or null when it records none. */
+    private static List<String> confirmed(SplittableRandom random, int stage, boolean lost) {
+        if (random.nextDouble() < NOT_RECORDED) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        for (CriterionDefinition item : SolutionSalesTemplate.STAGES.get(stage).criteria()) {
+            double chance = stage == QUALIFICATION && item.key().equals("budget")
+                    ? lost ? CONFIRMS_BUDGET_LOST : CONFIRMS_BUDGET_OTHERS : CONFIRMS_ITEM;
+            if (random.nextDouble() < chance) {
+                keys.add(item.key());
+            }
+        }
+        return keys;
     }
 
     private static int startStage(SplittableRandom random) {

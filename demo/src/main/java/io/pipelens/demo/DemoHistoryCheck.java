@@ -46,10 +46,11 @@ public final class DemoHistoryCheck {
                 stage = open.stage();
                 events.add(new DealOpenedEvent(open.dealId(), pipelineId, stage, open.attributes(), open.occurredAt()));
             } else if (change instanceof MoveDealToStageCommand move) {
-                events.add(new DealMovedToStageEvent(move.dealId(), pipelineId, stage, move.stage(), move.occurredAt()));
+                events.add(new DealMovedToStageEvent(move.dealId(), pipelineId, stage, move.stage(), move.occurredAt(),
+                        move.confirmedCriteria()));
                 stage = move.stage();
             } else if (change instanceof WinDealCommand win) {
-                events.add(new DealWonEvent(win.dealId(), pipelineId, stage, win.occurredAt()));
+                events.add(new DealWonEvent(win.dealId(), pipelineId, stage, win.occurredAt(), win.confirmedCriteria()));
             } else if (change instanceof LoseDealCommand lose) {
                 events.add(new DealLostEvent(lose.dealId(), pipelineId, stage, lose.reason(), lose.occurredAt()));
             } else if (change instanceof ReopenDealCommand reopen) {

@@ -11,6 +11,7 @@ import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.kernel.deal.RecordDealHistoryCommand;
 import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
+import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -323,5 +324,74 @@ class DemoHistoriesTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void leavingQualificationWithoutTheBudgetConfirmedGoesWithLosingAndTheOtherItemsDoNot() {
+        int[] budget = new int[4];
+        int[] deadline = new int[4];
+        for (RecordDealHistoryCommand deal : deals) {
+            DealCommand end = last(deal);
+            if (!(end instanceof WinDealCommand || end instanceof LoseDealCommand)) {
+                continue;
+            }
+            List<List<String>> exits = recordedExitsFrom(deal, "qualification");
+            if (exits.isEmpty()) {
+                continue;
+            }
+            int lost = end instanceof LoseDealCommand ? 0 : 1;
+            budget[(exits.stream().allMatch(keys -> keys.contains("budget")) ? 2 : 0) + lost]++;
+            deadline[(exits.stream().allMatch(keys -> keys.contains("deadline")) ? 2 : 0) + lost]++;
+        }
+
+        assertThat(budget[0] + budget[1]).as("deals that left qualification without the budget").isGreaterThan(150);
+        assertThat(relativeRisk(budget)).as("budget missing vs confirmed").isBetween(1.4, 2.2);
+        assertThat(relativeRisk(deadline)).as("deadline missing vs confirmed").isBetween(0.75, 1.3);
+    }
+
+    @Test
+    void onlyForwardExitsRecordCriteriaAndOnlyTheLeavingStagesItems() {
+        int recorded = 0;
+        int exits = 0;
+        for (RecordDealHistoryCommand deal : deals) {
+            String stage = null;
+            for (DealCommand change : deal.changes()) {
+                List<String> confirmed = change instanceof MoveDealToStageCommand m ? m.confirmedCriteria()
+                        : change instanceof WinDealCommand w ? w.confirmedCriteria() : null;
+                boolean forward = change instanceof WinDealCommand || change instanceof MoveDealToStageCommand m
+                        && DemoHistories.STAGES.indexOf(m.stage()) > DemoHistories.STAGES.indexOf(stage);
+                exits += forward ? 1 : 0;
+                if (confirmed != null) {
+                    recorded++;
+                    assertThat(forward).as("%s records criteria", change).isTrue();
+                    String leaving = stage;
+                    assertThat(confirmed).allMatch(key -> SolutionSalesTemplate.STAGES.stream()
+                            .filter(s -> s.key().equals(leaving)).findFirst().orElseThrow().hasCriterion(key));
+                }
+                stage = change instanceof OpenDealCommand o ? o.stage() : change instanceof MoveDealToStageCommand m
+                        ? m.stage() : change instanceof ReopenDealCommand r ? r.stage() : stage;
+            }
+        }
+        assertThat(recorded / (double) exits).as("share of forward exits that record criteria").isBetween(0.85, 0.91);
+    }
+
+    /** The keys confirmed by each forward move from {@code stage} that recorded them. */
+    private static List<List<String>> recordedExitsFrom(RecordDealHistoryCommand deal, String stage) {
+        List<List<String>> exits = new java.util.ArrayList<>();
+        String current = null;
+        for (DealCommand change : deal.changes()) {
+            if (change instanceof MoveDealToStageCommand move && stage.equals(current)
+                    && move.confirmedCriteria() != null) {
+                exits.add(move.confirmedCriteria());
+            }
+            current = change instanceof OpenDealCommand o ? o.stage() : change instanceof MoveDealToStageCommand m
+                    ? m.stage() : change instanceof ReopenDealCommand r ? r.stage() : current;
+        }
+        return exits;
+    }
+
+    /** (a ÷ (a + b)) ÷ (c ÷ (c + d)) of cells a, b (missing: lost, won), c, d (confirmed: lost, won). */
+    private static double relativeRisk(int[] cells) {
+        return (cells[0] / (double) (cells[0] + cells[1])) / (cells[2] / (double) (cells[2] + cells[3]));
     }
 }

@@ -73,11 +73,12 @@ public final class VersionedJourney {
     private final int[] reopenedAfterWin;
     private final long pathFrom;
     private final AttributeValues[] valuesBeforeChange;
+    private final long[] recordedExits;
 
     private VersionedJourney(String dealId, Outcome outcome, AttributeValues values, long openedAt, long closedAt,
                              long[] path, boolean contiguous, int slot, long sequence, long[] otherTransitions,
                              long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin, long pathFrom,
-                             AttributeValues[] valuesBeforeChange) {
+                             AttributeValues[] valuesBeforeChange, long[] recordedExits) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = values.owner();
@@ -97,6 +98,7 @@ public final class VersionedJourney {
         this.reopenedAfterWin = reopenedAfterWin;
         this.pathFrom = pathFrom;
         this.valuesBeforeChange = valuesBeforeChange;
+        this.recordedExits = recordedExits;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -141,6 +143,7 @@ public final class VersionedJourney {
         int size = 0;
         int[] touchingReopenings = NO_VISITS;
         int[] reopenedAfterWin = NO_VISITS;
+        int[] pathVisitOf = new int[count];
         for (int i = 0; i < count; i++) {
             Visit visit = raw.get(i);
             if (visit.beganWithReopening() && i > 0 && raw.get(i - 1).closedAs() == DealStatusView.WON) {
@@ -163,6 +166,7 @@ public final class VersionedJourney {
                 times[2 * size + 1] = exited;
                 size++;
             }
+            pathVisitOf[i] = size - 1;
         }
         long[] others = transitionsNotOnPath(raw, times, size);
         boolean contiguous = true;
@@ -188,7 +192,8 @@ public final class VersionedJourney {
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
                 attributeChanges, touchingReopenings, reopenedAfterWin, raw.get(firstMapped).enteredAt().toEpochMilli(),
-                valuesBeforeChange(journey.attributeHistory(), attributeChanges.length, interner));
+                valuesBeforeChange(journey.attributeHistory(), attributeChanges.length, interner),
+                RecordedExits.of(journey, version, positions, pathVisitOf));
     }
 
     /**
@@ -231,7 +236,8 @@ public final class VersionedJourney {
         }
         int changes = countUpTo(attributeChanges, at);
         if (count == visitCount() && lastExit == exitedAt(count - 1) && changes == attributeChanges.length
-                && countUpTo(otherTransitions, at) == otherTransitions.length) {
+                && countUpTo(otherTransitions, at) == otherTransitions.length
+                && recordedExitsUpTo(at).length == recordedExits.length) {
             return this;
         }
         boolean touching = true;
@@ -256,7 +262,17 @@ public final class VersionedJourney {
         return new VersionedJourney(dealId, outcomeAt(at), values, openedAt, closingAt(at), cut, touching, slot,
                 sequence, upTo(otherTransitions, at), Arrays.copyOf(attributeChanges, changes),
                 below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom,
-                Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)));
+                Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)),
+                recordedExitsUpTo(at));
+    }
+
+    /** The recorded exits made at or before {@code at}: those of visits that ended by then. */
+    private long[] recordedExitsUpTo(long at) {
+        int kept = 0;
+        while (kept < recordedExits.length && exitedAt(RecordedExits.visit(recordedExits[kept])) <= at) {
+            kept++;
+        }
+        return kept == recordedExits.length ? recordedExits : Arrays.copyOf(recordedExits, kept);
     }
 
     private static int countUpTo(long[] times, long at) {
@@ -504,6 +520,32 @@ public final class VersionedJourney {
             }
         }
         return closedAt != OPEN && closedAt <= at ? LAST_CLOSING : NOT_CLOSED;
+    }
+
+    /**
+     * True when visit {@code i} ended with the deal being won: the deal's last closing when it is the last visit, or a
+     * win a later reopening undid.
+     */
+    public boolean endedWithWin(int i) {
+        if (i == visitCount() - 1) {
+            return outcome == Outcome.WON;
+        }
+        for (int visit : reopenedAfterWin) {
+            if (visit == i + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many forward exits recorded their confirmed exit criteria. */
+    public int recordedExitCount() {
+        return recordedExits.length;
+    }
+
+    /** The recorded exit {@code i}, in path order, as {@link RecordedExits} packs it. */
+    public long recordedExit(int i) {
+        return recordedExits[i];
     }
 
     /** True when the deal visited the stage at {@code position}. */

@@ -7,6 +7,8 @@ import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.criteria.CriteriaCompliance;
+import io.pipelens.query.analytics.criteria.StageCompliance;
 import io.pipelens.query.analytics.funnel.Funnel;
 import io.pipelens.query.analytics.funnel.FunnelReport;
 import io.pipelens.query.analytics.funnel.FunnelStage;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pipeline health as Prometheus gauges (docs/metrics-contract.md): per pipeline and stage of its newest ready
- * version, work in progress, age of open deals, stuck deals, conversion and expected wait. Computed from the analytic
+ * version, work in progress, age of open deals, stuck deals, conversion, expected wait and the share of recorded
+ * forward exits that confirmed the whole exit checklist. Computed from the analytic
  * indexes by a scheduled job, so a scrape only reads numbers.
  */
 @Component
@@ -32,6 +35,7 @@ public class PipelineGauges {
     private final MultiGauge stuck;
     private final MultiGauge conversion;
     private final MultiGauge expectedWait;
+    private final MultiGauge confirmed;
 
     public PipelineGauges(AnalyticsRegistry registry, DealFlowMetrics flowMetrics, MeterRegistry meters, Clock clock) {
         this.registry = registry;
@@ -47,6 +51,9 @@ public class PipelineGauges {
                 .description("progressed ÷ reached over all deals").register(meters);
         this.expectedWait = MultiGauge.builder("pipelens.stage.expected.wait.days")
                 .description("Little's law: WIP ÷ (exits in the trailing 30 days ÷ 30)").register(meters);
+        this.confirmed = MultiGauge.builder("pipelens.stage.exits.confirmed.ratio")
+                .description("Forward exits that confirmed every exit criterion ÷ forward exits that recorded them")
+                .register(meters);
     }
 
     public void refresh() {
@@ -55,6 +62,7 @@ public class PipelineGauges {
         List<MultiGauge.Row<?>> stuckRows = new ArrayList<>();
         List<MultiGauge.Row<?>> conversionRows = new ArrayList<>();
         List<MultiGauge.Row<?>> waitRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> confirmedRows = new ArrayList<>();
         for (AnalyticIndex index : registry.newestReadyIndexes()) {
             BottleneckReport load = Bottlenecks.compute(index, Population.ALL, Slice.ALL, clock.instant(),
                     Bottlenecks.DEFAULT_WINDOW);
@@ -72,12 +80,17 @@ public class PipelineGauges {
                 conversionRows.add(MultiGauge.Row.of(Tags.of("pipeline", index.pipelineId(), "stage", stage.key()),
                         orNaN(stage.stageConversion())));
             }
+            for (StageCompliance stage : CriteriaCompliance.compute(index, Population.ALL, Slice.ALL).stages()) {
+                confirmedRows.add(MultiGauge.Row.of(Tags.of("pipeline", index.pipelineId(), "stage", stage.key()),
+                        orNaN(stage.fullyConfirmedShare())));
+            }
         }
         open.register(openRows, true);
         age.register(ageRows, true);
         stuck.register(stuckRows, true);
         conversion.register(conversionRows, true);
         expectedWait.register(waitRows, true);
+        confirmed.register(confirmedRows, true);
     }
 
     private static double expectedWait(StageLoad stage) {

@@ -82,7 +82,12 @@ public final class SkipImpact {
         return new SkipImpactReport(version.number(), selected, closed[0], List.copyOf(stages));
     }
 
-    static StageSkipImpact stage(int position, String key, int a, int b, int c, int d) {
+    /**
+     * Every figure of one 2×2 table (a, b: the compared group lost, won; c, d: the reference group lost, won), without
+     * its q-value, which depends on the other tables of an answer. Criteria impact (DESIGN §9.1) reads its tables
+     * through it too.
+     */
+    public static StageSkipImpact stage(int position, String key, int a, int b, int c, int d) {
         int skipped = a + b;
         int visited = c + d;
         Double lostRateSkipped = Ratios.ratio(a, skipped);
