@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,6 +163,20 @@ final class AnalyticsBench implements Callable<Integer> {
         queries.put("bottlenecks owner=ann", "{ bottlenecks(" + p + owner + asOf + ") { bottleneck } }");
         queries.put("salesVelocity", "{ salesVelocity(" + p + ") { currencies { velocityPerDay } } }");
         queries.put("salesVelocity owner=ann", "{ salesVelocity(" + p + owner + ") { currencies { velocityPerDay } } }");
+        queries.putAll(decidingQueries(p));
+        return queries;
+    }
+
+    /** The answers that help decide (exit criteria, stage discovery, change impact), as the method's loop asks them. */
+    private static Map<String, String> decidingQueries(String p) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("criteriaImpact", "{ criteriaImpact(" + p + ") { stages { checklist { relativeRisk q }"
+                + " items { key impact { relativeRisk q } } } } }");
+        queries.put("discoverStages last=20", "{ discoverStages(" + p + ", last: 20) { sampleSize proposedOrder } }");
+        queries.put("discoverStages last=10000", "{ discoverStages(" + p + ", last: 10000) { sampleSize proposedOrder"
+                + " } }");
+        queries.put("changeImpact", "{ changeImpact(" + p + ", at: \"" + AS_OF.minus(Duration.ofDays(365))
+                + "\", asOf: \"" + AS_OF + "\") { winRateDifference fisherP before { deals } after { deals } } }");
         return queries;
     }
 
