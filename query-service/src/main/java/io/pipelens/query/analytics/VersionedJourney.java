@@ -7,7 +7,9 @@ import io.pipelens.query.deal.Visit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -257,6 +259,33 @@ public final class VersionedJourney {
                 sequence, upTo(otherTransitions, at), Arrays.copyOf(attributeChanges, changes),
                 below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom,
                 Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)));
+    }
+
+    /** Each deal of {@code deals} as it stood at {@code at} ({@link #asOf(long)}), leaving out those not there yet. */
+    public static Iterable<VersionedJourney> asOf(Iterable<VersionedJourney> deals, long at) {
+        return () -> new Iterator<>() {
+            private final Iterator<VersionedJourney> all = deals.iterator();
+            private VersionedJourney pending;
+
+            @Override
+            public boolean hasNext() {
+                while (pending == null && all.hasNext()) {
+                    VersionedJourney deal = all.next();
+                    pending = deal == null ? null : deal.asOf(at);
+                }
+                return pending != null;
+            }
+
+            @Override
+            public VersionedJourney next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                VersionedJourney deal = pending;
+                pending = null;
+                return deal;
+            }
+        };
     }
 
     private static int countUpTo(long[] times, long at) {
