@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -263,27 +262,18 @@ public final class VersionedJourney {
 
     /** Each deal of {@code deals} as it stood at {@code at} ({@link #asOf(long)}), leaving out those not there yet. */
     public static Iterable<VersionedJourney> asOf(Iterable<VersionedJourney> deals, long at) {
-        return () -> new Iterator<>() {
+        return () -> new SkippingIterator() {
             private final Iterator<VersionedJourney> all = deals.iterator();
-            private VersionedJourney pending;
 
             @Override
-            public boolean hasNext() {
-                while (pending == null && all.hasNext()) {
-                    VersionedJourney deal = all.next();
-                    pending = deal == null ? null : deal.asOf(at);
-                }
-                return pending != null;
+            boolean more() {
+                return all.hasNext();
             }
 
             @Override
-            public VersionedJourney next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                VersionedJourney deal = pending;
-                pending = null;
-                return deal;
+            VersionedJourney take() {
+                VersionedJourney deal = all.next();
+                return deal == null ? null : deal.asOf(at);
             }
         };
     }

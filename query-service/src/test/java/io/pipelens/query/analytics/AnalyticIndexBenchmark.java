@@ -88,6 +88,14 @@ public final class AnalyticIndexBenchmark {
         time("sales velocity", () -> SalesVelocity.compute(index, Population.ALL, Slice.ALL));
         time("funnel (active in 2024)", () -> Funnel.compute(index, Population.active(
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")), Slice.ALL));
+        Iterable<VersionedJourney> then = index.dealsAsOf(yearBefore);
+        time("funnel a year before", () -> Funnel.compute(version, then, Population.ALL, Slice.ALL));
+        time("time in stage a year before", () -> TimeInStage.compute(version, then, Population.ALL, Slice.ALL,
+                TimeMode.CUMULATIVE, yearBefore));
+        time("skip impact a year before", () -> SkipImpact.compute(version, then, Population.ALL, Slice.ALL));
+        time("bottlenecks a year before, exact", () -> Bottlenecks.compute(version, then, Population.ALL,
+                Slice.ALL, yearBefore, Bottlenecks.DEFAULT_WINDOW));
+        time("sales velocity a year before", () -> SalesVelocity.compute(version, then, Population.ALL, Slice.ALL));
         if (index.size() != deals) {
             throw new IllegalStateException("index holds " + index.size());
         }

@@ -12,12 +12,12 @@ import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
 import io.pipelens.query.analytics.Scenarios;
 import io.pipelens.query.analytics.Slice;
+import io.pipelens.query.analytics.oracle.ChangeImpactOracle;
 import io.pipelens.query.analytics.oracle.Oracle;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -75,7 +75,8 @@ class TrendMatchesOracleTest {
                 int k = stage.position();
                 assertThat(stage.wip()).as(as + " wip at " + k).isEqualTo(expected.wip[k]);
                 assertThat(stage.deals()).as(as + " deals at " + k).isEqualTo(expected.totals.get(k).size());
-                Double median = median(expected.totals.get(k));
+                Double median = ChangeImpactOracle.median(expected.totals.get(k).stream()
+                        .map(millis -> millis / 1000.0).toList());
                 if (median == null) {
                     assertThat(stage.medianSecondsInStage()).as(as).isNull();
                 } else {
@@ -158,17 +159,6 @@ class TrendMatchesOracleTest {
         return (slice.owner() == null || slice.owner().equals(deal.owner))
                 && (slice.source() == null || slice.source().equals(deal.source))
                 && (slice.segment() == null || slice.segment().equals(deal.segment));
-    }
-
-    private static Double median(List<Long> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        double millis = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-        return millis / 1000.0;
     }
 
     /** Calendar periods stepped with java.time's own week and month arithmetic. */
