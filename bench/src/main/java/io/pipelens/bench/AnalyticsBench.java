@@ -60,6 +60,10 @@ final class AnalyticsBench implements Callable<Integer> {
     @Option(names = "--duckdb-runs", defaultValue = "20", description = "measured runs per DuckDB query")
     int duckRuns;
 
+    @Option(names = "--forecast-runs", defaultValue = "10",
+            description = "measured runs of the forecast and of its backtest (after 2 unmeasured)")
+    int forecastRuns;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -86,6 +90,10 @@ final class AnalyticsBench implements Callable<Integer> {
             Map<String, Histogram> ours = new LinkedHashMap<>();
             for (var entry : queries.entrySet()) {
                 ours.put(entry.getKey(), time(() -> graphQl(port, entry.getValue()), warmup, runs));
+            }
+            for (var entry : forecastQueries().entrySet()) {
+                ours.put(entry.getKey(), time(() -> graphQl(port, entry.getValue()), 2, forecastRuns));
+                System.out.printf("%s: %s%n", entry.getKey(), graphQl(port, entry.getValue()).get("data"));
             }
             Map<String, Histogram> duck = duckDb(query.getBean(DataSource.class));
 
@@ -179,7 +187,19 @@ final class AnalyticsBench implements Callable<Integer> {
         return queries;
     }
 
-    private void graphQl(String port, String query) {
+    /** Slower by design (a chain fitted on a year of weekly states, 26 times for the backtest): fewer runs. */
+    private static Map<String, String> forecastQueries() {
+        String p = "pipelineId: \"" + PIPELINE + "\", asOf: \"" + AS_OF + "\"";
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("forecast weeks=13", "{ forecast(" + p + ", weeks: 13) { openDeals expectedWins winsInterval80"
+                + " { lower upper } amounts { currency expectedAmount } states { winWithinHorizon eventualWin } } }");
+        queries.put("forecastBacktest weeks=13 dates=26", "{ forecastBacktest(" + p + ", weeks: 13, dates: 26) {"
+                + " scored model { brier logLoss expectedCalibrationError intervalCoverage } baseline { brier logLoss"
+                + " expectedCalibrationError intervalCoverage } } }");
+        return queries;
+    }
+
+    private JsonNode graphQl(String port, String query) {
         try {
             String body = json.writeValueAsString(Map.of("query", query));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -190,6 +210,7 @@ final class AnalyticsBench implements Callable<Integer> {
             if (answer.has("errors")) {
                 throw new IllegalStateException("query failed: " + answer.get("errors"));
             }
+            return answer;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

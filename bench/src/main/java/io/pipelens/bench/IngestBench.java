@@ -121,8 +121,7 @@ final class IngestBench implements Callable<Integer> {
     }
 
     static ImportMapping mapping() {
-        return ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
-                .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("lost_reason"));
+        return DemoEventLog.mapping();
     }
 
     /** When each tenth of the transitions was reached, counted from the start of the first import. */

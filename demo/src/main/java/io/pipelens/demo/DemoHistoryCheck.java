@@ -1,7 +1,9 @@
 package io.pipelens.demo;
 
 import io.pipelens.kernel.AggregateIds;
+import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
 import io.pipelens.kernel.deal.DealAttributes;
+import io.pipelens.kernel.deal.DealAttributesChangedEvent;
 import io.pipelens.kernel.deal.DealCommand;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealLostEvent;
@@ -53,6 +55,9 @@ public final class DemoHistoryCheck {
             } else if (change instanceof ReopenDealCommand reopen) {
                 stage = reopen.stage();
                 events.add(new DealReopenedEvent(reopen.dealId(), pipelineId, stage, reopen.occurredAt()));
+            } else if (change instanceof ChangeDealAttributesCommand attributes) {
+                events.add(new DealAttributesChangedEvent(attributes.dealId(), pipelineId, attributes.attributes(),
+                        attributes.occurredAt()));
             } else {
                 throw new IllegalArgumentException("The generator does not produce " + change);
             }
@@ -98,6 +103,11 @@ public final class DemoHistoryCheck {
                     && want.stage().equals(got.stage()) && want.occurredAt().equals(got.occurredAt())
                     && sameAttributes(want.attributes(), got.attributes());
         }
+        if (expected instanceof DealAttributesChangedEvent want && actual instanceof DealAttributesChangedEvent got) {
+            return want.dealId().equals(got.dealId()) && want.pipelineId().equals(got.pipelineId())
+                    && want.occurredAt().equals(got.occurredAt())
+                    && sameAttributes(want.attributes(), got.attributes());
+        }
         return Objects.equals(expected, actual);
     }
 
@@ -106,7 +116,7 @@ public final class DemoHistoryCheck {
         DealAttributes b = got == null ? DealAttributes.NONE : got;
         return Objects.equals(a.owner(), b.owner()) && Objects.equals(a.source(), b.source())
                 && Objects.equals(a.segment(), b.segment()) && Objects.equals(a.currency(), b.currency())
-                && sameAmount(a.amount(), b.amount());
+                && Objects.equals(a.expectedCloseDate(), b.expectedCloseDate()) && sameAmount(a.amount(), b.amount());
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -2,6 +2,8 @@ package io.pipelens.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelens.kernel.deal.ChangeDealAttributesCommand;
+import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealCommand;
 import io.pipelens.kernel.deal.LoseDealCommand;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
@@ -11,10 +13,12 @@ import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The demo generator: reproducible, well-formed, and with the shapes and the effect it promises. */
+/** The demo generator: reproducible, well-formed, and with the shapes and the effects it promises. */
 class DemoHistoriesTest {
 
     private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
@@ -115,6 +119,139 @@ class DemoHistoriesTest {
                 .isBetween(wonBefore.share() + 0.01, wonBefore.share() + 0.15);
     }
 
+    @Test
+    void expectedCloseDatesAreSetAtOpeningAndSlipFarMoreOftenThanTheyArePulledIn() {
+        int withPush = 0;
+        int withPull = 0;
+        int pushes = 0;
+        int pulls = 0;
+        int openAtEnd = 0;
+        int overdueAtEnd = 0;
+        for (RecordDealHistoryCommand deal : deals) {
+            OpenDealCommand open = (OpenDealCommand) deal.changes().get(0);
+            LocalDate expected = open.attributes().expectedCloseDate();
+            assertThat(expected).isAfter(LocalDate.ofInstant(open.occurredAt(), ZoneOffset.UTC));
+            boolean pushed = false;
+            boolean pulled = false;
+            for (ChangeDealAttributesCommand change : attributeChanges(deal)) {
+                LocalDate next = change.attributes().expectedCloseDate();
+                pushed |= next.isAfter(expected);
+                pulled |= next.isBefore(expected);
+                pushes += next.isAfter(expected) ? 1 : 0;
+                pulls += next.isBefore(expected) ? 1 : 0;
+                expected = next;
+            }
+            withPush += pushed ? 1 : 0;
+            withPull += pulled ? 1 : 0;
+            if (!(last(deal) instanceof WinDealCommand || last(deal) instanceof LoseDealCommand)) {
+                openAtEnd++;
+                overdueAtEnd += expected.isBefore(LocalDate.ofInstant(AS_OF, ZoneOffset.UTC)) ? 1 : 0;
+            }
+        }
+        assertThat(withPush / (double) deals.size()).as("share of deals whose date slipped").isBetween(0.35, 0.75);
+        assertThat(withPull / (double) deals.size()).as("share of deals whose date was pulled in")
+                .isBetween(0.1, 0.4);
+        assertThat(pushes).isGreaterThan(3 * pulls);
+        assertThat(overdueAtEnd / (double) openAtEnd).as("share of the deals open at the end that are overdue")
+                .isBetween(0.05, 0.4);
+    }
+
+    @Test
+    void amountsAreRevisedMostlyDownAndRarelyChangeCurrency() {
+        int down = 0;
+        int up = 0;
+        int currencyChanges = 0;
+        for (RecordDealHistoryCommand deal : deals) {
+            DealAttributes before = ((OpenDealCommand) deal.changes().get(0)).attributes();
+            for (ChangeDealAttributesCommand change : attributeChanges(deal)) {
+                DealAttributes after = change.attributes();
+                if (!after.currency().equals(before.currency())) {
+                    currencyChanges++;
+                } else {
+                    down += after.amount().compareTo(before.amount()) < 0 ? 1 : 0;
+                    up += after.amount().compareTo(before.amount()) > 0 ? 1 : 0;
+                }
+                before = after;
+            }
+        }
+        assertThat(down + up).as("amount revisions").isGreaterThan(deals.size() / 3);
+        assertThat(down).isGreaterThan(up);
+        assertThat(currencyChanges).isBetween(10, (down + up) / 20);
+    }
+
+    @Test
+    void attributeChangesHappenWhileTheDealIsOpenAndEachChangesSomething() {
+        for (RecordDealHistoryCommand deal : deals) {
+            boolean open = true;
+            DealAttributes current = ((OpenDealCommand) deal.changes().get(0)).attributes();
+            for (DealCommand change : deal.changes()) {
+                if (change instanceof ChangeDealAttributesCommand attributes) {
+                    assertThat(open).as("%s changes attributes while closed", deal.dealId()).isTrue();
+                    assertThat(attributes.attributes()).isNotEqualTo(current);
+                    current = attributes.attributes();
+                }
+                open = change instanceof WinDealCommand || change instanceof LoseDealCommand ? false
+                        : change instanceof ReopenDealCommand || open;
+            }
+        }
+    }
+
+    /**
+     * Of the closed deals' stays at a stage, those that lasted at least 7 and at least 30 days belong to deals won less
+     * and less often: the older a deal at a stage, the lower its chance (DESIGN §10.4's age buckets).
+     */
+    @Test
+    void theLongerADealHasBeenAtAStageTheLessOftenItIsWon() {
+        for (String stage : List.of("profiling", "qualification", "requirements", "terms")) {
+            double all = wonShareOfStaysLasting(stage, Duration.ZERO);
+            double week = wonShareOfStaysLasting(stage, Duration.ofDays(7));
+            double month = wonShareOfStaysLasting(stage, Duration.ofDays(30));
+
+            assertThat(week).as("won share after a week at %s", stage).isLessThan(all);
+            assertThat(month).as("won share after 30 days at %s", stage).isLessThan(week).isLessThan(all - 0.05);
+        }
+    }
+
+    private double wonShareOfStaysLasting(String stage, Duration atLeast) {
+        int stays = 0;
+        int won = 0;
+        for (RecordDealHistoryCommand deal : deals) {
+            DealCommand end = last(deal);
+            if (!(end instanceof WinDealCommand || end instanceof LoseDealCommand)) {
+                continue;
+            }
+            String at = null;
+            Instant entered = null;
+            for (DealCommand change : deal.changes()) {
+                String next = stageOf(change);
+                boolean endsStay = next != null || change instanceof WinDealCommand
+                        || change instanceof LoseDealCommand;
+                if (endsStay && stage.equals(at)
+                        && Duration.between(entered, change.occurredAt()).compareTo(atLeast) >= 0) {
+                    stays++;
+                    won += end instanceof WinDealCommand ? 1 : 0;
+                }
+                if (endsStay) {
+                    at = next;
+                    entered = change.occurredAt();
+                }
+            }
+        }
+        assertThat(stays).as("stays at %s of at least %s", stage, atLeast).isGreaterThan(100);
+        return won / (double) stays;
+    }
+
+    private static List<ChangeDealAttributesCommand> attributeChanges(RecordDealHistoryCommand deal) {
+        return deal.changes().stream().filter(ChangeDealAttributesCommand.class::isInstance)
+                .map(ChangeDealAttributesCommand.class::cast).toList();
+    }
+
+    private static String stageOf(DealCommand change) {
+        return change instanceof OpenDealCommand o ? o.stage()
+                : change instanceof MoveDealToStageCommand m ? m.stage()
+                : change instanceof ReopenDealCommand r ? r.stage() : null;
+    }
+
     private static final Duration WINDOW = Duration.ofDays(180);
     private static final Duration HORIZON = Duration.ofDays(90);
 
@@ -171,9 +308,7 @@ class DemoHistoriesTest {
     }
 
     private static List<String> stages(RecordDealHistoryCommand deal) {
-        return deal.changes().stream().map(c -> c instanceof OpenDealCommand o ? o.stage()
-                : c instanceof MoveDealToStageCommand m ? m.stage()
-                : c instanceof ReopenDealCommand r ? r.stage() : null).filter(s -> s != null).toList();
+        return deal.changes().stream().map(DemoHistoriesTest::stageOf).filter(s -> s != null).toList();
     }
 
     private static int highest(RecordDealHistoryCommand deal) {

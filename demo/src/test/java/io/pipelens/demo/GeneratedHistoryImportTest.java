@@ -3,7 +3,6 @@ package io.pipelens.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelens.command.importing.DealImporter;
-import io.pipelens.command.importing.ImportMapping;
 import io.pipelens.command.importing.ImportOptions;
 import io.pipelens.command.importing.ImportProgress;
 import io.pipelens.command.importing.ImportSummary;
@@ -44,11 +43,6 @@ class GeneratedHistoryImportTest {
         return StoredEvents.count(jdbc, "deal:");
     }
 
-    private static ImportMapping demoMapping() {
-        return ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
-                .withAttributes("owner", "source", "segment", "amount", "currency").withLostReason("lost_reason"));
-    }
-
     /** Demo histories written out as a CSV event log, one row per change. */
     private static byte[] demoCsv(List<RecordDealHistoryCommand> deals) {
         StringBuilder out = new StringBuilder();
@@ -71,11 +65,11 @@ class GeneratedHistoryImportTest {
         long importsBefore = StoredEvents.count(jdbc, "import:");
 
         ImportSummary first = importer.importLog(PIPELINE, new ByteArrayInputStream(csv), ImportOptions.csv(),
-                demoMapping(), ImportProgress.NONE);
+                DemoEventLog.mapping(), ImportProgress.NONE);
         long afterFirst = events();
         List<String> differences = DemoHistoryCheck.differences(eventStore, deals.iterator(), 10);
         ImportSummary again = importer.importLog(PIPELINE, new ByteArrayInputStream(csv), ImportOptions.csv(),
-                demoMapping(), ImportProgress.NONE);
+                DemoEventLog.mapping(), ImportProgress.NONE);
 
         assertThat(changes).isGreaterThan(10_000);
         assertThat(first.rowsRead()).isEqualTo(changes);

@@ -135,6 +135,37 @@ abstract class TwoServicesContract {
     }
 
     @Test
+    void expectedCloseDateGoesFromMutationsAndTheBatchIntoTheJourney() {
+        String pipelineId = uniqueId("p");
+        String dealId = uniqueId("d");
+        try (Services services = start()) {
+            HttpGraphQlTester commands = graphQl(services.commandPort());
+            HttpGraphQlTester queries = graphQl(services.queryPort());
+            commands.documentName("definePipeline").variable("id", pipelineId).execute();
+            commands.document("mutation { openDeal(input: {dealId: \"" + dealId + "\", pipelineId: \"" + pipelineId
+                    + "\", stage: \"contact\", occurredAt: \"2026-01-05T09:00:00Z\", attributes: {owner: \"ann\", "
+                    + "expectedCloseDate: \"2026-02-27\"}}) { outcome } }").execute()
+                    .path("openDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+            String journey = "query($id: ID!) { deal(id: $id) { owner expectedCloseDate lastTransitionAt } }";
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.document(journey)
+                    .variable("id", dealId).execute().path("deal.expectedCloseDate").entity(String.class)
+                    .isEqualTo("2026-02-27"));
+
+            WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + services.commandPort()).build().post()
+                    .uri("/api/commands/batch").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"commands\": [{\"type\": \"changeDealAttributes\", \"input\": {\"dealId\": \""
+                            + dealId + "\", \"occurredAt\": \"2026-01-20T09:00:00Z\", \"attributes\": "
+                            + "{\"owner\": \"ann\", \"expectedCloseDate\": \"2026-03-31\"}}}]}")
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.results[0].outcome")
+                    .isEqualTo("APPLIED");
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.document(journey)
+                    .variable("id", dealId).execute().path("deal.expectedCloseDate").entity(String.class)
+                    .isEqualTo("2026-03-31"));
+        }
+    }
+
+    @Test
     void refusedCommandsAnswerWithTheFieldAndAppendNothing() {
         String pipelineId = uniqueId("p");
         String dealId = uniqueId("d");

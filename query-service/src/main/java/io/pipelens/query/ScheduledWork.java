@@ -2,6 +2,7 @@ package io.pipelens.query;
 
 import io.pipelens.query.admin.ProjectionReplays;
 import io.pipelens.query.analytics.bottlenecks.PipelineGauges;
+import io.pipelens.query.analytics.forecast.ForecastGauges;
 import io.pipelens.query.processing.ReplayProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,14 +21,16 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ScheduledWork implements SchedulingConfigurer {
 
     private final PipelineGauges gauges;
+    private final ForecastGauges forecastGauges;
     private final ProcessingMetrics processing;
     private final ProjectionReplays replays;
     private final MetricsProperties metricsSettings;
     private final ReplayProperties replaySettings;
 
-    ScheduledWork(PipelineGauges gauges, ProcessingMetrics processing, ProjectionReplays replays,
-                  MetricsProperties metricsSettings, ReplayProperties replaySettings) {
+    ScheduledWork(PipelineGauges gauges, ForecastGauges forecastGauges, ProcessingMetrics processing,
+                  ProjectionReplays replays, MetricsProperties metricsSettings, ReplayProperties replaySettings) {
         this.gauges = gauges;
+        this.forecastGauges = forecastGauges;
         this.processing = processing;
         this.replays = replays;
         this.metricsSettings = metricsSettings;
@@ -38,6 +41,8 @@ class ScheduledWork implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(
                 new FixedDelayTask(gauges::refresh, metricsSettings.refresh(), metricsSettings.refresh()));
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(forecastGauges::refresh, metricsSettings.refresh(), metricsSettings.refresh()));
         registrar.addFixedDelayTask(
                 new FixedDelayTask(processing::refresh, metricsSettings.refresh(), metricsSettings.refresh()));
         registrar.addFixedDelayTask(replays::switchCaughtUpReplay, replaySettings.switchCheck());

@@ -367,6 +367,7 @@ public class DealImporter {
             case "attributes.segment" -> columns.segment();
             case "attributes.amount" -> columns.amount();
             case "attributes.currency" -> columns.currency();
+            case "attributes.expectedCloseDate" -> columns.expectedCloseDate();
             case "confirmedCriteria" -> columns.confirmedCriteria() != null ? columns.confirmedCriteria() : field;
             default -> field;
         };

@@ -231,7 +231,7 @@ final class EventLogReader {
             return false;
         }
         List<String> optional = Arrays.asList(c.outcome(), c.owner(), c.source(), c.segment(), c.amount(),
-                c.currency(), c.lostReason(), c.confirmedCriteria());
+                c.currency(), c.lostReason(), c.confirmedCriteria(), c.expectedCloseDate());
         boolean ok = true;
         for (String column : optional.stream().filter(Objects::nonNull).toList()) {
             if (!found.contains(column)) {

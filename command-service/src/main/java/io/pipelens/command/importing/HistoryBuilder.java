@@ -190,7 +190,8 @@ final class HistoryBuilder {
     /** The deal's attributes with the values {@code row} gives; null when they change nothing. */
     static DealAttributes changed(DealAttributes deal, DealAttributes row) {
         DealAttributes merged = new DealAttributes(or(row.owner(), deal.owner()), or(row.source(), deal.source()),
-                or(row.segment(), deal.segment()), or(row.amount(), deal.amount()), or(row.currency(), deal.currency()));
+                or(row.segment(), deal.segment()), or(row.amount(), deal.amount()), or(row.currency(), deal.currency()),
+                or(row.expectedCloseDate(), deal.expectedCloseDate()));
         return sameAs(merged, deal) ? null : merged;
     }
 
@@ -198,6 +199,7 @@ final class HistoryBuilder {
     private static boolean sameAs(DealAttributes a, DealAttributes b) {
         return Objects.equals(a.owner(), b.owner()) && Objects.equals(a.source(), b.source())
                 && Objects.equals(a.segment(), b.segment()) && Objects.equals(a.currency(), b.currency())
+                && Objects.equals(a.expectedCloseDate(), b.expectedCloseDate())
                 && (a.amount() == null ? b.amount() == null : b.amount() != null && a.amount().compareTo(b.amount()) == 0);
     }
 

@@ -91,6 +91,10 @@ public class ImportCli implements Callable<Integer> {
             description = "column of the exit criteria confirmed on a stage or won row, ';'-separated, '-' for none")
     String confirmedCriteriaColumn;
 
+    @Option(names = "--expected-close-date-column",
+            description = "column of the date the deal is expected to close on, yyyy-MM-dd; empty keeps the last")
+    String expectedCloseDateColumn;
+
     @Option(names = "--won", description = "values meaning won, comma-separated (default won,closed_won)")
     String won;
 
@@ -252,6 +256,7 @@ public class ImportCli implements Callable<Integer> {
         parameters.put("lifecycleColumn", lifecycleColumn);
         parameters.put("stagesFromActivities", stagesFromActivities ? "true" : null);
         parameters.put("confirmedCriteriaColumn", confirmedCriteriaColumn);
+        parameters.put("expectedCloseDateColumn", expectedCloseDateColumn);
         StringBuilder query = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (value != null) {

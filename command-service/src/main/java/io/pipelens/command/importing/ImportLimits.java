@@ -7,6 +7,4 @@ package io.pipelens.command.importing;
  * @param maxRows  the most data rows
  */
 record ImportLimits(long maxBytes, int maxRows) {
-
-    public static final ImportLimits DEFAULT = new ImportLimits(50L * 1024 * 1024, 1_000_000);
 }

@@ -126,14 +126,15 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
      * @param lostReason why a deal was lost; the lost word itself when absent or empty
      * @param confirmedCriteria on a stage or won row, the exit criteria keys of the stage left that were confirmed,
      *                   separated by ';': empty when not recorded, '-' when none was confirmed
+     * @param expectedCloseDate the date the deal is expected to close on, {@code yyyy-MM-dd}: empty keeps the last one
      */
     public record Columns(String deal, String time, String activity, String outcome, String owner, String source,
                           String segment, String amount, String currency, String lostReason,
-                          String confirmedCriteria) {
+                          String confirmedCriteria, String expectedCloseDate) {
 
         public Columns(String deal, String time, String activity, String outcome, String owner, String source,
                        String segment, String amount, String currency, String lostReason) {
-            this(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason, null);
+            this(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason, null, null);
         }
 
         public static Columns of(String deal, String time, String activity) {
@@ -142,22 +143,27 @@ public record ImportMapping(Columns columns, Activities activities, TimeFormat t
 
         public Columns withOutcome(String outcome) {
             return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
-                    confirmedCriteria);
+                    confirmedCriteria, expectedCloseDate);
         }
 
         public Columns withAttributes(String owner, String source, String segment, String amount, String currency) {
             return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
-                    confirmedCriteria);
+                    confirmedCriteria, expectedCloseDate);
         }
 
         public Columns withLostReason(String lostReason) {
             return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
-                    confirmedCriteria);
+                    confirmedCriteria, expectedCloseDate);
         }
 
         public Columns withConfirmedCriteria(String confirmedCriteria) {
             return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
-                    confirmedCriteria);
+                    confirmedCriteria, expectedCloseDate);
+        }
+
+        public Columns withExpectedCloseDate(String expectedCloseDate) {
+            return new Columns(deal, time, activity, outcome, owner, source, segment, amount, currency, lostReason,
+                    confirmedCriteria, expectedCloseDate);
         }
     }
 

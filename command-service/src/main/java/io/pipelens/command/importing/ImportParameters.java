@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code dealIdPrefix} goes before every deal id of the file; {@code lifecycle} lists the lifecycle transitions read
  * (in {@code lifecycleColumn}), the others being skipped; {@code stagesFromActivities} defines the pipeline from the
  * log's activities, and excludes {@code map}; {@code confirmedCriteriaColumn} holds, on stage and won rows, the exit
- * criteria confirmed on leaving the previous stage ({@code budget;deadline}, '-' for none).
+ * criteria confirmed on leaving the previous stage ({@code budget;deadline}, '-' for none);
+ * {@code expectedCloseDateColumn} holds the date the deal is expected to close on ({@code 2026-03-31}).
  */
 record ImportParameters(String pipelineId, String format, Boolean skipBadRows, Boolean dryRun,
                                String delimiter,
@@ -33,7 +34,7 @@ record ImportParameters(String pipelineId, String format, Boolean skipBadRows, B
                                String map, String timePattern, String zone, String source,
                                String defaultCurrency, String dealIdPrefix, String lifecycle,
                                String lifecycleColumn, Boolean stagesFromActivities,
-                               String confirmedCriteriaColumn) {
+                               String confirmedCriteriaColumn, String expectedCloseDateColumn) {
 
     /** The longest deal id prefix: it leaves room for the file's own id within a key's 64 characters. */
     static final int MAX_PREFIX = 32;
@@ -68,7 +69,7 @@ record ImportParameters(String pipelineId, String format, Boolean skipBadRows, B
         Columns columns = new Columns(or(dealColumn, defaults.deal()), or(timeColumn, defaults.time()),
                 or(stageColumn, defaults.activity()), orNull(outcomeColumn), orNull(ownerColumn), orNull(sourceColumn),
                 orNull(segmentColumn), orNull(amountColumn), orNull(currencyColumn), orNull(lostReasonColumn),
-                orNull(confirmedCriteriaColumn));
+                orNull(confirmedCriteriaColumn), orNull(expectedCloseDateColumn));
         Map<String, String> stages = new LinkedHashMap<>();
         for (String pair : list(map)) {
             int colon = pair.lastIndexOf(':');

@@ -50,6 +50,8 @@ enum ProblemCode {
     UNKNOWN_OUTCOME,
     /** The amount is not a plain number. */
     INVALID_AMOUNT,
+    /** The expected close date is not a calendar date written {@code yyyy-MM-dd}. */
+    INVALID_CLOSE_DATE,
     /** An attribute is invalid: a bad currency, an amount without one, a value too long. */
     INVALID_ATTRIBUTE,
     /** The lost reason is longer than a deal accepts. */

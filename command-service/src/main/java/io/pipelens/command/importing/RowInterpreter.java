@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -149,7 +151,7 @@ final class RowInterpreter {
             }
         }
         DealAttributes attributes = new DealAttributes(trimmed(raw.get(c.owner())), trimmed(raw.get(c.source())),
-                trimmed(raw.get(c.segment())), amount, currency);
+                trimmed(raw.get(c.segment())), amount, currency, expectedCloseDate(raw, row, problems));
         for (Violation violation : attributes.validate("")) {
             problems.add(row, columnOf(violation.field()), ProblemCode.INVALID_ATTRIBUTE, violation.reason());
         }
@@ -169,6 +171,22 @@ final class RowInterpreter {
         }
         return new ImportRow(row, dealId, occurredAt, kind, stage, attributes, lostReason,
                 confirmedCriteria(trimmed(raw.get(c.confirmedCriteria()))));
+    }
+
+    /** The row's expected close date, a calendar date {@code yyyy-MM-dd}; null when not given or not a date. */
+    private LocalDate expectedCloseDate(EventLogReader.RawRow raw, long row, ProblemList problems) {
+        String column = mapping.columns().expectedCloseDate();
+        String text = trimmed(raw.get(column));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(row, column, ProblemCode.INVALID_CLOSE_DATE, "'" + abbreviate(text)
+                    + "' is not a calendar date; write it like 2026-03-31 (yyyy-MM-dd)");
+            return null;
+        }
     }
 
     /**
@@ -229,6 +247,7 @@ final class RowInterpreter {
             case "segment" -> c.segment();
             case "amount" -> c.amount();
             case "currency" -> c.currency() != null ? c.currency() : "currency (no currency column is mapped)";
+            case "expectedCloseDate" -> c.expectedCloseDate();
             default -> attribute;
         };
     }

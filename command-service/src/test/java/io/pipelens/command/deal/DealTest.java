@@ -35,6 +35,7 @@ import io.pipelens.kernel.deal.ReopenDealCommand;
 import io.pipelens.kernel.deal.WinDealCommand;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -389,6 +390,61 @@ class DealTest {
                     .expectNoEvents()
                     .expectException(violationOn("changes[1].confirmedCriteria",
                             containsString("forward move or a win")));
+        }
+    }
+
+    @Nested
+    class ExpectingACloseDate {
+
+        private final DealAttributes closingInMarch = closingOn("2026-03-31");
+
+        @Test
+        void openingKeepsTheExpectedCloseDate() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenDealCommand("d1", PIPELINE, "contact", closingInMarch, at(0)))
+                    .expectEvents(new DealOpenedEvent("d1", PIPELINE, "contact", closingInMarch, at(0)));
+        }
+
+        @Test
+        void pushingTheDateLaterIsAnAttributeChange() {
+            DealAttributes closingInMay = closingOn("2026-05-15");
+            fixture.given(opened("d1", "contact", closingInMarch, at(0)))
+                    .when(new ChangeDealAttributesCommand("d1", closingInMay, at(10)))
+                    .expectResultMessagePayload(CommandOutcome.APPLIED)
+                    .expectEvents(attributesChanged("d1", closingInMay, at(10)));
+        }
+
+        @Test
+        void sameDateAgainIsDuplicate() {
+            fixture.given(opened("d1", "contact", closingInMarch, at(0)))
+                    .when(new ChangeDealAttributesCommand("d1", closingOn("2026-03-31"), at(10)))
+                    .expectResultMessagePayload(CommandOutcome.DUPLICATE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void historyChangesCarryTheirDates() {
+            DealAttributes pulledIn = closingOn("2026-03-01");
+            fixture.givenNoPriorActivity()
+                    .when(new RecordDealHistoryCommand("d1", List.of(
+                            new OpenDealCommand("d1", PIPELINE, "contact", closingInMarch, at(0)),
+                            new ChangeDealAttributesCommand("d1", pulledIn, at(5)))))
+                    .expectEvents(new DealOpenedEvent("d1", PIPELINE, "contact", closingInMarch, at(0)),
+                            attributesChanged("d1", pulledIn, at(5)));
+        }
+
+        @Test
+        void cannotExpectADateOutsideFourDigitYears() {
+            fixture.given(opened("d1", "contact", closingInMarch, at(0)))
+                    .when(new ChangeDealAttributesCommand("d1", closingOn("+57442-01-01"), at(10)))
+                    .expectNoEvents()
+                    .expectException(violationOn("attributes.expectedCloseDate",
+                            containsString("must be a date from 1900-01-01 to 9999-12-31")));
+        }
+
+        private static DealAttributes closingOn(String date) {
+            return new DealAttributes("alice", "inbound", "SMB", new BigDecimal("12500.00"), "EUR",
+                    LocalDate.parse(date));
         }
     }
 

@@ -364,13 +364,10 @@ class ImportEndToEndTest {
                 crit-2,2026-01-05T09:00:00Z,qualification,
                 crit-2,2026-01-08T09:00:00Z,terms,budget;signed
                 """;
-        ImportMapping mapping = ImportMapping.defaults().withColumns(ImportMapping.Columns.of("deal_id", "timestamp",
-                "stage").withConfirmedCriteria("criteria"));
         long before = events();
 
-        ImportRejectedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                ImportRejectedException.class, () -> importer.importLog("web", input(csv), ImportOptions.csv(),
-                        mapping, ImportProgress.NONE));
+        ImportRejectedException refused = refused(csv, ImportMapping.Columns.of("deal_id", "timestamp", "stage")
+                .withConfirmedCriteria("criteria"));
 
         assertThat(refused.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(2);
@@ -378,6 +375,65 @@ class ImportEndToEndTest {
             assertThat(problem.reason()).contains("'signed' is not an exit criterion of stage 'qualification'");
         });
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void takesExpectedCloseDatesFromAColumnOverHttpAndRecordsASlipAsAnAttributeChange() throws Exception {
+        String csv = """
+                deal_id,timestamp,stage,close_by
+                close-1,2026-01-05T09:00:00Z,qualification,2026-02-27
+                close-1,2026-01-08T09:00:00Z,terms,
+                close-1,2026-01-09T09:00:00Z,terms,2026-03-31
+                """;
+
+        mvc.perform(post("/api/import").param("pipelineId", "web").param("expectedCloseDateColumn", "close_by")
+                        .contentType("text/csv").content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transitionsAppended").value(3));
+
+        assertThat(eventStore.readEvents(AggregateIds.deal("close-1")).asStream().map(e -> (Object) e.getPayload())
+                .toList())
+                .containsExactly(
+                        new io.pipelens.kernel.deal.DealOpenedEvent("close-1", "web", "qualification",
+                                closingOn("2026-02-27"), Instant.parse("2026-01-05T09:00:00Z")),
+                        new io.pipelens.kernel.deal.DealMovedToStageEvent("close-1", "web", "qualification", "terms",
+                                Instant.parse("2026-01-08T09:00:00Z")),
+                        new io.pipelens.kernel.deal.DealAttributesChangedEvent("close-1", "web",
+                                closingOn("2026-03-31"), Instant.parse("2026-01-09T09:00:00Z")));
+    }
+
+    @Test
+    void refusesAnExpectedCloseDateThatIsNotADateNamingItsRowAndColumnAndAppendsNothing() {
+        String csv = """
+                deal_id,timestamp,stage,close_by
+                close-2,2026-01-05T09:00:00Z,qualification,2026-02-27
+                close-2,2026-01-08T09:00:00Z,terms,31.03.2026
+                """;
+        long before = events();
+
+        ImportRejectedException refused = refused(csv, ImportMapping.Columns.of("deal_id", "timestamp", "stage")
+                .withExpectedCloseDate("close_by"));
+
+        assertThat(refused.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(2);
+            assertThat(problem.column()).isEqualTo("close_by");
+            assertThat(problem.code()).isEqualTo(ProblemCode.INVALID_CLOSE_DATE.code());
+            assertThat(problem.reason()).isEqualTo("'31.03.2026' is not a calendar date; write it like 2026-03-31 "
+                    + "(yyyy-MM-dd)");
+        });
+        assertThat(events()).isEqualTo(before);
+    }
+
+    /** The refusal of importing {@code csv} into pipeline 'web' with these columns. */
+    private ImportRejectedException refused(String csv, ImportMapping.Columns columns) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(ImportRejectedException.class,
+                () -> importer.importLog("web", input(csv), ImportOptions.csv(),
+                        ImportMapping.defaults().withColumns(columns), ImportProgress.NONE));
+    }
+
+    private static io.pipelens.kernel.deal.DealAttributes closingOn(String date) {
+        return new io.pipelens.kernel.deal.DealAttributes(null, null, null, null, null,
+                java.time.LocalDate.parse(date));
     }
 
     @Test

@@ -20,10 +20,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** A pipeline catalog with the template pipeline {@code main}, and a command gateway that records what it is sent. */
 final class ImportFixtures {
@@ -88,7 +91,7 @@ final class ImportFixtures {
         }
 
         DealImporter importer() {
-            return importer(ImportLimits.DEFAULT);
+            return importer(defaultLimits());
         }
 
         DealImporter importer(ImportLimits limits) {
@@ -106,5 +109,11 @@ final class ImportFixtures {
 
     static InputStream text(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The limits an import has when {@code pipelens.import.*} is not configured: the properties record's defaults. */
+    static ImportLimits defaultLimits() {
+        return new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("pipelens.import", ImportProperties.class).limits();
     }
 }

@@ -10,12 +10,13 @@ class ImportParametersTest {
 
     private static ImportParameters with(String defaultCurrency, String dealIdPrefix) {
         return new ImportParameters("main", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, defaultCurrency, dealIdPrefix, null, null, null, null,
+                null);
     }
 
     private static ImportParameters xes(String format, String lifecycle) {
         return new ImportParameters("main", format, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, lifecycle, null, null, null, null);
     }
 
     @Test
@@ -66,7 +67,8 @@ class ImportParametersTest {
 
     private static ImportParameters fromActivities(String map, Boolean stagesFromActivities) {
         return new ImportParameters("raw", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, map, null, null, null, null, null, null, null, stagesFromActivities, null);
+                null, null, null, null, null, map, null, null, null, null, null, null, null, stagesFromActivities, null,
+                null);
     }
 
     @Test

@@ -38,7 +38,7 @@ class ImportRaceTest {
             new PipelineCatalog.CurrentVersion(1, new PipelineDefinition(SolutionSalesTemplate.STAGES)));
     private final DealImporter importer = new DealImporter(gateway, pipelines, ids -> Map.of(),
             NoTransactionManager.INSTANCE, new ObjectMapper(),
-            Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC), ImportLimits.DEFAULT, 1, 1);
+            Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC), ImportFixtures.defaultLimits(), 1, 1);
 
     @Test
     void aDealCreatedMeanwhileByAnotherWriterIsRecordedAgainNotRefused() {

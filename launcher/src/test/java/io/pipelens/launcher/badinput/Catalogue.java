@@ -105,6 +105,12 @@ final class Catalogue {
                 null, "closeDeal", "in type 'Mutation' is undefined"));
         cases.add(new BadInput("malformed GraphQL", COMMAND_GRAPHQL, "mutation { openDeal(input: {dealId: \"x\" ",
                 null, "line 1", "Invalid syntax"));
+        mutation("expected close date that is not a date", "openDeal(input: {dealId: \"bi-new\", pipelineId: \""
+                + PIPELINE + "\", stage: \"contact\", attributes: {expectedCloseDate: \"next week\"}})",
+                "expectedCloseDate", "next week");
+        mutation("attributes with a close date that does not exist", "changeDealAttributes(input: {dealId: \""
+                + OPEN + "\", attributes: {expectedCloseDate: \"2026-02-30\"}, occurredAt: " + AT + "})",
+                "expectedCloseDate", "2026-02-30");
     }
 
     private void pipelines() {
@@ -158,6 +164,13 @@ final class Catalogue {
                         + "\"}}")) + "]}", "commands", "at most 1000");
         batch("batch body that is not JSON", "commands: win everything", "body", "not a valid batch request");
         batch("batch without commands", "{}", "commands", "is required");
+        batch("batch item with a close date that is not a date", "{\"commands\": [{\"type\": "
+                + "\"changeDealAttributes\", \"input\": {\"dealId\": \"" + OPEN + "\", \"attributes\": "
+                + "{\"expectedCloseDate\": \"end of March\"}}}]}", "attributes.expectedCloseDate", "end of March");
+        batch("batch item with a close date given as a number", "{\"commands\": [{\"type\": "
+                + "\"changeDealAttributes\", \"input\": {\"dealId\": \"" + OPEN + "\", \"attributes\": "
+                + "{\"expectedCloseDate\": 20260331}}}]}", "attributes.expectedCloseDate",
+                "must be a date from 1900-01-01 to 9999-12-31");
     }
 
     private void imports() {
@@ -197,6 +210,9 @@ final class Catalogue {
         upload("import of a deal closed twice", HEADER + "bi-i1,2026-02-01T10:00:00Z,contact\n"
                 + "bi-i1,2026-02-02T10:00:00Z,won\nbi-i1,2026-02-03T10:00:00Z,lost\n", pipeline, "row",
                 "already closed at row 2");
+        upload("import row with a close date that is not a date", "deal_id,timestamp,stage,close_by\n"
+                + "bi-i1,2026-02-01T10:00:00Z,contact,31.03.2026\n", pipeline + "&expectedCloseDateColumn=close_by",
+                "close_by", "'31.03.2026' is not a calendar date");
     }
 
     private void queries() {

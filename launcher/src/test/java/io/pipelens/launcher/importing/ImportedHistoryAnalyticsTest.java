@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelens.command.importing.DealImporter;
-import io.pipelens.command.importing.ImportMapping;
 import io.pipelens.command.importing.ImportOptions;
 import io.pipelens.command.importing.ImportProgress;
 import io.pipelens.command.importing.ImportSummary;
@@ -151,10 +150,8 @@ class ImportedHistoryAnalyticsTest {
 
     private static ImportSummary importFile(DealImporter importer, Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            return importer.importLog(PIPELINE, in, Files.size(file), ImportOptions.csv(), ImportMapping.defaults()
-                    .withColumns(ImportMapping.Columns.of("deal_id", "timestamp", "stage")
-                            .withAttributes("owner", "source", "segment", "amount", "currency")
-                            .withLostReason("lost_reason")), ImportProgress.NONE);
+            return importer.importLog(PIPELINE, in, Files.size(file), ImportOptions.csv(), DemoEventLog.mapping(),
+                    ImportProgress.NONE);
         }
     }
 

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * What both GraphQL schemas share: the {@code DateTime} and {@code Decimal} scalars, and how refused input is reported,
+ * What both GraphQL schemas share: the {@code DateTime}, {@code Date} and {@code Decimal} scalars, and how refused input is reported,
  * unknown enum values included.
  */
 @AutoConfiguration
@@ -16,7 +16,7 @@ public class GraphQlSupportConfiguration {
 
     @Bean
     public RuntimeWiringConfigurer pipelensScalars() {
-        return wiring -> wiring.scalar(DateTimeScalar.TYPE).scalar(DecimalScalar.TYPE);
+        return wiring -> wiring.scalar(DateTimeScalar.TYPE).scalar(DateScalar.TYPE).scalar(DecimalScalar.TYPE);
     }
 
     @Bean

@@ -494,6 +494,20 @@ public final class VersionedJourney {
     }
 
     /**
+     * True when the deal has a won event in ({@code after}, {@code upTo}]: its last closing, or a closing a
+     * reopening later undid (known to be a win for journeys projected since visits keep how they closed).
+     */
+    public boolean wonIn(long after, long upTo) {
+        for (int visit : reopenedAfterWin) {
+            long closing = exitedAt(visit - 1);
+            if (closing > after && closing <= upTo) {
+                return true;
+            }
+        }
+        return outcome == Outcome.WON && closedAt > after && closedAt <= upTo;
+    }
+
+    /**
      * What closed the deal as it stood at {@code at}: {@link #NOT_CLOSED} when it was open; {@link #LAST_CLOSING}
      * for its last closing; otherwise the index of the visit begun by the reopening that later undid the closing.
      */

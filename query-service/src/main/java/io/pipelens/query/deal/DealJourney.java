@@ -3,8 +3,10 @@ package io.pipelens.query.deal;
 import io.pipelens.kernel.deal.DealAttributes;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>{@code attributesChangedAt} holds the business times of the deal's attribute changes, in order, or null when it
  * had none (so a stored journey carries the field only when set); with the visits it gives every deal event's time.
  * {@code lastTransitionAt} is the time of the last event of any kind, attribute changes included.
+ * {@code expectedCloseDate} is the deal's current expected close date, null when none is given; it is stored as
+ * {@code yyyy-MM-dd} text, as a calendar date has no instant and the mapping's default would pin it to the JVM's zone.
  *
  * <p>{@code attributeHistory} holds the deal's attribute records in time order, each with the time it took effect (the
  * first at the opening), or null when the attributes never changed (the opening's are then the current fields). A
@@ -29,6 +33,7 @@ public record DealJourney(@Id String id,
                           String segment,
                           BigDecimal amount,
                           String currency,
+                          @ValueConverter(IsoDateConverter.class) LocalDate expectedCloseDate,
                           DealStatusView status,
                           String stage,
                           Instant openedAt,
@@ -50,17 +55,17 @@ public record DealJourney(@Id String id,
                 : List.copyOf(attributeHistory);
     }
 
-    /** A journey without an attribute history: the attributes never changed, or it was stored before it was kept. */
+    /** A journey without an expected close date or an attribute history. */
     public DealJourney(String id, String pipelineId, String owner, String source, String segment, BigDecimal amount,
                        String currency, DealStatusView status, String stage, Instant openedAt, Instant closedAt,
                        String lostReason, List<Visit> visits, List<Instant> attributesChangedAt,
                        Instant lastTransitionAt, long lastSequence) {
-        this(id, pipelineId, owner, source, segment, amount, currency, status, stage, openedAt, closedAt, lostReason,
-                visits, attributesChangedAt, null, lastTransitionAt, lastSequence);
+        this(id, pipelineId, owner, source, segment, amount, currency, null, status, stage, openedAt, closedAt,
+                lostReason, visits, attributesChangedAt, null, lastTransitionAt, lastSequence);
     }
 
     /** The attributes the deal has now, as one record. */
     public DealAttributes attributes() {
-        return new DealAttributes(owner, source, segment, amount, currency);
+        return new DealAttributes(owner, source, segment, amount, currency, expectedCloseDate);
     }
 }

@@ -3,6 +3,7 @@ package io.pipelens.query.deal;
 import io.pipelens.query.processing.DocumentCodec;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         put(document, "segment", j.segment());
         put(document, "amount", j.amount() == null ? null : j.amount().toString());
         put(document, "currency", j.currency());
+        put(document, "expectedCloseDate", j.expectedCloseDate() == null ? null : j.expectedCloseDate().toString());
         put(document, "status", j.status() == null ? null : j.status().name());
         put(document, "stage", j.stage());
         put(document, "openedAt", date(j.openedAt()));
@@ -95,7 +97,7 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
         String status = d.getString("status");
         Number sequence = (Number) d.get("lastSequence");
         return new DealJourney(d.getString("_id"), d.getString("pipelineId"), d.getString("owner"),
-                d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"),
+                d.getString("source"), d.getString("segment"), decimal(d.get("amount")), d.getString("currency"), localDate(d.getString("expectedCloseDate")),
                 status == null ? null : DealStatusView.valueOf(status), d.getString("stage"), instant(d, "openedAt"),
                 instant(d, "closedAt"), d.getString("lostReason"), visits,
                 changes == null ? null : changes.stream().map(Date::toInstant).toList(), history,
@@ -116,6 +118,10 @@ public final class JourneyCodec implements DocumentCodec<DealJourney> {
     private static Instant instant(Document document, String field) {
         Date date = document.getDate(field);
         return date == null ? null : date.toInstant();
+    }
+
+    private static LocalDate localDate(String stored) {
+        return stored == null ? null : LocalDate.parse(stored);
     }
 
     private static BigDecimal decimal(Object stored) {

@@ -69,8 +69,9 @@ public final class JourneyFold {
             }
             history.add(new AttributesAt(changed.occurredAt(), a));
             return new DealJourney(journey.id(), journey.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
-                    a.currency(), journey.status(), journey.stage(), journey.openedAt(), journey.closedAt(),
-                    journey.lostReason(), journey.visits(), changes, history, changed.occurredAt(), sequence);
+                    a.currency(), a.expectedCloseDate(), journey.status(), journey.stage(), journey.openedAt(),
+                    journey.closedAt(), journey.lostReason(), journey.visits(), changes, history, changed.occurredAt(),
+                    sequence);
         }
         throw new IllegalArgumentException("Unknown deal event " + event.getClass().getName());
     }
@@ -78,8 +79,9 @@ public final class JourneyFold {
     private static DealJourney opened(DealOpenedEvent opened, long sequence) {
         DealAttributes a = opened.attributes() == null ? DealAttributes.NONE : opened.attributes();
         return new DealJourney(opened.dealId(), opened.pipelineId(), a.owner(), a.source(), a.segment(), a.amount(),
-                a.currency(), DealStatusView.OPEN, opened.stage(), opened.occurredAt(), null, null,
-                List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, opened.occurredAt(), sequence);
+                a.currency(), a.expectedCloseDate(), DealStatusView.OPEN, opened.stage(), opened.occurredAt(), null, null,
+                List.of(new Visit(opened.stage(), opened.occurredAt(), null)), null, null, opened.occurredAt(),
+                sequence);
     }
 
     private static List<Visit> closeCurrent(List<Visit> visits, Instant at, DealStatusView how,
@@ -95,7 +97,7 @@ public final class JourneyFold {
     private static DealJourney with(DealJourney j, DealStatusView status, String stage, Instant closedAt,
                                     String lostReason, List<Visit> visits, Instant at, long sequence) {
         return new DealJourney(j.id(), j.pipelineId(), j.owner(), j.source(), j.segment(), j.amount(), j.currency(),
-                status, stage, j.openedAt(), closedAt, lostReason, visits, j.attributesChangedAt(),
-                j.attributeHistory(), at, sequence);
+                j.expectedCloseDate(), status, stage, j.openedAt(), closedAt, lostReason, visits,
+                j.attributesChangedAt(), j.attributeHistory(), at, sequence);
     }
 }

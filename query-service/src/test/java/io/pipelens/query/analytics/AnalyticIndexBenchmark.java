@@ -2,6 +2,8 @@ package io.pipelens.query.analytics;
 
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
+import io.pipelens.query.analytics.forecast.Forecast;
+import io.pipelens.query.analytics.forecast.ForecastBacktest;
 import io.pipelens.query.analytics.funnel.Funnel;
 import io.pipelens.query.analytics.skipimpact.AdjustFor;
 import io.pipelens.query.analytics.skipimpact.AdjustedSkipImpact;
@@ -88,6 +90,9 @@ public final class AnalyticIndexBenchmark {
         time("sales velocity", () -> SalesVelocity.compute(index, Population.ALL, Slice.ALL));
         time("funnel (active in 2024)", () -> Funnel.compute(index, Population.active(
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")), Slice.ALL));
+        time("forecast 13 weeks", 2, 10, () -> Forecast.compute(version, index.deals(), NOW, 13));
+        time("forecast backtest 13 weeks, 26 dates", 2, 10,
+                () -> ForecastBacktest.compute(version, index.deals(), NOW, 13, 26));
         Iterable<VersionedJourney> then = index.dealsAsOf(yearBefore);
         time("funnel a year before", () -> Funnel.compute(version, then, Population.ALL, Slice.ALL));
         time("time in stage a year before", () -> TimeInStage.compute(version, then, Population.ALL, Slice.ALL,
@@ -103,9 +108,12 @@ public final class AnalyticIndexBenchmark {
 
     /** Wall-clock p50/p95/max, and the p50 of the thread's CPU time (what the query costs on an idle core). */
     private static void time(String name, Supplier<Object> query) {
+        time(name, 10, 60, query);
+    }
+
+    private static void time(String name, int warmup, int runs, Supplier<Object> query) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int runs = 60;
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < warmup; i++) {
             query.get();
         }
         long[] nanos = new long[runs];

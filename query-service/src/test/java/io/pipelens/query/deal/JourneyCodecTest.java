@@ -7,6 +7,7 @@ import io.pipelens.query.processing.MongoDocumentStore;
 import io.pipelens.query.support.WireProtocolMongo;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -72,7 +73,8 @@ class JourneyCodecTest {
         return new DealJourney("deal-" + n, maybe("pipeline-" + random.nextInt(3)), maybe("owner-" + random.nextInt(5)),
                 maybe("web"), maybe("enterprise"),
                 random.nextBoolean() ? null : new BigDecimal(random.nextInt(1_000_000)).movePointLeft(random.nextInt(4)),
-                maybe("EUR"), status, maybe("stage-" + random.nextInt(9)), random.nextBoolean() ? null : at,
+                maybe("EUR"), random.nextBoolean() ? null : LocalDate.ofEpochDay(18_000 + random.nextInt(3_000)), status,
+                maybe("stage-" + random.nextInt(9)), random.nextBoolean() ? null : at,
                 random.nextBoolean() ? null : at.plusSeconds(5), maybe("price"), visits, attributeChanges(at),
                 attributeHistory(at), random.nextBoolean() ? null : at, random.nextInt(50));
     }

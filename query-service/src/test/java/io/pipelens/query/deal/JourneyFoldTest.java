@@ -18,6 +18,7 @@ import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.kernel.deal.DealMovedToStageEvent;
 import io.pipelens.kernel.deal.DealWonEvent;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -153,7 +154,7 @@ class JourneyFoldTest {
         DealJourney after = JourneyFold.apply(before, attributesChanged(DEAL, BORIS_PARTNER_ENTERPRISE, day(2)), 2);
 
         assertThat(after).isEqualTo(new DealJourney(DEAL, PIPELINE, "boris", "partner", "enterprise",
-                new BigDecimal("90000.50"), "USD", DealStatusView.OPEN, "profiling", day(0), null, null,
+                new BigDecimal("90000.50"), "USD", null, DealStatusView.OPEN, "profiling", day(0), null, null,
                 before.visits(), List.of(day(2)), List.of(new AttributesAt(day(0), ANNA_INBOUND_SMB),
                 new AttributesAt(day(2), BORIS_PARTNER_ENTERPRISE)), day(2), 2));
     }
@@ -182,6 +183,24 @@ class JourneyFoldTest {
         assertThat(journey.segment()).isNull();
         assertThat(journey.amount()).isNull();
         assertThat(journey.currency()).isNull();
+    }
+
+    @Test
+    void theJourneyKeepsTheLastExpectedCloseDateAndMovesKeepIt() {
+        DealJourney opened = fold(opened(DEAL, "contact", closingOn("2026-03-31"), day(0)));
+        DealJourney slipped = fold(
+                opened(DEAL, "contact", closingOn("2026-03-31"), day(0)),
+                attributesChanged(DEAL, closingOn("2026-05-15"), day(1)),
+                moved(DEAL, "contact", "profiling", day(2)));
+        DealJourney cleared = JourneyFold.apply(slipped, attributesChanged(DEAL, DealAttributes.NONE, day(3)), 3);
+
+        assertThat(opened.expectedCloseDate()).isEqualTo(LocalDate.parse("2026-03-31"));
+        assertThat(slipped.expectedCloseDate()).isEqualTo(LocalDate.parse("2026-05-15"));
+        assertThat(cleared.expectedCloseDate()).isNull();
+    }
+
+    private static DealAttributes closingOn(String date) {
+        return new DealAttributes("anna", null, null, null, null, LocalDate.parse(date));
     }
 
     @Test

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pipelens.kernel.StoredJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,12 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfirmedCriteriaCompatibilityTest {
 
-    /** Configured as Spring Boot configures its ObjectMapper, which Axon's Jackson serializer uses. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = StoredJson.MAPPER;
 
     private static final Instant AT = Instant.parse("2025-03-10T14:30:05.250Z");
 
@@ -71,9 +63,6 @@ class ConfirmedCriteriaCompatibilityTest {
     }
 
     private static <T> T approved(Class<T> type) throws IOException {
-        try (InputStream json = ConfirmedCriteriaCompatibilityTest.class.getResourceAsStream(
-                "/approved-events/" + type.getSimpleName() + ".json")) {
-            return MAPPER.readValue(json, type);
-        }
+        return StoredJson.approved(type);
     }
 }

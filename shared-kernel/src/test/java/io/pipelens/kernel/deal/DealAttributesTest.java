@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelens.kernel.Violation;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,5 +78,23 @@ class DealAttributesTest {
     void rejectsTextsLongerThanTwoHundredCharacters() {
         assertThat(new DealAttributes("o".repeat(201), null, null, null, null).validate("input.attributes."))
                 .containsExactly(new Violation("input.attributes.owner", "must be 1 to 200 characters when given"));
+    }
+
+    @Test
+    void expectedCloseDateInThePastOrFutureIsValid() {
+        assertThat(closingOn("2019-12-31").validate("attributes.")).isEmpty();
+        assertThat(closingOn("2031-01-15").validate("attributes.")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1899-12-31", "+57442-01-01", "0001-01-01"})
+    void rejectsExpectedCloseDateOutsideFourDigitYearsFrom1900(String date) {
+        assertThat(closingOn(date).validate("attributes."))
+                .containsExactly(new Violation("attributes.expectedCloseDate",
+                        "must be a date from 1900-01-01 to 9999-12-31, was " + LocalDate.parse(date)));
+    }
+
+    private static DealAttributes closingOn(String date) {
+        return new DealAttributes("alice", null, null, null, null, LocalDate.parse(date));
     }
 }

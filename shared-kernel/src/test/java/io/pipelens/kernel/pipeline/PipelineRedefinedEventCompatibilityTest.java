@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pipelens.kernel.StoredJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -19,12 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineRedefinedEventCompatibilityTest {
 
-    /** Configured as Spring Boot configures its ObjectMapper, which Axon's Jackson serializer uses. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = StoredJson.MAPPER;
 
     private static final Instant RECORDED = Instant.parse("2025-06-01T08:00:00Z");
     private static final Instant EFFECTIVE = Instant.parse("2025-05-15T00:00:00Z");
