@@ -16,7 +16,8 @@ import org.bson.types.Decimal128;
  * {@link DealAttributes} to and from the document Spring Data's mapping writes for it, component by component as the
  * record declares them, so that an attribute added to the kernel record is stored and read back with no change here.
  * Values as the service stores them: decimals as strings, instants as dates, nulls left out; a calendar date as the
- * mapping writes a nested one, the instant of its midnight in the JVM's zone (the same zone must read it back). A component of another type is refused when the codec is first used, not silently dropped.
+ * mapping writes a nested one, the instant of its midnight in the JVM's zone (the same zone must read it back). A
+ * component of another type is refused when the codec is first used, not silently dropped.
  */
 final class AttributesCodec {
 
