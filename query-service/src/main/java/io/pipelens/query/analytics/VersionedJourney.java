@@ -571,11 +571,11 @@ public final class VersionedJourney {
 
     /**
      * Epoch milliseconds of the deal's last event of any kind (attribute changes included) at or before {@code at},
-     * or {@link #OPEN} when it has none by then or had visited absorbed stages only (when, as of then, the deal has
-     * no path, so no place in the index). Constant time when its first non-absorbed visit is after it.
+     * or {@link #OPEN} when it has none by then. A deal that by then had visited absorbed stages only counts: it
+     * existed, open, only in no stage (DESIGN §10.1). Constant time when its opening (its first event) is after it.
      */
     public long lastEventAtOrBefore(long at) {
-        if (pathFrom > at) {
+        if (openedAt > at) {
             return OPEN;
         }
         long last = OPEN;
