@@ -38,13 +38,15 @@ import picocli.CommandLine.Option;
  * Analytics latency at scale, against DuckDB computing the same funnel and time in stage by SQL over the same events.
  * Runs the query service alone (so the heap it reports is the query service's), appends generated deal events
  * through its storage engine, waits for the projection and the analytic index to catch up, then times every
- * analytics query over HTTP, unfiltered and with an owner filter.
+ * analytics query over HTTP, unfiltered and with an owner filter, as of now and as of a year before the history's end.
  */
 @Command(name = "analytics", description = "Analytics query latency and heap, with a DuckDB baseline")
 final class AnalyticsBench implements Callable<Integer> {
 
     static final String PIPELINE = "bench";
     static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
+    /** Mid-history: most deals have events after it, so every deal is cut to its events up to then. */
+    static final Instant PAST = AS_OF.minus(Duration.ofDays(365));
 
     @Option(names = "--deals", defaultValue = "100000", description = "generated deals (default ${DEFAULT-VALUE})")
     int deals;
@@ -164,6 +166,7 @@ final class AnalyticsBench implements Callable<Integer> {
         queries.put("salesVelocity", "{ salesVelocity(" + p + ") { currencies { velocityPerDay } } }");
         queries.put("salesVelocity owner=ann", "{ salesVelocity(" + p + owner + ") { currencies { velocityPerDay } } }");
         queries.putAll(decidingQueries(p));
+        queries.putAll(pastQueries(p, owner));
         return queries;
     }
 
@@ -175,8 +178,28 @@ final class AnalyticsBench implements Callable<Integer> {
         queries.put("discoverStages last=20", "{ discoverStages(" + p + ", last: 20) { sampleSize proposedOrder } }");
         queries.put("discoverStages last=10000", "{ discoverStages(" + p + ", last: 10000) { sampleSize proposedOrder"
                 + " } }");
-        queries.put("changeImpact", "{ changeImpact(" + p + ", at: \"" + AS_OF.minus(Duration.ofDays(365))
-                + "\", asOf: \"" + AS_OF + "\") { winRateDifference fisherP before { deals } after { deals } } }");
+        queries.put("changeImpact", "{ changeImpact(" + p + ", at: \"" + PAST + "\", asOf: \"" + AS_OF
+                + "\") { winRateDifference fisherP before { deals } after { deals } } }");
+        queries.put("trend MONTH, a year", "{ trend(" + p + ", from: \"" + PAST + "\", to: \"" + AS_OF
+                + "\", interval: MONTH) { periods { opened won lost winRate stages { wip } } } }");
+        return queries;
+    }
+
+    /** The same analytics as of {@link #PAST}, from the events up to then alone. */
+    private static Map<String, String> pastQueries(String p, String owner) {
+        String past = ", asOf: \"" + PAST + "\"";
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("funnel asOf", "{ funnel(" + p + past + ") { won lost stages { reached visited progressed } } }");
+        queries.put("funnel owner=ann asOf", "{ funnel(" + p + owner + past + ") { won lost stages { reached } } }");
+        queries.put("timeInStage asOf", "{ timeInStage(" + p + past + ") { stages { durations { medianSeconds"
+                + " p90Seconds } kaplanMeierMedianSeconds } } }");
+        queries.put("skipImpact asOf", "{ skipImpact(" + p + past + ") { stages { fisherP q relativeRisk } } }");
+        queries.put("skipImpact adjustFor=OWNER,AMOUNT_BAND asOf", "{ skipImpact(" + p + past
+                + ", adjustFor: [OWNER, AMOUNT_BAND]) { stages { fisherP adjusted { relativeRisk cmhQ } } } }");
+        queries.put("bottlenecks asOf", "{ bottlenecks(" + p + past + ") { bottleneck stages { wip stuck } } }");
+        queries.put("salesVelocity asOf", "{ salesVelocity(" + p + past + ") { currencies { velocityPerDay } } }");
+        queries.put("dataQuality asOf", "{ dataQuality(" + p + past + ") { backwardMoves { deals } } }");
+        queries.put("discoverStages asOf", "{ discoverStages(" + p + past + ") { sampleSize proposedOrder } }");
         return queries;
     }
 

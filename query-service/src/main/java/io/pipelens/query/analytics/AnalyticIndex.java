@@ -3,8 +3,6 @@ package io.pipelens.query.analytics;
 import io.pipelens.query.deal.DealJourney;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -135,7 +133,7 @@ public final class AnalyticIndex {
     public Iterable<VersionedJourney> deals() {
         return () -> {
             Published current = published;
-            return new SlotIterator(current.slots(), current.used(), Long.MAX_VALUE);
+            return new SlotIterator(current.slots(), current.used());
         };
     }
 
@@ -144,11 +142,7 @@ public final class AnalyticIndex {
      * those opened later are left out, and a deal with no event after {@code asOf} is given as held, unchanged.
      */
     public Iterable<VersionedJourney> dealsAsOf(Instant asOf) {
-        long at = asOf.toEpochMilli();
-        return () -> {
-            Published current = published;
-            return new SlotIterator(current.slots(), current.used(), at);
-        };
+        return VersionedJourney.asOf(deals(), asOf.toEpochMilli());
     }
 
     /**
@@ -192,41 +186,26 @@ public final class AnalyticIndex {
         }
     }
 
-    /**
-     * Iterates the non-empty slots of one array up to an end fixed when it was created, each deal as it stood at
-     * {@code at}.
-     */
-    private static final class SlotIterator implements Iterator<VersionedJourney> {
+    /** Iterates the non-empty slots of one array up to an end fixed when it was created. */
+    private static final class SlotIterator extends SkippingIterator {
 
         private final VersionedJourney[] array;
         private final int end;
-        private final long at;
         private int next;
-        private VersionedJourney pending;
 
-        SlotIterator(VersionedJourney[] array, int end, long at) {
+        SlotIterator(VersionedJourney[] array, int end) {
             this.array = array;
             this.end = end;
-            this.at = at;
         }
 
         @Override
-        public boolean hasNext() {
-            while (pending == null && next < end) {
-                VersionedJourney deal = array[next++];
-                pending = deal == null || at == Long.MAX_VALUE ? deal : deal.asOf(at);
-            }
-            return pending != null;
+        boolean more() {
+            return next < end;
         }
 
         @Override
-        public VersionedJourney next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            VersionedJourney deal = pending;
-            pending = null;
-            return deal;
+        VersionedJourney take() {
+            return array[next++];
         }
     }
 }

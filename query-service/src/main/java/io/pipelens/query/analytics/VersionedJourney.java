@@ -7,6 +7,7 @@ import io.pipelens.query.deal.Visit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -273,6 +274,24 @@ public final class VersionedJourney {
             kept++;
         }
         return kept == recordedExits.length ? recordedExits : Arrays.copyOf(recordedExits, kept);
+    }
+
+    /** Each deal of {@code deals} as it stood at {@code at} ({@link #asOf(long)}), leaving out those not there yet. */
+    public static Iterable<VersionedJourney> asOf(Iterable<VersionedJourney> deals, long at) {
+        return () -> new SkippingIterator() {
+            private final Iterator<VersionedJourney> all = deals.iterator();
+
+            @Override
+            boolean more() {
+                return all.hasNext();
+            }
+
+            @Override
+            VersionedJourney take() {
+                VersionedJourney deal = all.next();
+                return deal == null ? null : deal.asOf(at);
+            }
+        };
     }
 
     private static int countUpTo(long[] times, long at) {
@@ -594,11 +613,11 @@ public final class VersionedJourney {
 
     /**
      * Epoch milliseconds of the deal's last event of any kind (attribute changes included) at or before {@code at},
-     * or {@link #OPEN} when it has none by then or had visited absorbed stages only (when, as of then, the deal has
-     * no path, so no place in the index). Constant time when its first non-absorbed visit is after it.
+     * or {@link #OPEN} when it has none by then. A deal that by then had visited absorbed stages only counts: it
+     * existed, open, only in no stage (DESIGN §10.1). Constant time when its opening (its first event) is after it.
      */
     public long lastEventAtOrBefore(long at) {
-        if (pathFrom > at) {
+        if (openedAt > at) {
             return OPEN;
         }
         long last = OPEN;

@@ -7,7 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -15,8 +15,9 @@ import org.bson.types.Decimal128;
 /**
  * {@link DealAttributes} to and from the document Spring Data's mapping writes for it, component by component as the
  * record declares them, so that an attribute added to the kernel record is stored and read back with no change here.
- * Values as the service stores them: decimals as strings, instants and dates as dates (a date at UTC midnight), nulls
- * left out. A component of another type is refused when the codec is first used, not silently dropped.
+ * Values as the service stores them: decimals as strings, instants as dates, nulls left out; a calendar date as the
+ * mapping writes a nested one, the instant of its midnight in the JVM's zone (the same zone must read it back). A
+ * component of another type is refused when the codec is first used, not silently dropped.
  */
 final class AttributesCodec {
 
@@ -69,7 +70,7 @@ final class AttributesCodec {
             return Date.from(instant);
         }
         if (value instanceof LocalDate date) {
-            return Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+            return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
         }
         throw new IllegalStateException("no stored form for a deal attribute of type " + value.getClass().getName());
     }
@@ -85,7 +86,7 @@ final class AttributesCodec {
             return ((Date) stored).toInstant();
         }
         if (type == LocalDate.class) {
-            return LocalDate.ofInstant(((Date) stored).toInstant(), ZoneOffset.UTC);
+            return LocalDate.ofInstant(((Date) stored).toInstant(), ZoneId.systemDefault());
         }
         return stored;
     }

@@ -93,6 +93,14 @@ public final class AnalyticIndexBenchmark {
         time("forecast 13 weeks", 2, 10, () -> Forecast.compute(version, index.deals(), NOW, 13));
         time("forecast backtest 13 weeks, 26 dates", 2, 10,
                 () -> ForecastBacktest.compute(version, index.deals(), NOW, 13, 26));
+        Iterable<VersionedJourney> then = index.dealsAsOf(yearBefore);
+        time("funnel a year before", () -> Funnel.compute(version, then, Population.ALL, Slice.ALL));
+        time("time in stage a year before", () -> TimeInStage.compute(version, then, Population.ALL, Slice.ALL,
+                TimeMode.CUMULATIVE, yearBefore));
+        time("skip impact a year before", () -> SkipImpact.compute(version, then, Population.ALL, Slice.ALL));
+        time("bottlenecks a year before, exact", () -> Bottlenecks.compute(version, then, Population.ALL,
+                Slice.ALL, yearBefore, Bottlenecks.DEFAULT_WINDOW));
+        time("sales velocity a year before", () -> SalesVelocity.compute(version, then, Population.ALL, Slice.ALL));
         if (index.size() != deals) {
             throw new IllegalStateException("index holds " + index.size());
         }

@@ -247,11 +247,15 @@ class AnalyticsApiTest {
         early.path("dataQuality.context.deals").entity(Integer.class).isEqualTo(2);
         early.path("discoverStages.sampleSize").entity(Integer.class).isEqualTo(0);
         early.path("compareVersions.a.funnel.open").entity(Integer.class).isEqualTo(2);
+        early.path("trend.periods[*].lost").entityList(Integer.class).containsExactly(0, 0, 0);
+        early.path("trend.periods[1].stages[*].wip").entityList(Integer.class)
+                .containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0);
 
         var later = asOf(pipeline, day(4), "bob");
         later.path("funnel.context.deals").entity(Integer.class).isEqualTo(1);
         later.path("funnel.lost").entity(Integer.class).isEqualTo(1);
         later.path("dataQuality.context.deals").entity(Integer.class).isEqualTo(1);
+        later.path("trend.periods[*].lost").entityList(Integer.class).containsExactly(0, 1, 0);
         asOf(pipeline, day(3), "bob").path("funnel.context.deals").entity(Integer.class).isEqualTo(0);
         asOf(pipeline, day(6), "ann").path("discoverStages.sampleSize").entity(Integer.class).isEqualTo(1);
     }
@@ -268,7 +272,9 @@ class AnalyticsApiTest {
                 + " bottlenecks(" + filtered + ") { stages { wip } }"
                 + " dataQuality(" + filtered + ") { context { deals } }"
                 + " discoverStages(" + args + ") { sampleSize }"
-                + " compareVersions(" + filtered + ", a: 1, b: 1) { a { funnel { open } } } }").execute();
+                + " compareVersions(" + filtered + ", a: 1, b: 1) { a { funnel { open } } }"
+                + " trend(" + filtered + ", from: \"" + day(-7) + "\", to: \"" + day(14) + "\", interval: WEEK)"
+                + " { periods { won lost stages { wip } } } }").execute();
     }
 
     /**
@@ -345,6 +351,13 @@ class AnalyticsApiTest {
                 "windowDays");
         expectViolation(graphQl.document("{ compareVersions(pipelineId: \"analytics-bad\", a: 1, b: 7) "
                 + "{ a { version } } }"), "b");
+        expectViolation(graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(5) + "\", to: \""
+                + day(5) + "\", interval: WEEK) { from } }"), "from");
+        expectViolation(graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(0) + "\", to: \""
+                + day(3000) + "\", interval: WEEK) { from } }"), "to");
+        graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(0) + "\", to: \"" + day(9)
+                        + "\", interval: DAY) { from } }").execute()
+                .errors().expect(e -> e.getMessage().contains("interval") && e.getMessage().contains("DAY")).verify();
     }
 
     private String scrape() {

@@ -148,6 +148,40 @@ public final class Scenarios {
         return index;
     }
 
+    /**
+     * The scenario with every event time rounded down to its UTC day: many events then fall exactly on day, week and
+     * month boundaries, and more share one instant. Rounding down keeps each deal's events in order.
+     */
+    public static Scenario onWholeDays(Scenario scenario) {
+        List<List<DealEvent>> histories = new ArrayList<>();
+        for (List<DealEvent> history : scenario.histories()) {
+            histories.add(history.stream().map(event -> at(event,
+                    Instant.ofEpochMilli(Math.floorDiv(event.occurredAt().toEpochMilli(), DAY) * DAY))).toList());
+        }
+        return new Scenario(scenario.setup(), histories, scenario.question());
+    }
+
+    private static DealEvent at(DealEvent event, Instant at) {
+        if (event instanceof DealOpenedEvent e) {
+            return new DealOpenedEvent(e.dealId(), e.pipelineId(), e.stage(), e.attributes(), at);
+        }
+        if (event instanceof DealMovedToStageEvent e) {
+            return new DealMovedToStageEvent(e.dealId(), e.pipelineId(), e.fromStage(), e.toStage(), at,
+                    e.confirmedCriteria());
+        }
+        if (event instanceof DealWonEvent e) {
+            return new DealWonEvent(e.dealId(), e.pipelineId(), e.stage(), at, e.confirmedCriteria());
+        }
+        if (event instanceof DealLostEvent e) {
+            return new DealLostEvent(e.dealId(), e.pipelineId(), e.stage(), e.reason(), at);
+        }
+        if (event instanceof DealReopenedEvent e) {
+            return new DealReopenedEvent(e.dealId(), e.pipelineId(), e.stage(), at);
+        }
+        DealAttributesChangedEvent e = (DealAttributesChangedEvent) event;
+        return new DealAttributesChangedEvent(e.dealId(), e.pipelineId(), e.attributes(), at);
+    }
+
     /** Questions are drawn after the histories, so their times can fall exactly on event times. */
     private static Scenario withQuestion(Draw draw, Setup setup, List<Script> scripts, double unfiltered) {
         List<List<DealEvent>> histories = histories(setup, scripts);

@@ -120,7 +120,8 @@ class JourneyCodecTest {
         for (int i = random.nextBoolean() ? 0 : 2 + random.nextInt(3); i > 0; i--) {
             history.add(new AttributesAt(last.minusSeconds(i * 3_600L), new DealAttributes(maybe("owner-" + i),
                     maybe("web"), maybe("smb"), random.nextBoolean() ? null
-                    : new BigDecimal(random.nextInt(100_000)).movePointLeft(random.nextInt(3)), maybe("USD"))));
+                    : new BigDecimal(random.nextInt(100_000)).movePointLeft(random.nextInt(3)), maybe("USD"),
+                    random.nextBoolean() ? null : LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28)))));
         }
         return history;
     }

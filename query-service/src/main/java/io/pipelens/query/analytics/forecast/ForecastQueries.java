@@ -21,7 +21,7 @@ public class ForecastQueries {
     @QueryMapping
     public ForecastAnswer forecast(AnalyticsRequest request, @Argument int weeks) {
         checkWeeks(weeks);
-        ForecastReport report = Forecast.compute(request.index().version(), request.index().deals(), request.asOf(),
+        ForecastReport report = Forecast.compute(request.version(), request.deals(), request.asOf(),
                 weeks);
         return ForecastAnswer.of(request.context(report.openDeals()), report);
     }
@@ -33,7 +33,7 @@ public class ForecastQueries {
             throw new ViolationException("dates", "must be between 1 and " + MAX_DATES + ", was " + dates);
         }
         checkHistory(request.index(), request.asOf(), weeks, dates);
-        BacktestReport report = ForecastBacktest.compute(request.index().version(), request.index().deals(),
+        BacktestReport report = ForecastBacktest.compute(request.version(), request.deals(),
                 request.asOf(), weeks, dates);
         return BacktestAnswer.of(request.context((int) report.openAtDates()), report);
     }

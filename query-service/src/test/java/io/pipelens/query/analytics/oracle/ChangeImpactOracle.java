@@ -115,7 +115,8 @@ public final class ChangeImpactOracle {
                 averages);
     }
 
-    private static Double median(List<Double> values) {
+    /** The median, the mean of the two middle values for an even count; null for none. */
+    public static Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }
