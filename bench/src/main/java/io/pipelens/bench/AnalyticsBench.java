@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,6 +155,11 @@ final class AnalyticsBench implements Callable<Integer> {
         queries.put("bottlenecks owner=ann", "{ bottlenecks(" + p + owner + asOf + ") { bottleneck } }");
         queries.put("salesVelocity", "{ salesVelocity(" + p + ") { currencies { velocityPerDay } } }");
         queries.put("salesVelocity owner=ann", "{ salesVelocity(" + p + owner + ") { currencies { velocityPerDay } } }");
+        String period = ", from: \"" + AS_OF.minus(Duration.ofDays(30)) + "\", to: \"" + AS_OF + "\"";
+        String movement = " { stages { startWip endWip inflow outflow } currencies { currency start end }"
+                + " slippage { pushes slipDays pulls overdue } } }";
+        queries.put("movement 30 days", "{ movement(" + p + period + ")" + movement);
+        queries.put("movement 30 days owner=ann", "{ movement(" + p + owner + period + ")" + movement);
         return queries;
     }
 
