@@ -1,7 +1,9 @@
 package io.pipelens.query.analytics.movement;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.kernel.AggregateIds;
 import io.pipelens.kernel.deal.DealAttributes;
 import io.pipelens.kernel.deal.DealAttributesChangedEvent;
@@ -13,6 +15,7 @@ import io.pipelens.kernel.deal.DealWonEvent;
 import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceTest;
+import io.pipelens.query.analytics.bottlenecks.PipelineGauges;
 import io.pipelens.query.deal.DealEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -57,6 +60,10 @@ class MovementApiTest {
     private EventStore eventStore;
     @Autowired
     private HttpGraphQlTester graphQl;
+    @Autowired
+    private PipelineGauges gauges;
+    @Autowired
+    private MeterRegistry meters;
 
     private static Instant day(int n) {
         return DAY0.plus(Duration.ofDays(n));
@@ -120,6 +127,33 @@ class MovementApiTest {
         expectViolation(graphQl.document("{ movement(pipelineId: \"" + pipeline + "\", version: 7, from: \"" + day(0)
                 + "\", to: \"" + day(1) + "\") " + FIELDS + " }").execute(), "version");
         expectViolation(movement("no-such-pipeline", day(0), day(1)), "pipelineId");
+    }
+
+    /** The gauges count the trailing 30 days before now: a move 3 days ago counts, an opening 40 days ago does not. */
+    @Test
+    void exportsTheFlowsOfTheLast30DaysAsGauges() {
+        String pipeline = "movement-gauges";
+        Instant now = Instant.now();
+        define(pipeline);
+        eventStore.publish(DealEvents.asMessages(List.of(
+                new DealOpenedEvent("mvg-1", pipeline, "contact", DealAttributes.NONE, now.minus(Duration.ofDays(40))),
+                new DealMovedToStageEvent("mvg-1", pipeline, "contact", "profiling", now.minus(Duration.ofDays(3))),
+                new DealLostEvent("mvg-1", pipeline, "profiling", "no budget", now.minus(Duration.ofDays(2))))));
+        await().atMost(WITHIN).untilAsserted(() -> movement(pipeline, day(0), now)
+                .path("movement.context.deals").entity(Integer.class).isEqualTo(1));
+
+        gauges.refresh();
+
+        assertThat(flow(pipeline, "contact", "in", "opened")).isEqualTo(0.0);
+        assertThat(flow(pipeline, "contact", "out", "forward")).isEqualTo(1.0);
+        assertThat(flow(pipeline, "profiling", "in", "forward")).isEqualTo(1.0);
+        assertThat(flow(pipeline, "profiling", "out", "lost")).isEqualTo(1.0);
+        assertThat(flow(pipeline, "profiling", "out", "won")).isEqualTo(0.0);
+    }
+
+    private double flow(String pipeline, String stage, String direction, String kind) {
+        return meters.get("pipelens.stage.flow").tags("pipeline", pipeline, "stage", stage, "direction", direction,
+                "kind", kind).gauge().value();
     }
 
     private void define(String pipeline) {
