@@ -165,6 +165,11 @@ final class AnalyticsBench implements Callable<Integer> {
         queries.put("bottlenecks owner=ann", "{ bottlenecks(" + p + owner + asOf + ") { bottleneck } }");
         queries.put("salesVelocity", "{ salesVelocity(" + p + ") { currencies { velocityPerDay } } }");
         queries.put("salesVelocity owner=ann", "{ salesVelocity(" + p + owner + ") { currencies { velocityPerDay } } }");
+        String period = ", from: \"" + AS_OF.minus(Duration.ofDays(30)) + "\", to: \"" + AS_OF + "\"";
+        String movement = " { stages { startWip endWip inflow outflow } currencies { currency start end }"
+                + " slippage { pushes slipDays pulls overdue } } }";
+        queries.put("movement 30 days", "{ movement(" + p + period + ")" + movement);
+        queries.put("movement 30 days owner=ann", "{ movement(" + p + owner + period + ")" + movement);
         queries.putAll(decidingQueries(p));
         queries.putAll(pastQueries(p, owner));
         return queries;

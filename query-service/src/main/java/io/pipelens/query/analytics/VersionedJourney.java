@@ -75,11 +75,13 @@ public final class VersionedJourney {
     private final long pathFrom;
     private final AttributeValues[] valuesBeforeChange;
     private final long[] recordedExits;
+    private final AttributeTimeline timeline;
 
     private VersionedJourney(String dealId, Outcome outcome, AttributeValues values, long openedAt, long closedAt,
                              long[] path, boolean contiguous, int slot, long sequence, long[] otherTransitions,
                              long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin, long pathFrom,
-                             AttributeValues[] valuesBeforeChange, long[] recordedExits) {
+                             AttributeValues[] valuesBeforeChange, long[] recordedExits,
+                             AttributeTimeline timeline) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = values.owner();
@@ -100,6 +102,7 @@ public final class VersionedJourney {
         this.pathFrom = pathFrom;
         this.valuesBeforeChange = valuesBeforeChange;
         this.recordedExits = recordedExits;
+        this.timeline = timeline;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -194,7 +197,7 @@ public final class VersionedJourney {
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
                 attributeChanges, touchingReopenings, reopenedAfterWin, raw.get(firstMapped).enteredAt().toEpochMilli(),
                 valuesBeforeChange(journey.attributeHistory(), attributeChanges.length, interner),
-                RecordedExits.of(journey, version, positions, pathVisitOf));
+                RecordedExits.of(journey, version, positions, pathVisitOf), AttributeTimeline.of(journey, interner));
     }
 
     /**
@@ -264,7 +267,7 @@ public final class VersionedJourney {
                 sequence, upTo(otherTransitions, at), Arrays.copyOf(attributeChanges, changes),
                 below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom,
                 Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)),
-                recordedExitsUpTo(at));
+                recordedExitsUpTo(at), timeline);
     }
 
     /** The recorded exits made at or before {@code at}: those of visits that ended by then. */
@@ -652,6 +655,32 @@ public final class VersionedJourney {
     /** The sequence number of the deal's last event this journey reflects. */
     public long sequence() {
         return sequence;
+    }
+
+    /**
+     * The deal's amount, currency and expected close date over its whole history, later changes included even in a
+     * view {@link #asOf(long)} an earlier instant: a reader picks the entry in force at the time it asks about.
+     */
+    public AttributeTimeline timeline() {
+        return timeline;
+    }
+
+    /**
+     * Epoch milliseconds from which the deal exists under the version: its first visit to a non-absorbed stage
+     * (before it, {@link #asOf(long)} is null). Usually the opening.
+     */
+    public long visibleFrom() {
+        return pathFrom;
+    }
+
+    /** True when visit {@code i} ended with a win that a reopening later undid (false for the last visit). */
+    public boolean wonBeforeReopening(int i) {
+        for (int visit : reopenedAfterWin) {
+            if (visit == i + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index slot holding this deal, or -1 outside an index. */

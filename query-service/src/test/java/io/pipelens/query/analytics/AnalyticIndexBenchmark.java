@@ -5,6 +5,7 @@ import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
 import io.pipelens.query.analytics.forecast.Forecast;
 import io.pipelens.query.analytics.forecast.ForecastBacktest;
 import io.pipelens.query.analytics.funnel.Funnel;
+import io.pipelens.query.analytics.movement.Movement;
 import io.pipelens.query.analytics.skipimpact.AdjustFor;
 import io.pipelens.query.analytics.skipimpact.AdjustedSkipImpact;
 import io.pipelens.query.analytics.skipimpact.SkipImpact;
@@ -88,6 +89,8 @@ public final class AnalyticIndexBenchmark {
         time("last event as of now", () -> index.lastEventAt(NOW));
         time("last event a year before", () -> index.lastEventAt(yearBefore));
         time("sales velocity", () -> SalesVelocity.compute(index, Population.ALL, Slice.ALL));
+        time("movement 30 days", () -> Movement.compute(index, Population.ALL, Slice.ALL,
+                NOW.minus(Duration.ofDays(30)), NOW));
         time("funnel (active in 2024)", () -> Funnel.compute(index, Population.active(
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")), Slice.ALL));
         time("forecast 13 weeks", 2, 10, () -> Forecast.compute(version, index.deals(), NOW, 13));

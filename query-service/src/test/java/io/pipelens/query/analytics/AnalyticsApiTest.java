@@ -105,6 +105,8 @@ class AnalyticsApiTest {
         assertThat(scrape)
                 .contains("pipelens_deals_open{pipeline=\"" + PIPELINE + "\",stage=\"terms\"} 1.0")
                 .contains("pipelens_deals_open{pipeline=\"" + PIPELINE + "\",stage=\"contact\"} 0.0")
+                .contains("pipelens_stage_flow{direction=\"in\",kind=\"opened\",pipeline=\"" + PIPELINE
+                        + "\",stage=\"contact\"} 0.0")
                 .contains("pipelens_stage_conversion_ratio{pipeline=\"" + PIPELINE + "\",stage=\"qualification\"} 1.0")
                 .contains("pipelens_stage_transitions_total{from=\"contact\",pipeline=\"" + PIPELINE
                         + "\",to=\"qualification\"} 1.0")

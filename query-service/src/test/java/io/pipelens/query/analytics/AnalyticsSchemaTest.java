@@ -32,8 +32,10 @@ class AnalyticsSchemaTest {
                     ObjectTypeExtensionDefinition.class)) {
                 for (FieldDefinition field : query.getFieldDefinitions()) {
                     queries.add(field.getName());
+                    // movement is as of the end of its period, which its "to" states
                     boolean described = field.getInputValueDefinitions().stream().anyMatch(argument ->
-                            argument.getName().equals("asOf") && argument.getDescription() != null
+                            (argument.getName().equals("asOf") || field.getName().equals("movement")
+                                    && argument.getName().equals("to")) && argument.getDescription() != null
                                     && !argument.getDescription().getContent().isBlank());
                     if (!described) {
                         lacking.add(field.getName());

@@ -12,16 +12,21 @@ import io.pipelens.query.analytics.criteria.StageCompliance;
 import io.pipelens.query.analytics.funnel.Funnel;
 import io.pipelens.query.analytics.funnel.FunnelReport;
 import io.pipelens.query.analytics.funnel.FunnelStage;
+import io.pipelens.query.analytics.movement.Movement;
+import io.pipelens.query.analytics.movement.MovementReport;
+import io.pipelens.query.analytics.movement.StageMovement;
 import io.pipelens.query.deal.DealFlowMetrics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Pipeline health as Prometheus gauges (docs/metrics-contract.md): per pipeline and stage of its newest ready
- * version, work in progress, age of open deals, stuck deals, conversion, expected wait and the share of recorded
- * forward exits that confirmed the whole exit checklist. Computed from the analytic
+ * version, work in progress, age of open deals, stuck deals, conversion, expected wait, the share of recorded
+ * forward exits that confirmed the whole exit checklist, and the flows in and out of each stage over the trailing 30
+ * days (DESIGN §10.3). Computed from the analytic
  * indexes by a scheduled job, so a scrape only reads numbers.
  */
 @Component
@@ -36,6 +41,7 @@ public class PipelineGauges {
     private final MultiGauge conversion;
     private final MultiGauge expectedWait;
     private final MultiGauge confirmed;
+    private final MultiGauge flows;
 
     public PipelineGauges(AnalyticsRegistry registry, DealFlowMetrics flowMetrics, MeterRegistry meters, Clock clock) {
         this.registry = registry;
@@ -54,6 +60,9 @@ public class PipelineGauges {
         this.confirmed = MultiGauge.builder("pipelens.stage.exits.confirmed.ratio")
                 .description("Forward exits that confirmed every exit criterion ÷ forward exits that recorded them")
                 .register(meters);
+        this.flows = MultiGauge.builder("pipelens.stage.flow")
+                .description("Visits entering (direction in) or leaving (out) the stage in the trailing 30 days, by "
+                        + "kind of flow").register(meters);
     }
 
     public void refresh() {
@@ -63,8 +72,10 @@ public class PipelineGauges {
         List<MultiGauge.Row<?>> conversionRows = new ArrayList<>();
         List<MultiGauge.Row<?>> waitRows = new ArrayList<>();
         List<MultiGauge.Row<?>> confirmedRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> flowRows = new ArrayList<>();
+        Instant now = clock.instant();
         for (AnalyticIndex index : registry.newestReadyIndexes()) {
-            BottleneckReport load = Bottlenecks.compute(index, Population.ALL, Slice.ALL, clock.instant(),
+            BottleneckReport load = Bottlenecks.compute(index, Population.ALL, Slice.ALL, now,
                     Bottlenecks.DEFAULT_WINDOW);
             FunnelReport funnel = Funnel.compute(index, Population.ALL, Slice.ALL);
             flowMetrics.registerStages(index.pipelineId(), index.version().stages().stream().map(s -> s.key()).toList());
@@ -84,6 +95,11 @@ public class PipelineGauges {
                 confirmedRows.add(MultiGauge.Row.of(Tags.of("pipeline", index.pipelineId(), "stage", stage.key()),
                         orNaN(stage.fullyConfirmedShare())));
             }
+            MovementReport movement = Movement.compute(index, Population.ALL, Slice.ALL,
+                    now.minus(Bottlenecks.DEFAULT_WINDOW), now);
+            for (StageMovement stage : movement.stages()) {
+                flowRows.addAll(flowRows(Tags.of("pipeline", index.pipelineId(), "stage", stage.key()), stage));
+            }
         }
         open.register(openRows, true);
         age.register(ageRows, true);
@@ -91,6 +107,20 @@ public class PipelineGauges {
         conversion.register(conversionRows, true);
         expectedWait.register(waitRows, true);
         confirmed.register(confirmedRows, true);
+        flows.register(flowRows, true);
+    }
+
+    private static List<MultiGauge.Row<?>> flowRows(Tags tags, StageMovement stage) {
+        Tags in = tags.and("direction", "in");
+        Tags out = tags.and("direction", "out");
+        return List.of(MultiGauge.Row.of(in.and("kind", "opened"), stage.openedInto()),
+                MultiGauge.Row.of(in.and("kind", "forward"), stage.forwardIn()),
+                MultiGauge.Row.of(in.and("kind", "backward"), stage.backwardIn()),
+                MultiGauge.Row.of(in.and("kind", "reopened"), stage.reopenedInto()),
+                MultiGauge.Row.of(out.and("kind", "forward"), stage.forwardOut()),
+                MultiGauge.Row.of(out.and("kind", "backward"), stage.backwardOut()),
+                MultiGauge.Row.of(out.and("kind", "won"), stage.wonFrom()),
+                MultiGauge.Row.of(out.and("kind", "lost"), stage.lostAt()));
     }
 
     private static double expectedWait(StageLoad stage) {
