@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -449,31 +450,39 @@ public final class Oracle {
         return sorted.get(r - 1);
     }
 
-    /** Exact Kaplan–Meier: S as a fraction of big integers; observations are {millis, 1 = event / 0 = censored}. */
+    /**
+     * Exact Kaplan–Meier: S as a fraction of big integers; observations are {millis, 1 = event / 0 = censored}. The
+     * observations are sorted once so that the number at risk at t (time ≥ t) is read off the sorted order. A factor
+     * n − d whose next event time's number at risk is the same n' = n − d (no censoring between them) cancels it
+     * exactly, so the integers grow only with the censorings, as they must for 100,000 observations.
+     */
     static Double kaplanMeierMedian(List<long[]> observations) {
-        List<Long> eventTimes = new ArrayList<>();
-        for (long[] observation : observations) {
-            if (observation[1] == 1 && !eventTimes.contains(observation[0])) {
-                eventTimes.add(observation[0]);
-            }
-        }
-        Collections.sort(eventTimes);
+        List<long[]> sorted = new ArrayList<>(observations);
+        sorted.sort(Comparator.comparingLong(o -> o[0]));
+        int n = sorted.size();
         BigInteger numerator = BigInteger.ONE;
         BigInteger denominator = BigInteger.ONE;
-        for (long t : eventTimes) {
-            int atRisk = 0;
+        long pending = 1;
+        int i = 0;
+        while (i < n) {
+            long t = sorted.get(i)[0];
+            int atRisk = n - i;
             int events = 0;
-            for (long[] observation : observations) {
-                if (observation[0] >= t) {
-                    atRisk++;
-                }
-                if (observation[0] == t && observation[1] == 1) {
-                    events++;
-                }
+            while (i < n && sorted.get(i)[0] == t) {
+                events += (int) sorted.get(i)[1];
+                i++;
             }
-            numerator = numerator.multiply(BigInteger.valueOf(atRisk - events));
-            denominator = denominator.multiply(BigInteger.valueOf(atRisk));
-            if (numerator.multiply(BigInteger.TWO).compareTo(denominator) <= 0) {
+            if (events == 0) {
+                continue;
+            }
+            if (pending == atRisk) {
+                pending = atRisk - events;
+            } else {
+                numerator = numerator.multiply(BigInteger.valueOf(pending));
+                denominator = denominator.multiply(BigInteger.valueOf(atRisk));
+                pending = atRisk - events;
+            }
+            if (numerator.multiply(BigInteger.valueOf(pending)).multiply(BigInteger.TWO).compareTo(denominator) <= 0) {
                 return t / 1000.0;
             }
         }
