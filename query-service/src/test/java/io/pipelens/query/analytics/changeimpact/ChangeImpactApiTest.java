@@ -1,5 +1,6 @@
 package io.pipelens.query.analytics.changeimpact;
 
+import static io.pipelens.query.support.Violations.expectViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -130,14 +130,6 @@ class ChangeImpactApiTest {
     private GraphQlTester.Response changeImpact(String pipeline, String arguments) {
         return graphQl.document("{ changeImpact(pipelineId: \"" + pipeline + "\"" + arguments + ") " + FIELDS + " }")
                 .execute();
-    }
-
-    private static void expectViolation(GraphQlTester.Response response, String field) {
-        response.errors().expect(error -> {
-            Object violations = error.getExtensions().get("violations");
-            return violations instanceof List<?> list && list.stream()
-                    .anyMatch(v -> v instanceof Map<?, ?> m && field.equals(m.get("field")));
-        }).verify();
     }
 
     private static DomainEventMessage<?> pipelineMessage(String pipelineId, long sequence, Object event) {

@@ -12,10 +12,10 @@ import io.pipelens.kernel.pipeline.PipelineDefinedEvent;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceTest;
 import io.pipelens.query.deal.DealEvents;
+import io.pipelens.query.support.Violations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -109,12 +109,8 @@ class DiscoveryApiTest {
     }
 
     private void expectViolation(String pipeline, String arguments, String field) {
-        graphQl.document("{ discoverStages(pipelineId: \"" + pipeline + "\"" + arguments + ") { sampleSize } }")
-                .execute().errors().expect(error -> {
-                    Object violations = error.getExtensions().get("violations");
-                    return violations instanceof List<?> list && list.stream()
-                            .anyMatch(v -> v instanceof Map<?, ?> m && field.equals(m.get("field")));
-                }).verify();
+        Violations.expectViolation(graphQl.document("{ discoverStages(pipelineId: \"" + pipeline + "\"" + arguments
+                + ") { sampleSize } }").execute(), field);
     }
 
     private static Instant day(int n) {

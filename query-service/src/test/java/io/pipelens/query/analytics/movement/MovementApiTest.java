@@ -1,5 +1,6 @@
 package io.pipelens.query.analytics.movement;
 
+import static io.pipelens.query.support.Violations.expectViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -164,13 +165,5 @@ class MovementApiTest {
     private GraphQlTester.Response movement(String pipeline, Instant from, Instant to) {
         return graphQl.document("{ movement(pipelineId: \"" + pipeline + "\", from: \"" + from + "\", to: \"" + to
                 + "\") " + FIELDS + " }").execute();
-    }
-
-    private static void expectViolation(GraphQlTester.Response response, String field) {
-        response.errors().expect(error -> {
-            Object violations = error.getExtensions().get("violations");
-            return violations instanceof List<?> list && list.stream()
-                    .anyMatch(v -> v instanceof Map<?, ?> m && field.equals(m.get("field")));
-        }).verify();
     }
 }
