@@ -54,6 +54,11 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
     private final long trustNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /**
+     * When each pipeline was last defined or redefined through this service, kept apart from {@link #kept} so that a
+     * fold still under way when the write commits (nothing kept yet, as after a restart) is not trusted either.
+     */
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     /** The key of the answers kept in a unit of work; unique per catalog, as a unit of work may see several. */
     private final String readInThisUnitOfWork = getClass().getName() + "@" + System.identityHashCode(this);
 
@@ -93,13 +98,13 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
      */
     void changed(String pipelineId) {
         long now = nanoTime.getAsLong();
-        kept.computeIfPresent(pipelineId, (id, old) -> old.staleSince(now));
+        changedAt.merge(pipelineId, now, (earlier, later) -> later - earlier > 0 ? later : earlier);
     }
 
     private Optional<CurrentVersion> known(String pipelineId) {
         long now = nanoTime.getAsLong();
         Kept known = kept.get(pipelineId);
-        if (known != null && known.trustedAt(now, trustNanos)) {
+        if (known != null && known.trustedAt(now, trustNanos, changedAt.get(pipelineId))) {
             return known.folded().current();
         }
         Folded fresh = read(pipelineId, known);
@@ -132,7 +137,7 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
     }
 
     private void merge(String pipelineId, Folded fresh, long readAt) {
-        kept.merge(pipelineId, new Kept(fresh, readAt, Kept.NEVER), (old, read) -> old.updatedBy(read));
+        kept.merge(pipelineId, new Kept(fresh, readAt), (old, read) -> old.updatedBy(read));
     }
 
     private static Folded fold(DomainEventStream events) {
@@ -156,29 +161,21 @@ public class EventStorePipelineCatalog implements PipelineCatalog {
         return new Folded(current, lastSequence, lastEventId);
     }
 
-    /**
-     * A folded version, when its read began ({@code readAt}), and when it was last marked stale by a write through
-     * this service ({@code staleSince}; {@link #NEVER} when never).
-     */
-    private record Kept(Folded folded, long readAt, long staleSince) {
-
-        static final long NEVER = Long.MIN_VALUE;
-
-        boolean trustedAt(long now, long trustNanos) {
-            return (staleSince == NEVER || readAt - staleSince > 0) && now - readAt < trustNanos;
-        }
-
-        Kept staleSince(long now) {
-            return new Kept(folded, readAt, now);
-        }
+    /** A folded version and when its read began ({@code readAt}). */
+    private record Kept(Folded folded, long readAt) {
 
         /**
-         * This, updated by a later read: the fold further along the stream wins (reads may finish out of order), and
-         * the stale mark stays, so a read that began before it does not make a stale fold trusted.
+         * Trusted when read within the trust interval and begun after the pipeline's last write through this service
+         * ({@code changedAt}, null when none): a read begun before that write may have missed it.
          */
+        boolean trustedAt(long now, long trustNanos, Long changedAt) {
+            return (changedAt == null || readAt - changedAt > 0) && now - readAt < trustNanos;
+        }
+
+        /** This, updated by a later read: the fold further along the stream wins (reads may finish out of order). */
         Kept updatedBy(Kept read) {
             Folded newer = read.folded().lastSequence() >= folded.lastSequence() ? read.folded() : folded;
-            return new Kept(newer, Math.max(readAt, read.readAt()), staleSince);
+            return new Kept(newer, Math.max(readAt, read.readAt()));
         }
     }
 

@@ -222,4 +222,21 @@ class EventStorePipelineCatalogTest {
         assertThat(catalog.current(PIPELINE).orElseThrow().version())
                 .as("the slow command's read of version 1 does not hide the redefinition").isEqualTo(2);
     }
+
+    @Test
+    void doesNotTrustAFoldBegunBeforeARedefinitionCommittedWhenNothingWasKeptYet() {
+        append(PipelineEvents.defined(Stages.ACTIVITY_BASED, AT));
+
+        UnitOfWork<?> firstCommand = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("first"));
+        assertThat(catalog.current(PIPELINE).orElseThrow().version()).isEqualTo(1);
+        elapse(Duration.ofMillis(1));
+        redefineWithoutCall();
+        catalog.changed(PIPELINE);
+        elapse(Duration.ofMillis(1));
+        firstCommand.commit();
+
+        assertThat(catalog.current(PIPELINE).orElseThrow().version())
+                .as("the first command's read of version 1, kept on its commit, does not hide the redefinition")
+                .isEqualTo(2);
+    }
 }
