@@ -66,5 +66,9 @@ class TextScalarTest {
         assertThatThrownBy(() -> dateTime.parseValue("yesterday", CONTEXT, Locale.ROOT))
                 .hasMessage("DateTime must be ISO-8601 with an offset, for example 2026-03-01T09:30:00Z; "
                         + "got 'yesterday'");
+        assertThatThrownBy(() -> dateTime.parseValue("+200000000-01-01T00:00:00Z", CONTEXT, Locale.ROOT))
+                .as("an instant whose epoch milliseconds would overflow").isInstanceOf(CoercingParseValueException.class);
+        assertThat(dateTime.parseValue("9999-12-31T23:59:59Z", CONTEXT, Locale.ROOT))
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
     }
 }

@@ -357,6 +357,11 @@ class AnalyticsApiTest {
                 + day(5) + "\", interval: WEEK) { from } }"), "from");
         expectViolation(graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(0) + "\", to: \""
                 + day(3000) + "\", interval: WEEK) { from } }"), "to");
+        expectViolation(graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(0)
+                + "\", to: \"9999-12-31T00:00:00Z\", interval: WEEK) { from } }"), "to");
+        graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(0) + "\", to: "
+                + "\"+200000000-01-01T00:00:00Z\", interval: WEEK) { from } }").execute()
+                .errors().expect(e -> e.getMessage().contains("'to'") && e.getMessage().contains("DateTime")).verify();
         graphQl.document("{ trend(pipelineId: \"analytics-bad\", from: \"" + day(0) + "\", to: \"" + day(9)
                         + "\", interval: DAY) { from } }").execute()
                 .errors().expect(e -> e.getMessage().contains("interval") && e.getMessage().contains("DAY")).verify();

@@ -3,6 +3,7 @@ package io.pipelens.query.analytics.trend;
 import io.pipelens.kernel.ViolationException;
 import io.pipelens.query.analytics.AnalyticsRequest;
 import io.pipelens.query.analytics.AnswerContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,14 +26,23 @@ public class TrendQueries {
         if (!start.isBefore(end)) {
             throw new ViolationException("from", "must be before to: from " + start + ", to " + end);
         }
+        // A lower bound on the periods, read before they are built, so that a span of centuries is refused at once.
+        long fewest = Duration.between(start, end).toDays() / (interval == TrendInterval.WEEK ? 7 : 31);
+        if (fewest > MAX_PERIODS) {
+            throw tooMany("at least " + fewest, interval);
+        }
         int periods = Trend.periods(start, end, interval).size();
         if (periods > MAX_PERIODS) {
-            throw new ViolationException("to", "[from, to) spans " + periods + " " + interval.name().toLowerCase()
-                    + "s; at most " + MAX_PERIODS + " periods are answered at once");
+            throw tooMany(String.valueOf(periods), interval);
         }
         TrendReport report = Trend.compute(request.version(), request.deals(), request.slice(), start, end,
                 interval);
         return new TrendAnswer(request.context(report.deals()), report.interval(), start, end, report.periods());
+    }
+
+    private static ViolationException tooMany(String periods, TrendInterval interval) {
+        return new ViolationException("to", "[from, to) spans " + periods + " " + interval.name().toLowerCase()
+                + "s; at most " + MAX_PERIODS + " periods are answered at once");
     }
 
     /** The trend as GraphQL gives it. */
