@@ -8,6 +8,8 @@ import io.pipelens.query.analytics.AnalyticsRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class ForecastGauges {
 
     static final int WEEKS = 4;
+    private static final Logger log = LoggerFactory.getLogger(ForecastGauges.class);
 
     private final AnalyticsRegistry registry;
     private final Clock clock;
@@ -35,7 +38,15 @@ public class ForecastGauges {
     public void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (AnalyticIndex index : registry.newestReadyIndexes()) {
-            ForecastReport report = Forecast.compute(index.version(), index.deals(), clock.instant(), WEEKS);
+            ForecastReport report;
+            try {
+                report = Forecast.compute(index.version(), index.deals(), clock.instant(), WEEKS);
+            } catch (RuntimeException e) {
+                // One pipeline whose chain cannot be solved must not leave every other pipeline's gauges stale.
+                log.warn("No forecast gauges for pipeline '{}' version {}: {}", index.pipelineId(),
+                        index.version().number(), e.toString());
+                continue;
+            }
             for (int k = 0; k < WEEKS; k++) {
                 rows.add(MultiGauge.Row.of(Tags.of("pipeline", index.pipelineId(), "week", String.valueOf(k + 1)),
                         report.expectedWinsByWeek().get(k)));
