@@ -278,6 +278,12 @@ def selectors(expr):
     return found
 
 
+def without_offsets(expr):
+    """expr without its `offset <duration>` modifiers: a panel that sets last week's figure beside this week's asks
+    for a past that the Prometheus started for this check does not hold, so its series are looked for now."""
+    return ' '.join(re.sub(r'\s+offset\s+-?(\d+(ms|[smhdwy]))+', '', expr).split())
+
+
 def strip_comparisons(expr):
     """expr without its filters against number literals (`x > 10` -> `x`), so that an alert's expression shows the
     series it compares; raises when a comparison is left that is not against a number."""
@@ -387,10 +393,13 @@ def evaluate(args):
             table.row(False, None, None, q['source'], one_line(q['raw']), str(e))
             results.record(False, f"panel {q['source']}", str(e))
             continue
-        error, series, nan = instant(base, expr)
+        checked = without_offsets(expr)
+        error, series, nan = instant(base, checked)
         ok = error is None and series > 0 and nan < series
         note = error or ('no series' if series == 0 else 'every value is NaN' if nan == series else '')
-        table.row(ok, series, nan, q['source'], expr, note)
+        if checked != expr:
+            note = (note + ' ' if note else '') + '(asked without its offset: this Prometheus holds no such past)'
+        table.row(ok, series, nan, q['source'], checked, note)
         results.record(ok, f"panel {q['source']}", f'{note}: {expr}')
         for s in selectors(expr):
             all_selectors.setdefault(s, []).append(q['source'])
@@ -494,6 +503,7 @@ def selftest(_args):
     assert selectors('sum by (le, stage) (rate(a_bucket{pipeline="demo"}[1d]))') == ['a_bucket{pipeline="demo"}']
     assert selectors('topk(1, max by (stage) (x{a="b"})) or vector(0)') == ['x{a="b"}']
     assert selectors('sum(rate(c[5m])) / ignoring (x) group_left sum(d offset 5m) * 3600') == ['c', 'd']
+    assert without_offsets('max(f{week="1"} offset 7d) / sum(g offset 1h30m)') == 'max(f{week="1"}) / sum(g)'
     assert selectors('up{job=~"a|b"} and on (job) {__name__="z"}') == ['up{job=~"a|b"}', '{__name__="z"}']
     assert strip_comparisons('max by (p) (x) > 10') == 'max by (p) (x)'
     assert strip_comparisons('a == 1 and changes(b[15m]) == 0') == 'a and changes(b[15m])'
