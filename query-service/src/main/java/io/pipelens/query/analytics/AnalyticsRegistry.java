@@ -100,7 +100,8 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
 
     private long loadAll(Map<String, List<VersionIndex>> target, String collection) {
         long loaded = 0;
-        try (Stream<DealJourney> journeys = mongo.stream(new Query(), DealJourney.class, collection)) {
+        try (Stream<DealJourney> journeys = mongo.stream(new Query().cursorBatchSize(JourneyStore.READ_BATCH),
+                DealJourney.class, collection)) {
             for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
                 indexesOf(target, journey.pipelineId()).forEach(index -> index.load(journey));
                 loaded++;
@@ -205,7 +206,8 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         try {
             Query query = Query.query(Criteria.where("pipelineId").is(index.pipelineId()));
             index.expect(mongo.count(query, DealJourney.class, collection));
-            try (Stream<DealJourney> journeys = mongo.stream(query, DealJourney.class, collection)) {
+            try (Stream<DealJourney> journeys = mongo.stream(query.cursorBatchSize(JourneyStore.READ_BATCH),
+                    DealJourney.class, collection)) {
                 for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
                     pacer.loaded(index);
                     index.load(journey);

@@ -47,6 +47,11 @@ public class JourneyStore {
     public static final String STATE = "projection_replays";
     static final String STATE_ID = DealJourneyProjection.PROCESSOR;
     public static final String FORMATS = "read_model_formats";
+    /**
+     * Journeys per reply when many are read at once. Without it the embedded MongoDB server answers a whole
+     * collection in one reply, which the driver refuses once it passes 48 MB (some 30,000 journeys).
+     */
+    public static final int READ_BATCH = 1000;
     /** The id of the journeys' document in {@value #FORMATS}. */
     public static final String FORMAT_ID = DealJourneyProjection.PROCESSOR;
     /**

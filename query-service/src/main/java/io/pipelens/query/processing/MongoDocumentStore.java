@@ -21,6 +21,8 @@ public final class MongoDocumentStore<T> implements DocumentBatch.DocumentStore<
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** Documents per reply: the embedded MongoDB server would otherwise answer all of them in one, which may pass 48 MB. */
+    private static final int READ_BATCH = 1000;
 
     private final MongoCollection<Document> collection;
     private final DocumentCodec<T> codec;
@@ -34,7 +36,7 @@ public final class MongoDocumentStore<T> implements DocumentBatch.DocumentStore<
     public Map<String, T> load(Collection<String> ids) {
         Map<String, T> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Document document : collection.find(Filters.in("_id", ids))) {
+            for (Document document : collection.find(Filters.in("_id", ids)).batchSize(READ_BATCH)) {
                 T value = codec.decode(document);
                 found.put(codec.id(value), value);
             }

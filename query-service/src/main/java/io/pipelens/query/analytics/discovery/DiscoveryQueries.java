@@ -56,7 +56,7 @@ public class DiscoveryQueries {
 
     /** The deals' raw stage keys, of the visits begun at or before {@code asOf}. */
     private Map<String, List<String>> rawSteps(Collection<String> dealIds, Instant asOf) {
-        List<DealJourney> found = journeys.read(() -> mongo.find(Query.query(Criteria.where("_id").in(dealIds)),
+        List<DealJourney> found = journeys.read(() -> mongo.find(Query.query(Criteria.where("_id").in(dealIds)).cursorBatchSize(JourneyStore.READ_BATCH),
                 DealJourney.class));
         return found.stream().collect(Collectors.toMap(DealJourney::id, journey -> journey.visits().stream()
                 .filter(visit -> !visit.enteredAt().isAfter(asOf)).map(Visit::stage).toList()));
