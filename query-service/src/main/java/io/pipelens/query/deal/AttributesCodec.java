@@ -15,8 +15,9 @@ import org.bson.types.Decimal128;
 /**
  * {@link DealAttributes} to and from the document Spring Data's mapping writes for it, component by component as the
  * record declares them, so that an attribute added to the kernel record is stored and read back with no change here.
- * Values as the service stores them: decimals as strings, instants as dates, nulls left out; a calendar date as the
- * mapping writes a nested one, the instant of its midnight in the JVM's zone (the same zone must read it back). A
+ * Values as the service stores them: decimals as strings, instants as dates, nulls left out; a calendar date as its ISO
+ * text, as {@code ReadModelConversions} has the mapping write it (a date stored as the instant of its midnight, as
+ * the mapping's default wrote it, is read in the JVM's zone, as the mapping would read it). A
  * component of another type is refused when the codec is first used, not silently dropped.
  */
 final class AttributesCodec {
@@ -70,7 +71,7 @@ final class AttributesCodec {
             return Date.from(instant);
         }
         if (value instanceof LocalDate date) {
-            return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+            return date.toString();
         }
         throw new IllegalStateException("no stored form for a deal attribute of type " + value.getClass().getName());
     }
@@ -86,7 +87,8 @@ final class AttributesCodec {
             return ((Date) stored).toInstant();
         }
         if (type == LocalDate.class) {
-            return LocalDate.ofInstant(((Date) stored).toInstant(), ZoneId.systemDefault());
+            return stored instanceof Date midnight ? LocalDate.ofInstant(midnight.toInstant(), ZoneId.systemDefault())
+                    : LocalDate.parse(stored.toString());
         }
         return stored;
     }

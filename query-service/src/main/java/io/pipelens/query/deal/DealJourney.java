@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.convert.ValueConverter;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * had none (so a stored journey carries the field only when set); with the visits it gives every deal event's time.
  * {@code lastTransitionAt} is the time of the last event of any kind, attribute changes included.
  * {@code expectedCloseDate} is the deal's current expected close date, null when none is given; it is stored as
- * {@code yyyy-MM-dd} text, as a calendar date has no instant and the mapping's default would pin it to the JVM's zone.
+ * {@code yyyy-MM-dd} text, as every date of the read models is ({@code ReadModelConversions}).
  *
  * <p>{@code attributeHistory} holds the deal's attribute records in time order, each with the time it took effect (the
  * first at the opening), or null when the attributes never changed (the opening's are then the current fields). A
@@ -33,7 +32,7 @@ public record DealJourney(@Id String id,
                           String segment,
                           BigDecimal amount,
                           String currency,
-                          @ValueConverter(IsoDateConverter.class) LocalDate expectedCloseDate,
+                          LocalDate expectedCloseDate,
                           DealStatusView status,
                           String stage,
                           Instant openedAt,

@@ -11,8 +11,8 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * {@link DealJourney} to and from the document Spring Data's mapping writes for it (the service stores decimals as
- * strings, {@code spring.data.mongodb.representation.big-decimal=string}; instants as dates; null fields left out;
+ * {@link DealJourney} to and from the document Spring Data's mapping writes for it (decimals and calendar dates as
+ * text, as {@code ReadModelConversions} has it write them; instants as dates; null fields left out;
  * the {@code _class} hint), so journeys written here read back through {@code MongoTemplate} and the other way round.
  * {@code JourneyCodecTest} holds it to the mapping's output.
  */

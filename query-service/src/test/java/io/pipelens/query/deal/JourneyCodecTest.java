@@ -8,7 +8,9 @@ import io.pipelens.query.support.WireProtocolMongo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
@@ -103,6 +105,39 @@ class JourneyCodecTest {
 
         encoded.getList("visits", Document.class).get(0).remove("confirmedCriteria");
         assertThat(JourneyCodec.INSTANCE.decode(encoded).visits().get(0).confirmedCriteria()).isNull();
+    }
+
+    /**
+     * A calendar date is stored as its ISO text wherever it stands, so a service in another time zone reads the same
+     * day; a date stored as the instant of its midnight in this JVM's zone, as the mapping's default wrote one nested
+     * in the history, still reads back as that day in this zone, through the codec as through the template.
+     */
+    @Test
+    void datesAreStoredAsIsoTextAndMidnightInstantsStillRead() {
+        LocalDate date = LocalDate.of(2026, 3, 31);
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        DealAttributes attributes = new DealAttributes("ann", null, null, null, null, date);
+        DealJourney journey = new DealJourney("d1", "p1", "ann", null, null, null, null, date, DealStatusView.OPEN,
+                "terms", at, null, null, List.of(new Visit("terms", at, null)), List.of(at.plusSeconds(60)),
+                List.of(new AttributesAt(at, new DealAttributes("ann", null, null, null, null)),
+                        new AttributesAt(at.plusSeconds(60), attributes)), at.plusSeconds(60), 2);
+
+        for (Document stored : List.of(JourneyCodec.INSTANCE.encode(journey), mapped(journey))) {
+            assertThat(stored.get("expectedCloseDate")).isEqualTo("2026-03-31");
+            Document nested = stored.getList("attributeHistory", Document.class).get(1).get("attributes",
+                    Document.class);
+            assertThat(nested.get("expectedCloseDate")).isEqualTo("2026-03-31");
+
+            nested.put("expectedCloseDate", Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            assertThat(JourneyCodec.INSTANCE.decode(stored)).isEqualTo(journey);
+            assertThat(mongo.template().getConverter().read(DealJourney.class, stored)).isEqualTo(journey);
+        }
+    }
+
+    private static Document mapped(DealJourney journey) {
+        Document mapped = new Document();
+        mongo.template().getConverter().write(journey, mapped);
+        return mapped;
     }
 
     /** None (null) half the time, else one to three times up to {@code last}. */

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.pipelens.query.processing.ReadModelConversions;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,7 +15,6 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
@@ -72,8 +72,7 @@ public final class WireProtocolMongo implements AutoCloseable, BeforeAllCallback
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, "pipelens-test");
-        MongoCustomConversions conversions = MongoCustomConversions.create(
-                adapter -> adapter.bigDecimal(BigDecimalRepresentation.STRING));
+        MongoCustomConversions conversions = ReadModelConversions.create();
         MongoMappingContext mappingContext = new MongoMappingContext();
         mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
         mappingContext.afterPropertiesSet();
