@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Append → visible: the time from a command being appended by the command service to its effect being readable in
- * the query service's read model. The two services are separate Spring contexts with separate event-store instances,
- * so the query side learns of the event only by polling the store, as it would from another process.
+ * the query service's read model, with both services in one process as {@code ./pipelens} runs them: separate Spring
+ * contexts with separate event-store instances, the query side's woken by the command side's commit.
  */
 @Command(name = "latency", description = "Append-to-visible latency between the two services")
 final class VisibilityLatencyBench implements Callable<Integer> {

@@ -2,6 +2,7 @@ package io.pipelens.launcher;
 
 import io.pipelens.command.CommandServiceApplication;
 import io.pipelens.platform.StoreDescriptions;
+import io.pipelens.platform.eventstore.LocalAppends;
 import io.pipelens.query.QueryServiceApplication;
 import java.time.Duration;
 import java.util.List;
@@ -67,15 +68,31 @@ public final class PipelensLauncher {
      * (PostgreSQL serialises them with a lock; H2 does not). On 2 cores a parallel start gains little anyway.
      */
     private static Services start(LauncherArguments arguments) {
-        ConfigurableApplicationContext command =
-                run(CommandServiceApplication.CONFIG_NAME, CommandServiceApplication.builder(), arguments.command());
+        LocalAppends appends = new LocalAppends();
+        ConfigurableApplicationContext command = run(CommandServiceApplication.CONFIG_NAME,
+                sharing(appends, CommandServiceApplication.builder()), arguments.command());
         try {
-            return new Services(command,
-                    run(QueryServiceApplication.CONFIG_NAME, QueryServiceApplication.builder(), arguments.query()));
+            return new Services(command, run(QueryServiceApplication.CONFIG_NAME,
+                    sharing(appends, QueryServiceApplication.builder()).properties(QUERY_FETCH_DELAY),
+                    arguments.query()));
         } catch (RuntimeException e) {
             ServiceLabel.during(CommandServiceApplication.CONFIG_NAME, command::close);
             throw e;
         }
+    }
+
+    /**
+     * The query service's poll for events appended by another process. The command service of this process wakes it
+     * at each commit ({@link LocalAppends}), so the poll only bounds how soon another process's appends show (an
+     * instance elsewhere on the same store); polling every 20 ms, the default for a service alone, was most of what
+     * an idle process did. An argument {@code --pipelens.event-store.fetch-delay} still decides.
+     */
+    static final String QUERY_FETCH_DELAY = "pipelens.event-store.fetch-delay=1s";
+
+    /** The builder of a service that shares the process's {@link LocalAppends}. */
+    private static SpringApplicationBuilder sharing(LocalAppends appends, SpringApplicationBuilder builder) {
+        return builder.initializers(context -> context.getBeanFactory()
+                .registerSingleton("localAppends", appends));
     }
 
     /**

@@ -29,10 +29,11 @@ abstract class TwoServicesContract {
     /** Arguments that select the event store, besides the data directory. */
     abstract List<String> storeArguments();
 
-    Services start() {
+    Services start(String... settings) {
         List<String> args = new ArrayList<>(storeArguments());
         args.add("--pipelens.data-dir=" + dataDir);
         args.add("--server.port=0");
+        args.addAll(List.of(settings));
         return PipelensLauncher.start(args.toArray(String[]::new));
     }
 
@@ -81,6 +82,30 @@ abstract class TwoServicesContract {
             deal.path("deal.visits[0].exitedAt").entity(String.class).isEqualTo("2026-01-07T10:30:00Z");
             deal.path("deal.visits[0].durationSeconds").entity(Long.class).isEqualTo(178200L);
             deal.path("deal.visits[1].exitedAt").valueIsNull();
+        }
+    }
+
+    /**
+     * In one process the command service's commit wakes the query service's event store: a deal shows at once
+     * although the query side would poll for it only an hour later.
+     */
+    @Test
+    void theQuerySideReadsACommitOfItsOwnProcessWithoutWaitingForItsPoll() {
+        String pipelineId = uniqueId("p");
+        String dealId = uniqueId("d");
+        try (Services services = start("--query.pipelens.event-store.fetch-delay=1h")) {
+            HttpGraphQlTester commands = graphQl(services.commandPort());
+            HttpGraphQlTester queries = graphQl(services.queryPort());
+            commands.documentName("definePipeline").variable("id", pipelineId).execute()
+                    .path("definePipeline.outcome").entity(String.class).isEqualTo("APPLIED");
+            commands.documentName("openDeal")
+                    .variable("dealId", dealId).variable("pipelineId", pipelineId)
+                    .variable("stage", "contact").variable("at", "2026-01-05T09:00:00Z").execute()
+                    .path("openDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.documentName("deal")
+                    .variable("id", dealId).execute()
+                    .path("deal.visits[*].stage").entityList(String.class).containsExactly("contact"));
         }
     }
 

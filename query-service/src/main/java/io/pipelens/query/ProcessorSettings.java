@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One tracking processor per read model, all split and claimed as {@link ProcessingProperties} says. Tracking rather
- * than pooled for freshness: with the event store polled every {@code pipelens.event-store.fetch-delay}, a command
- * shows up in the read models tens of milliseconds later, where a pooled processor waits about half a second when
- * idle.
+ * than pooled for freshness: with the event store woken by a commit in the same process or polled every
+ * {@code pipelens.event-store.fetch-delay}, a command shows up in the read models tens of milliseconds later, where a
+ * pooled processor waits about half a second when idle.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProcessingProperties.class)

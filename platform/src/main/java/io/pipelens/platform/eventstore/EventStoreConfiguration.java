@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -100,15 +101,17 @@ public class EventStoreConfiguration {
         return new EventStoreIdentity(new JdbcTemplate(dataSource), StoreDescriptions.eventStore(environment));
     }
 
+    /** With {@link LocalAppends} in the context (both services in one process), a store the other one wakes. */
     @Bean
     public EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                 EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
+                                 EventStoreProperties properties, ObjectProvider<LocalAppends> localAppends) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.spanFactory())
                 .fetchDelay(properties.fetchDelay().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS);
+        LocalAppends appends = localAppends.getIfAvailable();
+        return appends == null ? builder.build() : new SignalledEventStore(builder, appends);
     }
 }
