@@ -54,7 +54,7 @@ public final class AnalyticIndex {
         return version;
     }
 
-    /** Deals with a path under the version (deals whose every visit is absorbed are not counted). */
+    /** Deals of the pipeline, those in no stage of the version (every visit absorbed) included. */
     public int size() {
         return published.size();
     }
@@ -68,11 +68,11 @@ public final class AnalyticIndex {
      * Puts the deal's current journey in the index, replacing what it held for the deal, unless the index already
      * holds the deal at the same or a later sequence number.
      *
-     * @return true when the deal has a path under the version; false when every visit it made is absorbed (the deal
-     *         is then absent from every metric)
+     * A deal that has visited absorbed stages only is held too, in no stage (DESIGN §10.1).
+     *
      * @throws IllegalArgumentException when the journey belongs to another pipeline
      */
-    public synchronized boolean upsert(DealJourney journey) {
+    public synchronized void upsert(DealJourney journey) {
         if (!pipelineId.equals(journey.pipelineId())) {
             throw new IllegalArgumentException("deal " + journey.id() + " belongs to pipeline '"
                     + journey.pipelineId() + "', not '" + pipelineId + "'");
@@ -80,21 +80,10 @@ public final class AnalyticIndex {
         Published current = published;
         VersionedJourney before = byId.get(journey.id());
         if (before != null && journey.lastSequence() <= before.sequence()) {
-            return true;
+            return;
         }
         int slot = before == null ? current.used() : before.slot();
         VersionedJourney deal = VersionedJourney.build(journey, version, interner, slot);
-        if (deal == null) {
-            if (before != null) {
-                byId.remove(journey.id());
-                current.slots()[slot] = null;
-                current.lastEvents()[slot] = VersionedJourney.OPEN;
-                published = new Published(current.slots(), current.lastEvents(), current.used(), current.size() - 1,
-                        current.generation() + 1, Arrays.stream(current.lastEvents(), 0, current.used()).max()
-                        .orElse(VersionedJourney.OPEN));
-            }
-            return false;
-        }
         VersionedJourney[] array = current.slots();
         long[] lastEvents = current.lastEvents();
         if (slot == array.length) {
@@ -108,7 +97,6 @@ public final class AnalyticIndex {
         published = new Published(array, lastEvents, Math.max(current.used(), slot + 1),
                 current.size() + (before == null ? 1 : 0), current.generation() + 1,
                 Math.max(current.lastEventAt(), lastEvent));
-        return true;
     }
 
     public synchronized void upsertAll(Iterable<DealJourney> journeys) {

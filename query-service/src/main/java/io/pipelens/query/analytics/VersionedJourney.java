@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One deal's journey under one pipeline version, in a compact immutable form: the path of visits in one long array,
@@ -32,17 +31,22 @@ import java.util.Optional;
  *       with the one before it, even at the same millisecond as the closing;</li>
  *   <li>visits stay in recorded (event) order; equal timestamps never reorder them, and a visit may last 0 ms.</li>
  * </ol>
- * A deal all of whose visits are absorbed has no path under the version and no {@code VersionedJourney}.
+ * A deal all of whose visits are absorbed is open (or closed) in no stage (DESIGN §10.1): it has no path visits, so it
+ * counts in no stage's figures, but it is a deal of the pipeline for every population count. It keeps its recorded
+ * visits' times beside the path all the same, so that its closings, reopenings and transitions read as any deal's.
  *
  * <p>{@link #asOf(long)} gives the deal as it stood at an earlier instant, from the events up to then alone (DESIGN
- * §10.1): the path cut there, the closings and attribute values of then. For that it keeps the time its first
- * non-absorbed visit began, and the attribute values in force before each attribute change (none for a deal whose
- * attributes never changed).
+ * §10.1): the path cut there, the closings and attribute values of then, and no path visit at all before its first
+ * non-absorbed visit began. For that it keeps that time, and the attribute values in force before each attribute change
+ * (none for a deal whose attributes never changed).
  */
 public final class VersionedJourney {
 
     /** Stands for "no time": the exit of an open visit, the closing of an open deal. */
     public static final long OPEN = Long.MIN_VALUE;
+
+    /** Stands for "never": when a deal that has visited absorbed stages only is in a stage. */
+    public static final long NEVER = Long.MAX_VALUE;
 
     private static final long[] NO_TIMES = new long[0];
     private static final int[] NO_VISITS = new int[0];
@@ -73,6 +77,7 @@ public final class VersionedJourney {
     private final int[] touchingReopenings;
     private final int[] reopenedAfterWin;
     private final long pathFrom;
+    private final boolean stageless;
     private final AttributeValues[] valuesBeforeChange;
     private final long[] recordedExits;
     private final AttributeTimeline timeline;
@@ -80,7 +85,7 @@ public final class VersionedJourney {
     private VersionedJourney(String dealId, Outcome outcome, AttributeValues values, long openedAt, long closedAt,
                              long[] path, boolean contiguous, int slot, long sequence, long[] otherTransitions,
                              long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin, long pathFrom,
-                             AttributeValues[] valuesBeforeChange, long[] recordedExits,
+                             boolean stageless, AttributeValues[] valuesBeforeChange, long[] recordedExits,
                              AttributeTimeline timeline) {
         this.dealId = dealId;
         this.outcome = outcome;
@@ -100,6 +105,7 @@ public final class VersionedJourney {
         this.touchingReopenings = touchingReopenings;
         this.reopenedAfterWin = reopenedAfterWin;
         this.pathFrom = pathFrom;
+        this.stageless = stageless;
         this.valuesBeforeChange = valuesBeforeChange;
         this.recordedExits = recordedExits;
         this.timeline = timeline;
@@ -114,9 +120,9 @@ public final class VersionedJourney {
         this.highest = (byte) top;
     }
 
-    /** The deal's path under {@code version}, or empty when every visit it made is absorbed. */
-    public static Optional<VersionedJourney> of(DealJourney journey, AnalyticVersion version) {
-        return Optional.ofNullable(build(journey, version, null, -1));
+    /** The deal's path under {@code version}: none (a deal in no stage) when every visit it made is absorbed. */
+    public static VersionedJourney of(DealJourney journey, AnalyticVersion version) {
+        return build(journey, version, null, -1);
     }
 
     static VersionedJourney build(DealJourney journey, AnalyticVersion version, Interner interner, int slot) {
@@ -130,10 +136,8 @@ public final class VersionedJourney {
                 firstMapped = i;
             }
         }
-        if (firstMapped < 0) {
-            return null;
-        }
-        int previous = positions[firstMapped];
+        // with no stage to take their time, the visits keep only their times, under position 0 (absorbed)
+        int previous = firstMapped < 0 ? AnalyticVersion.ABSORBED : positions[firstMapped];
         for (int i = 0; i < count; i++) {
             if (positions[i] == AnalyticVersion.ABSORBED) {
                 positions[i] = previous;
@@ -195,7 +199,8 @@ public final class VersionedJourney {
         return new VersionedJourney(journey.id(), outcome(journey), AttributeValues.of(journey.attributes(), interner),
                 journey.openedAt().toEpochMilli(), journey.closedAt() == null ? OPEN
                         : journey.closedAt().toEpochMilli(), path, contiguous, slot, journey.lastSequence(), others,
-                attributeChanges, touchingReopenings, reopenedAfterWin, raw.get(firstMapped).enteredAt().toEpochMilli(),
+                attributeChanges, touchingReopenings, reopenedAfterWin,
+                firstMapped < 0 ? NEVER : raw.get(firstMapped).enteredAt().toEpochMilli(), firstMapped < 0,
                 valuesBeforeChange(journey.attributeHistory(), attributeChanges.length, interner),
                 RecordedExits.of(journey, version, positions, pathVisitOf), AttributeTimeline.of(journey, interner));
     }
@@ -223,15 +228,15 @@ public final class VersionedJourney {
      * The deal as it stood at {@code at} (inclusive), from its events up to then alone, as a journey folded from
      * those events alone would give it (DESIGN §10.1): visits begun later are gone, a visit going on then is open, the
      * deal is open unless closed then, transitions and attribute changes after it are gone and the attribute values
-     * are those of then. Itself when nothing happened to the deal after {@code at}; null when it did not exist yet or
-     * had visited absorbed stages only (as the index holds no deal without a path).
+     * are those of then. Itself when nothing happened to the deal after {@code at}; null when it did not exist yet. A
+     * deal that by then had visited absorbed stages only is in no stage then: it has no path visits.
      */
     public VersionedJourney asOf(long at) {
-        if (pathFrom > at) {
+        if (openedAt > at) {
             return null;
         }
         int count = 0;
-        while (count < visitCount() && enteredAt(count) <= at) {
+        while (count < recordedCount() && enteredAt(count) <= at) {
             count++;
         }
         long lastExit = exitedAt(count - 1);
@@ -239,7 +244,7 @@ public final class VersionedJourney {
             lastExit = OPEN;
         }
         int changes = countUpTo(attributeChanges, at);
-        if (count == visitCount() && lastExit == exitedAt(count - 1) && changes == attributeChanges.length
+        if (count == recordedCount() && lastExit == exitedAt(count - 1) && changes == attributeChanges.length
                 && countUpTo(otherTransitions, at) == otherTransitions.length
                 && recordedExitsUpTo(at).length == recordedExits.length) {
             return this;
@@ -265,7 +270,7 @@ public final class VersionedJourney {
                 : new AttributeValues(owner, source, segment, currency, amount);
         return new VersionedJourney(dealId, outcomeAt(at), values, openedAt, closingAt(at), cut, touching, slot,
                 sequence, upTo(otherTransitions, at), Arrays.copyOf(attributeChanges, changes),
-                below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom,
+                below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom, pathFrom > at,
                 Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)),
                 recordedExitsUpTo(at), timeline);
     }
@@ -441,7 +446,16 @@ public final class VersionedJourney {
         return closedAt;
     }
 
+    /** The visits of the path: none while the deal is in no stage of the version (it has visited absorbed stages only). */
     public int visitCount() {
+        return stageless ? 0 : recordedCount();
+    }
+
+    /**
+     * The visits the path array holds: those of the path, or for a deal in no stage the times of its stays in absorbed
+     * stages, which only its closings, reopenings and transitions read.
+     */
+    private int recordedCount() {
         return contiguous ? path.length - 1 : path.length / 2;
     }
 
@@ -531,7 +545,7 @@ public final class VersionedJourney {
      * for its last closing; otherwise the index of the visit begun by the reopening that later undid the closing.
      */
     private int closedBy(long at) {
-        for (int i = 1; i < visitCount(); i++) {
+        for (int i = 1; i < recordedCount(); i++) {
             if (beganWithReopening(i)) {
                 if (exitedAt(i - 1) > at) {
                     return NOT_CLOSED;
@@ -586,15 +600,16 @@ public final class VersionedJourney {
     }
 
     /**
-     * The stage of the deal's last visit: where it is while open, where it was won or lost once closed.
+     * The stage of the deal's last visit: where it is while open, where it was won or lost once closed; {@link
+     * AnalyticVersion#ABSORBED} (0, no stage) for a deal that has visited absorbed stages only.
      */
     public int lastStage() {
-        return stageAt(visitCount() - 1);
+        return visitCount() == 0 ? AnalyticVersion.ABSORBED : stageAt(visitCount() - 1);
     }
 
     /** True when a transition (open, move, win, lose, reopen) happened at or after {@code from} and before {@code to}. */
     public boolean hadTransitionIn(long from, long to) {
-        for (int i = 0; i < visitCount(); i++) {
+        for (int i = 0; i < recordedCount(); i++) {
             long entered = enteredAt(i);
             long exited = exitedAt(i);
             if (entered >= from && entered < to || exited != OPEN && exited >= from && exited < to) {
@@ -625,7 +640,7 @@ public final class VersionedJourney {
         }
         long last = OPEN;
         // path times never decrease, so the latest one up to the bound is the first found from the end
-        for (int i = visitCount() - 1; i >= 0 && last == OPEN; i--) {
+        for (int i = recordedCount() - 1; i >= 0 && last == OPEN; i--) {
             last = latestUpTo(latestUpTo(last, exitedAt(i), at), enteredAt(i), at);
         }
         for (long time : otherTransitions) {
@@ -666,11 +681,53 @@ public final class VersionedJourney {
     }
 
     /**
-     * Epoch milliseconds from which the deal exists under the version: its first visit to a non-absorbed stage
-     * (before it, {@link #asOf(long)} is null). Usually the opening.
+     * Epoch milliseconds from which the deal is in a stage of the version: its first visit to a non-absorbed stage
+     * (before it, {@link #asOf(long)} has no path visits), usually the opening; {@link #NEVER} when it has made none.
      */
-    public long visibleFrom() {
+    public long inStageFrom() {
         return pathFrom;
+    }
+
+    /**
+     * How many open stretches the deal had: one from its opening, and one from each reopening, each to the closing
+     * that ended it or still open. They cover the deal's whole life, in a stage of the version or in none.
+     */
+    public int openStretches() {
+        int stretches = 1;
+        for (int i = 1; i < recordedCount(); i++) {
+            if (beganWithReopening(i)) {
+                stretches++;
+            }
+        }
+        return stretches;
+    }
+
+    /** Epoch milliseconds open stretch {@code k} began: the opening for the first, else its reopening. */
+    public long stretchOpenedAt(int k) {
+        return enteredAt(stretchStart(k));
+    }
+
+    /** Epoch milliseconds of the closing that ended open stretch {@code k}, or {@link #OPEN} while it goes on. */
+    public long stretchClosedAt(int k) {
+        int next = stretchStart(k + 1);
+        return exitedAt(next - 1);
+    }
+
+    /** True when open stretch {@code k} ended with a win (a later reopening may have undone it). */
+    public boolean stretchWon(int k) {
+        int next = stretchStart(k + 1);
+        return next == recordedCount() ? outcome == Outcome.WON && closedAt != OPEN : wonBeforeReopening(next - 1);
+    }
+
+    /** The recorded visit open stretch {@code k} begins with; the visit count for the stretch after the last. */
+    private int stretchStart(int k) {
+        int found = 0;
+        for (int i = 1; i < recordedCount(); i++) {
+            if (beganWithReopening(i) && ++found == k) {
+                return i;
+            }
+        }
+        return k == 0 ? 0 : recordedCount();
     }
 
     /** True when visit {@code i} ended with a win that a reopening later undid (false for the last visit). */

@@ -41,6 +41,10 @@ public final class JourneyQuality {
         Tally reopened = new Tally(sampleSize);
         int[] starts = new int[version.stageCount() + 1];
         int selected = Selection.forEach(deals, population, slice, deal -> {
+            if (deal.visitCount() == 0) {
+                // in no stage of the version (every visit absorbed): no first stage, move or reopening to report
+                return;
+            }
             int first = deal.stageAt(0);
             starts[first]++;
             if (first != 1) {

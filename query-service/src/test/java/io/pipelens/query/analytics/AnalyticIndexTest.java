@@ -92,23 +92,32 @@ class AnalyticIndexTest {
         AnalyticIndex index = Pipelines.index(AB, history);
         long generation = index.generation();
 
-        assertThat(index.upsert(deal("d1").openedAt("a", 0).journey())).isTrue();
+        index.upsert(deal("d1").openedAt("a", 0).journey());
 
         assertThat(index.deal("d1").lastStage()).isEqualTo(2);
         assertThat(index.generation()).isEqualTo(generation);
     }
 
     @Test
-    void aDealWithoutAPathIsLeftOutUntilItReachesAMappedStage() {
+    void aDealInAbsorbedStagesOnlyIsHeldOpenInNoStageUntilItReachesAMappedStage() {
         AnalyticIndex index = new AnalyticIndex(DealHistory.PIPELINE,
                 Pipelines.version(2, stages("a", "b"), StageMapping.absorbed("call")));
 
-        assertThat(index.upsert(deal("d1").openedAt("call", 0).journey())).isFalse();
-        assertThat(index.size()).isZero();
-        assertThat(index.deal("d1")).isNull();
-        assertThat(index.upsert(deal("d1").openedAt("call", 0).movedTo("b", 1).journey())).isTrue();
+        index.upsert(deal("d1").openedAt("call", 0).journey());
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.deal("d1").visits()).isEmpty();
+        assertThat(index.deal("d1").outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(index.lastEventAt(day(5))).isEqualTo(day(0));
+        FunnelReport funnel = Funnel.compute(index, Population.ALL, Slice.ALL);
+        assertThat(funnel.deals()).isEqualTo(1);
+        assertThat(funnel.open()).isEqualTo(1);
+        assertThat(funnel.stages()).allSatisfy(stage -> assertThat(stage.reached() + stage.visited() + stage.openAt())
+                .isZero());
+
+        index.upsert(deal("d1").openedAt("call", 0).movedTo("b", 1).journey());
         assertThat(index.size()).isEqualTo(1);
         assertThat(index.deal("d1").visits()).extracting(PathVisit::position).containsExactly(2);
+        assertThat(index.dealsAsOf(day(0.5)).iterator().next().visits()).isEmpty();
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,20 +71,47 @@ class AsOfMatchesEventPrefixTest {
             String as = "seed " + seed + ", asOf " + t;
 
             assertSameDeals(as, full.dealsAsOf(t), fresh.deals());
-            assertThat(full.lastEventAt(t)).as(as).isEqualTo(lastEvent(full, histories, t));
+            assertThat(full.lastEventAt(t)).as(as).isEqualTo(lastEvent(histories, t));
             assertSameAnswers(as, version, full.dealsAsOf(t), fresh.deals(), scenario.question(), t,
                     rawSteps(full, histories, t), rawSteps(prefix));
         }
     }
 
     /**
-     * The last event at or before t of the deals the index holds (those with a path under the version), also of one
-     * that by t had visited absorbed stages only: it existed then, open, only in no stage. Null when none.
+     * The checks above are not vacuous: the instants they ask at find deals in no stage (DESIGN §10.1), both deals
+     * that reach a stage of the version later and deals that never do, and the index holds them.
      */
-    private static Instant lastEvent(AnalyticIndex full, Map<String, List<DealEvent>> histories, Instant t) {
+    @Test
+    void theInstantsAskedFindDealsInNoStage() {
+        int beforeTheirFirstStage = 0;
+        int neverInAStage = 0;
+        for (long seed : seeds().toArray()) {
+            Scenario drawn = Scenarios.scenario(seed, 40);
+            Scenario scenario = seed % 2 == 0 ? drawn : Scenarios.onWholeDays(drawn);
+            AnalyticIndex full = Scenarios.indexAsProjected(scenario);
+            assertThat(full.size()).isEqualTo(scenario.histories().size());
+            for (Instant t : instants(scenario, new SplittableRandom(seed))) {
+                for (VersionedJourney deal : full.dealsAsOf(t)) {
+                    if (deal.visitCount() == 0) {
+                        if (deal.inStageFrom() == VersionedJourney.NEVER) {
+                            neverInAStage++;
+                        } else {
+                            beforeTheirFirstStage++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(beforeTheirFirstStage).as("deals as of t before their first stage of the version")
+                .isGreaterThan(100);
+        assertThat(neverInAStage).as("deals as of t that never reach a stage of the version").isGreaterThan(100);
+    }
+
+    /** The last event at or before t of all the pipeline's deals, in a stage or not (DESIGN §10.1); null when none. */
+    private static Instant lastEvent(Map<String, List<DealEvent>> histories, Instant t) {
         Instant last = null;
-        for (VersionedJourney deal : full.deals()) {
-            for (DealEvent event : histories.get(deal.dealId())) {
+        for (List<DealEvent> history : histories.values()) {
+            for (DealEvent event : history) {
                 if (!event.occurredAt().isAfter(t) && (last == null || event.occurredAt().isAfter(last))) {
                     last = event.occurredAt();
                 }
@@ -152,10 +180,7 @@ class AsOfMatchesEventPrefixTest {
                 + deal.visitedPositions();
     }
 
-    /**
-     * The journeys folded from each deal's events up to t alone, in the full index's deal order (deals the full index
-     * lacks, every visit absorbed, are lacking as of any t too).
-     */
+    /** The journeys folded from each deal's events up to t alone, in the full index's deal order. */
     private static Map<String, DealJourney> prefixJourneys(AnalyticIndex full, Map<String, List<DealEvent>> histories,
                                                            Instant t) {
         Map<String, DealJourney> journeys = new LinkedHashMap<>();

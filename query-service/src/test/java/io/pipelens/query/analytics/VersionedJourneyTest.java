@@ -19,7 +19,7 @@ class VersionedJourneyTest {
             StageMapping.absorbed("proposal"));
 
     private static VersionedJourney path(DealHistory history, AnalyticVersion version) {
-        return VersionedJourney.of(history.journey(), version).orElseThrow();
+        return VersionedJourney.of(history.journey(), version);
     }
 
     private static PathVisit visit(int position, double from, Double to) {
@@ -88,7 +88,7 @@ class VersionedJourneyTest {
                 marked.segment(), marked.amount(), marked.currency(), marked.status(), marked.stage(),
                 marked.openedAt(), marked.closedAt(), marked.lostReason(), unmarked, null, marked.lastTransitionAt(),
                 marked.lastSequence());
-        VersionedJourney deal = VersionedJourney.of(stored, GOALS).orElseThrow();
+        VersionedJourney deal = VersionedJourney.of(stored, GOALS);
 
         assertThat(deal.visits()).containsExactly(visit(1, 0, 3.0), visit(2, 3, 4.0), visit(1, 5, null));
         assertThat(List.of(deal.beganWithReopening(1), deal.beganWithReopening(2))).containsExactly(false, true);
@@ -130,9 +130,44 @@ class VersionedJourneyTest {
     }
 
     @Test
-    void aDealWhoseEveryVisitIsAbsorbedHasNoPath() {
-        assertThat(VersionedJourney.of(deal("d1").openedAt("call", 0).movedTo("proposal", 1).journey(), GOALS))
-                .isEmpty();
+    void aDealWhoseEveryVisitIsAbsorbedIsOpenInNoStage() {
+        VersionedJourney deal = path(deal("d1").openedAt("call", 0).movedTo("proposal", 1), GOALS);
+
+        assertThat(deal.visits()).isEmpty();
+        assertThat(deal.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(deal.lastStage()).isEqualTo(AnalyticVersion.ABSORBED);
+        assertThat(deal.highest()).isZero();
+        assertThat(deal.visitedPositions()).isZero();
+        assertThat(deal.openedAt()).isEqualTo(day(0).toEpochMilli());
+        assertThat(deal.inStageFrom()).isEqualTo(VersionedJourney.NEVER);
+        assertThat(deal.lastEventAt()).isEqualTo(day(1).toEpochMilli());
+        assertThat(deal.hadTransitionIn(day(0.5).toEpochMilli(), day(2).toEpochMilli())).isTrue();
+        assertThat(deal.asOf(day(0.5).toEpochMilli()).visits()).isEmpty();
+        assertThat(deal.asOf(day(0).toEpochMilli() - 1)).isNull();
+    }
+
+    @Test
+    void asOfBeforeItsFirstStageADealIsOpenInNoStageWithItsClosingsAsTheyWere() {
+        VersionedJourney deal = path(deal("d1").openedAt("call", 0).lostAt(1).reopenedInto("proposal", 2)
+                .movedTo("qualification", 3).wonAt(4), GOALS);
+
+        assertThat(deal.visits()).containsExactly(visit(2, 0, 1.0), visit(2, 2, 4.0));
+        VersionedJourney lost = deal.asOf(day(1.5).toEpochMilli());
+        assertThat(lost.visits()).isEmpty();
+        assertThat(lost.outcome()).isEqualTo(Outcome.LOST);
+        assertThat(lost.closedAt()).isEqualTo(day(1).toEpochMilli());
+        VersionedJourney reopened = deal.asOf(day(2.5).toEpochMilli());
+        assertThat(reopened.visits()).isEmpty();
+        assertThat(reopened.outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(reopened.lastStage()).isEqualTo(AnalyticVersion.ABSORBED);
+        assertThat(reopened.openStretches()).isEqualTo(2);
+        assertThat(reopened.stretchClosedAt(0)).isEqualTo(day(1).toEpochMilli());
+        assertThat(reopened.stretchWon(0)).isFalse();
+        assertThat(reopened.stretchOpenedAt(1)).isEqualTo(day(2).toEpochMilli());
+        assertThat(reopened.stretchClosedAt(1)).isEqualTo(VersionedJourney.OPEN);
+        assertThat(reopened.lastEventAt()).isEqualTo(day(2).toEpochMilli());
+        assertThat(deal.asOf(day(3).toEpochMilli()).visits()).containsExactly(visit(2, 0, 1.0), visit(2, 2, null));
+        assertThat(deal.stretchWon(1)).isTrue();
     }
 
     @Test

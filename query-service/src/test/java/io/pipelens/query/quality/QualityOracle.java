@@ -57,7 +57,10 @@ final class QualityOracle {
         return 0;
     }
 
-    /** The deal's findings, or null when every stage it entered is absorbed (no path under the version). */
+    /**
+     * The deal's findings; none, at position 0, when every stage it entered is absorbed (it is in no stage of the
+     * version: a deal of the population with no path to find anything on).
+     */
     DealFindings findings(List<DealEvent> events) {
         String id = null;
         List<String> keys = new ArrayList<>();
@@ -82,7 +85,7 @@ final class QualityOracle {
             anyStage |= resolved[i] != 0;
         }
         if (!anyStage) {
-            return null;
+            return new DealFindings(id, 0, 0, 0);
         }
         int[] stageOf = new int[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
@@ -112,7 +115,7 @@ final class QualityOracle {
         List<DealFindings> deals = new ArrayList<>();
         for (List<DealEvent> history : histories) {
             DealFindings findings = findings(history);
-            if (findings != null && selected.contains(findings.id())) {
+            if (selected.contains(findings.id())) {
                 deals.add(findings);
             }
         }
@@ -132,7 +135,7 @@ final class QualityOracle {
         int backwardMoves = 0;
         int reopenings = 0;
         for (DealFindings deal : deals) {
-            if (deal.firstPosition() != 1) {
+            if (deal.firstPosition() > 1) {
                 midPipeline.add(deal);
             }
             if (deal.backwardMoves() > 0) {

@@ -9,15 +9,16 @@ import io.pipelens.query.analytics.VersionedJourney;
  * days; WON and LOST follow them.
  *
  * <p>A deal's state at w is read from its versioned path alone: not yet opened (no state), won or lost as it stood at
- * w (inclusive, reopenings included), else the stage of its last visit entered at or before w, aged from that visit's
- * entry. Under a version whose mapping absorbs the stage a deal was opened in, the path gives the absorbed time to the
- * stage after it, so the deal reads as in that stage from its opening, where an exact reading of the history as of w
- * would place it in no stage until it reached a stage of the version.
+ * w (inclusive, reopenings included), open in no stage of the version (no state either: it has visited absorbed stages
+ * only by then, DESIGN §10.1), else the stage of its last visit entered at or before w, aged from that visit's entry.
+ * A deal in no stage at w is neither a training pair's start nor a prediction at w: the chain has no state for it.
  */
 final class ChainStates {
 
     /** The deal did not exist at the instant. */
     static final int NONE = -1;
+    /** The deal was open at the instant in no stage of the version: it had visited absorbed stages only. */
+    static final int NO_STAGE = -2;
     static final int BANDS = 4;
     static final String[] BAND_NAMES = {"DAYS_0_7", "DAYS_7_30", "DAYS_30_90", "DAYS_90_PLUS"};
 
@@ -33,6 +34,11 @@ final class ChainStates {
     /** Open (transient) states. */
     int open() {
         return open;
+    }
+
+    /** True for an open (transient) state: not {@link #NONE}, {@link #NO_STAGE}, WON or LOST. */
+    boolean isOpen(int state) {
+        return state >= 0 && state < open;
     }
 
     int won() {
@@ -64,7 +70,7 @@ final class ChainStates {
         return band;
     }
 
-    /** The deal's state at {@code at}, or {@link #NONE} before its opening. */
+    /** The deal's state at {@code at}: {@link #NONE} before its opening, {@link #NO_STAGE} while open in no stage. */
     int stateAt(VersionedJourney deal, long at) {
         if (deal.openedAt() > at) {
             return NONE;
@@ -75,6 +81,9 @@ final class ChainStates {
         }
         if (outcome == Outcome.LOST) {
             return lost();
+        }
+        if (deal.inStageFrom() > at) {
+            return NO_STAGE;
         }
         int visit = currentVisit(deal, at);
         return (deal.stageAt(visit) - 1) * BANDS + band(at - deal.enteredAt(visit));

@@ -36,7 +36,8 @@ public final class Forecast {
         int[] grid = new int[TrainingPairs.WEEKS_OF_HISTORY + 1];
         List<VersionedJourney> open = new ArrayList<>();
         for (VersionedJourney deal : deals) {
-            if (deal != null && training.add(deal, grid) && grid[0] < states.open()) {
+            // a deal open at F in no stage of the version has no state in the chain, so it is not predicted
+            if (deal != null && training.add(deal, grid) && states.isOpen(grid[0])) {
                 open.add(deal);
             }
         }

@@ -41,6 +41,10 @@ public final class ForecastBacktest {
                 if (state == ChainStates.NONE) {
                     break;
                 }
+                if (state == ChainStates.NO_STAGE) {
+                    // open in no stage of the version: no state in the chain, so neither predicted nor observed
+                    continue;
+                }
                 if (state < states.open()) {
                     openIn[i][state]++;
                     if (deal.wonIn(at, at + horizon)) {
@@ -87,8 +91,11 @@ public final class ForecastBacktest {
                 baseline.scores());
     }
 
-    /** Counts each stage the deal visited by {@code at} once. */
+    /** Counts each stage the deal visited by {@code at} once: none when it was in no stage until then. */
     private static void countVisited(VersionedJourney deal, long at, long[] counts) {
+        if (deal.inStageFrom() > at) {
+            return;
+        }
         long seen = 0;
         for (int v = 0; v < deal.visitCount() && deal.enteredAt(v) <= at; v++) {
             seen |= 1L << deal.stageAt(v);

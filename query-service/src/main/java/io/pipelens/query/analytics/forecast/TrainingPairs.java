@@ -51,7 +51,7 @@ final class TrainingPairs {
         }
         for (int i = 1; i < counts.length; i++) {
             int from = into[i];
-            if (from != ChainStates.NONE && from < states.open()) {
+            if (states.isOpen(from)) {
                 if (counts[i] == null) {
                     counts[i] = new long[states.open()][states.size()];
                 }

@@ -62,9 +62,10 @@ public final class Funnel {
         for (int k = n; k >= 1; k--) {
             reachedFrom[k] = reachedFrom[k + 1] + highest[k];
         }
-        int open = 0;
-        int won = 0;
-        int lost = 0;
+        // position 0 holds the deals in no stage (every visit absorbed): in the totals, in no stage's row
+        int open = openAt[0];
+        int won = wonFrom[0];
+        int lost = lostAt[0];
         for (int k = 1; k <= n; k++) {
             int beyond = reachedFrom[k + 1];
             int reached = reachedFrom[k];

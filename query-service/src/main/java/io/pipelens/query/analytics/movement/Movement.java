@@ -19,13 +19,15 @@ import java.util.List;
  * progress at both ends and every visit entering or leaving it in (t0, t1]; per currency, the open amount at both ends
  * and every change to it; and the expected close dates pushed and pulled.
  *
- * <p>A deal exists under the version from {@link VersionedJourney#visibleFrom()}: usually its opening, later for a
- * deal that began in absorbed stages, which then appears ("opened into") at its first stage of the version with the
- * amount it had then. Its open stretches run from that appearance or a reopening to a closing. The amount of a
- * stretch is read from the deal's {@link AttributeTimeline}: at one millisecond an attribute change counts after the
- * opening and before any other transition, so an amount changed as the deal closes counts first as an increase or
- * decrease and then as won or lost. Stretches telescope: each adds its first amount (or the amount at t0), every
- * change inside it, and takes its last (or the amount at t1), so both identities hold exactly, deal by deal.
+ * <p>A deal is in a stage of the version from {@link VersionedJourney#inStageFrom()}: usually its opening, later for
+ * a deal that began in absorbed stages, which then enters ("opened into") its first stage of the version; until then it
+ * is open in no stage (DESIGN §10.1) and in no stage's work in progress. The open amount runs over all open deals, in
+ * a stage or not: a deal's open stretches run from its opening or a reopening to a closing, whatever stages it was in.
+ * The amount of a stretch is read from the deal's {@link AttributeTimeline}: at one millisecond an attribute change
+ * counts after the opening and before any other transition, so an amount changed as the deal closes counts first as
+ * an increase or decrease and then as won or lost. Stretches telescope: each adds its first amount (or the amount at
+ * t0), every change inside it, and takes its last (or the amount at t1), so both identities hold exactly, deal by
+ * deal.
  */
 public final class Movement {
 
@@ -97,11 +99,22 @@ public final class Movement {
         }
 
         void add(VersionedJourney deal) {
-            long appears = deal.visibleFrom();
+            stages(deal);
+            AttributeTimeline timeline = deal.timeline();
+            long start = deal.openedAt();
+            for (int i = 0; i < deal.openStretches(); i++) {
+                long end = deal.stretchClosedAt(i);
+                stretch(timeline, i == 0 ? start : deal.stretchOpenedAt(i), i == 0, end,
+                        end != VersionedJourney.OPEN && deal.stretchWon(i));
+            }
+            slippage(timeline, deal.openedAt());
+        }
+
+        /** The deal's visits entering and leaving stages: from its first visit to a stage of the version on. */
+        private void stages(VersionedJourney deal) {
+            long appears = deal.inStageFrom();
             int count = deal.visitCount();
             int first = firstVisit(deal, appears);
-            AttributeTimeline timeline = deal.timeline();
-            int stretchStart = first;
             for (int i = first; i < count; i++) {
                 long entered = i == first ? appears : deal.enteredAt(i);
                 long exited = deal.exitedAt(i);
@@ -122,14 +135,7 @@ public final class Movement {
                     stages[stage][closes ? (wonAt(deal, i) ? WON : LOST)
                             : deal.stageAt(i + 1) > stage ? FORWARD_OUT : BACKWARD_OUT]++;
                 }
-                if (closes || exited == VersionedJourney.OPEN) {
-                    boolean appearance = stretchStart == first;
-                    stretch(timeline, appearance ? appears : deal.enteredAt(stretchStart), appearance,
-                            appearance && appears == deal.openedAt(), exited, closes && wonAt(deal, i));
-                    stretchStart = i + 1;
-                }
             }
-            slippage(timeline, appears, deal.openedAt());
         }
 
         /**
@@ -138,7 +144,7 @@ public final class Movement {
          */
         private static int firstVisit(VersionedJourney deal, long appears) {
             int first = 0;
-            if (appears > deal.enteredAt(0)) {
+            if (deal.visitCount() > 0 && appears > deal.enteredAt(0)) {
                 while (first < deal.visitCount() - 1 && deal.exitedAt(first) != VersionedJourney.OPEN
                         && deal.exitedAt(first) < appears) {
                     first++;
@@ -154,17 +160,16 @@ public final class Movement {
         /**
          * One open stretch [start, end): its amounts in the window. At its start the opening's own values count
          * (changes at that millisecond come after the opening), or those in force after the changes of the
-         * millisecond for an appearance after absorbed stages or a reopening.
+         * millisecond for a reopening.
          */
-        private void stretch(AttributeTimeline timeline, long start, boolean appearance, boolean opening, long end,
-                             boolean won) {
+        private void stretch(AttributeTimeline timeline, long start, boolean opening, long end, boolean won) {
             if (end != VersionedJourney.OPEN && end <= t0) {
                 return;
             }
             int from;
             if (start > t0) {
                 from = opening ? 0 : timeline.entryAt(start);
-                amounts.add(timeline, from, appearance ? Waterfalls.OPENED : Waterfalls.REOPENED);
+                amounts.add(timeline, from, opening ? Waterfalls.OPENED : Waterfalls.REOPENED);
             } else {
                 from = timeline.entryAt(t0);
                 amounts.add(timeline, from, Waterfalls.START);
@@ -185,10 +190,10 @@ public final class Movement {
             }
         }
 
-        private void slippage(AttributeTimeline timeline, long appears, long openedAt) {
+        private void slippage(AttributeTimeline timeline, long openedAt) {
             for (int j = timeline.size() - 1; j >= 1 && timeline.at(j) > t0; j--) {
                 long at = timeline.at(j);
-                if (at > t1 || at < appears || at == appears && appears != openedAt) {
+                if (at > t1 || at < openedAt) {
                     continue;
                 }
                 int before = timeline.closeDate(j - 1);

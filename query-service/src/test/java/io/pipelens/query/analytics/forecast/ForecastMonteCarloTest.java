@@ -22,7 +22,7 @@ class ForecastMonteCarloTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {12, 27})
     void probabilitiesAgreeWithSimulation(long seed) {
-        ForecastHistories.Scenario scenario = ForecastHistories.scenario(seed, 250);
+        ForecastHistories.Scenario scenario = ForecastHistories.scenario(seed, 250, false);
         int weeks = 6;
         AnalyticIndex index = scenario.index();
         ForecastReport engine = Forecast.compute(index.version(), index.deals(), scenario.asOf(), weeks);

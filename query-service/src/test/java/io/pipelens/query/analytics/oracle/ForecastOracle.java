@@ -53,14 +53,15 @@ public final class ForecastOracle {
             return -1;
         }
         Oracle.Deal deal = oracle.deal(prefix);
-        if (deal == null) {
-            return -1;
-        }
         if (deal.status.equals("won")) {
             return won();
         }
         if (deal.status.equals("lost")) {
             return lost();
+        }
+        if (deal.path.isEmpty()) {
+            // open in no stage of the version (DESIGN §10.1): no state of the chain
+            return -1;
         }
         Oracle.Visit current = deal.path.get(deal.path.size() - 1);
         long age = at - current.in();
@@ -364,7 +365,7 @@ public final class ForecastOracle {
                     continue;
                 }
                 Oracle.Deal deal = oracle.deal(prefix);
-                if (deal == null || deal.status.equals("open")) {
+                if (deal.status.equals("open")) {
                     continue;
                 }
                 for (int s = 1; s <= stageCount; s++) {

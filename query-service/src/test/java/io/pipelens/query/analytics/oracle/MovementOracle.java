@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * Movement between t0 and t1 (DESIGN §10.3 as docs/metrics.md reads it), replayed event by event from the raw events
  * of each deal, with nothing of the engine: no visits, no paths, no attribute timeline. A deal's events are taken in
  * time order, and within one millisecond the opening first, then attribute changes, then the other transitions. A
- * deal exists from its first event into a stage the version keeps (absorbed keys take the deal's last kept stage);
- * every event in (t0, t1] after that is one flow.
+ * deal is open from its opening, in a stage or not (DESIGN §10.1): the open amount and the slippage count it from
+ * there. It is in a stage from its first event into a stage the version keeps (absorbed keys take the deal's last kept
+ * stage), which is its inflow "opened into" that stage; every stage event in (t0, t1] after that is one flow.
  */
 public final class MovementOracle {
 
@@ -63,7 +64,7 @@ public final class MovementOracle {
             List<DealEvent> events = new ArrayList<>(history);
             events.sort(Comparator.comparingLong((DealEvent e) -> e.occurredAt().toEpochMilli())
                     .thenComparingInt(MovementOracle::rank));
-            boolean exists = false;
+            boolean inStage = false;
             boolean open = false;
             int stage = 0;
             int lastKept = 0;
@@ -75,26 +76,28 @@ public final class MovementOracle {
                     break;
                 }
                 if (at > t0 && !startTaken) {
-                    snapshot(exists, open, stage, attributes, stages, currencies, START);
+                    snapshot(inStage, open, stage, attributes, stages, currencies, START);
                     startTaken = true;
                 }
                 boolean count = at > t0;
                 if (event instanceof DealOpenedEvent opened) {
                     attributes = opened.attributes();
                     open = true;
+                    if (count) {
+                        add(currencies, attributes, 1);
+                    }
                     int position = positions.position(opened.stage());
                     if (position != 0) {
-                        exists = true;
+                        inStage = true;
                         stage = position;
                         lastKept = position;
                         if (count) {
                             stages.get(stage)[OPENED]++;
-                            add(currencies, attributes, 1);
                         }
                     }
                 } else if (event instanceof DealAttributesChangedEvent changed) {
                     DealAttributes now = changed.attributes();
-                    if (exists && count) {
+                    if (count) {
                         if (open) {
                             change(currencies, attributes, now);
                         }
@@ -108,11 +111,10 @@ public final class MovementOracle {
                         continue;
                     }
                     lastKept = target;
-                    if (!exists) {
-                        exists = true;
+                    if (!inStage) {
+                        inStage = true;
                         if (count) {
                             stages.get(target)[OPENED]++;
-                            add(currencies, attributes, 1);
                         }
                     } else if (target != stage && count) {
                         stages.get(stage)[target > stage ? FORWARD_OUT : BACKWARD_OUT]++;
@@ -121,13 +123,18 @@ public final class MovementOracle {
                     stage = target;
                 } else if (event instanceof DealWonEvent || event instanceof DealLostEvent) {
                     open = false;
-                    if (exists && count) {
+                    if (count) {
                         boolean won = event instanceof DealWonEvent;
-                        stages.get(stage)[won ? WON : LOST]++;
+                        if (inStage) {
+                            stages.get(stage)[won ? WON : LOST]++;
+                        }
                         add(currencies, attributes, won ? 5 : 6);
                     }
                 } else if (event instanceof DealReopenedEvent reopened) {
                     open = true;
+                    if (count) {
+                        add(currencies, attributes, 2);
+                    }
                     int position = positions.position(reopened.stage());
                     int target = position != 0 ? position : lastKept;
                     if (target == 0) {
@@ -135,18 +142,17 @@ public final class MovementOracle {
                     }
                     lastKept = target;
                     if (count) {
-                        stages.get(target)[exists ? REOPENED : OPENED]++;
-                        add(currencies, attributes, exists ? 2 : 1);
+                        stages.get(target)[inStage ? REOPENED : OPENED]++;
                     }
-                    exists = true;
+                    inStage = true;
                     stage = target;
                 }
             }
             if (!startTaken) {
-                snapshot(exists, open, stage, attributes, stages, currencies, START);
+                snapshot(inStage, open, stage, attributes, stages, currencies, START);
             }
-            snapshot(exists, open, stage, attributes, stages, currencies, END);
-            if (exists && open && attributes.expectedCloseDate() != null
+            snapshot(inStage, open, stage, attributes, stages, currencies, END);
+            if (open && attributes.expectedCloseDate() != null
                     && attributes.expectedCloseDate().toEpochDay() < today) {
                 slippage[4]++;
             }
@@ -158,10 +164,13 @@ public final class MovementOracle {
         return event instanceof DealOpenedEvent ? 0 : event instanceof DealAttributesChangedEvent ? 1 : 2;
     }
 
-    private static void snapshot(boolean exists, boolean open, int stage, DealAttributes attributes,
+    /** An open deal counts in the open amount, and in its stage's work in progress when it is in one. */
+    private static void snapshot(boolean inStage, boolean open, int stage, DealAttributes attributes,
                                  Map<Integer, int[]> stages, Map<String, BigDecimal[]> currencies, int which) {
-        if (exists && open) {
-            stages.get(stage)[which]++;
+        if (open) {
+            if (inStage) {
+                stages.get(stage)[which]++;
+            }
             add(currencies, attributes, which == START ? 0 : 7);
         }
     }

@@ -80,8 +80,9 @@ public final class Oracle {
             return false;
         }
 
+        /** The stage of the last visit; 0 (none) for a deal in no stage. */
         int last() {
-            return path.get(path.size() - 1).stage();
+            return path.isEmpty() ? 0 : path.get(path.size() - 1).stage();
         }
     }
 
@@ -107,7 +108,7 @@ public final class Oracle {
         return 0;
     }
 
-    /** The deal built from its events, or null when every visit is absorbed. */
+    /** The deal built from its events; with an empty path (open or closed in no stage) when every visit is absorbed. */
     public Deal deal(List<DealEvent> events) {
         Deal deal = new Deal();
         List<String> keys = new ArrayList<>();
@@ -171,7 +172,7 @@ public final class Oracle {
                 }
             }
             if (resolved[i] == 0) {
-                return null;
+                return deal;
             }
         }
         for (int i = 0; i < keys.size(); i++) {
@@ -206,7 +207,7 @@ public final class Oracle {
         List<Deal> selected = new ArrayList<>();
         for (List<DealEvent> history : histories) {
             Deal deal = deal(history);
-            if (deal != null && included(deal, query)) {
+            if (included(deal, query)) {
                 selected.add(deal);
             }
         }
@@ -709,15 +710,12 @@ public final class Oracle {
     // ---------------------------------------------------------------- as of
 
     /**
-     * The time of the latest event of any kind, attribute changes included, at or before {@code asOf}, over the deals
-     * that have a path under the version; null when there is none.
+     * The time of the latest event of any kind, attribute changes included, at or before {@code asOf}, over all the
+     * pipeline's deals, in a stage or not; null when there is none.
      */
     public Instant lastEventAt(List<List<DealEvent>> histories, Instant asOf) {
         Instant last = null;
         for (List<DealEvent> history : histories) {
-            if (deal(history) == null) {
-                continue;
-            }
             for (DealEvent event : history) {
                 Instant at = event.occurredAt();
                 if (!at.isAfter(asOf) && (last == null || at.isAfter(last))) {

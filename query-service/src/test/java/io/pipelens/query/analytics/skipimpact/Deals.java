@@ -115,7 +115,7 @@ final class Deals {
     }
 
     private static VersionedJourney under(AnalyticVersion version, List<DealEvent> events) {
-        return VersionedJourney.of(fold(events), version).orElseThrow();
+        return VersionedJourney.of(fold(events), version);
     }
 
     /** The journey the deal-journey projection would store, folded from the events in order. */

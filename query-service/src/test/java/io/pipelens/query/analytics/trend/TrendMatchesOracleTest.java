@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Trends equal a plain computation of DESIGN §10.2 on seeded histories (redefined versions with mapped and absorbed
  * stages, reopenings, attribute changes, equal timestamps; every other seed on whole UTC days, so that events fall
  * exactly on period boundaries): flows counted from the raw events before each period's
- * end, durations and work in progress from the {@link Oracle}'s paths of the events before, and up to, the end.
+ * end, durations and work in progress from the {@link Oracle}'s paths of the events before, and up to, the end. A deal
+ * whose visits by then are all to absorbed stages is open (or closed) in no stage (DESIGN §10.1): it counts in the
+ * flows, and in no stage's work in progress or durations.
  */
 class TrendMatchesOracleTest {
 
@@ -39,26 +41,38 @@ class TrendMatchesOracleTest {
         return Scenarios.seeds(300);
     }
 
+    /** One seed's question: the scenario, the range and the interval. */
+    private record Case(Scenarios.Scenario scenario, Instant from, Instant to, TrendInterval interval) {
+
+        static Case of(long seed) {
+            Scenarios.Scenario drawn = Scenarios.scenario(seed, 40);
+            Scenarios.Scenario scenario = seed % 2 == 0 ? drawn : Scenarios.onWholeDays(drawn);
+            SplittableRandom random = new SplittableRandom(seed);
+            long first = scenario.histories().stream().mapToLong(h -> h.get(0).occurredAt().toEpochMilli()).min()
+                    .orElseThrow();
+            Instant from = Instant.ofEpochMilli(first + random.nextLong(-10 * DAY, 120 * DAY));
+            Instant to = from.plusMillis(random.nextLong(1, 150 * DAY));
+            return new Case(scenario, from, to, random.nextBoolean() ? TrendInterval.WEEK : TrendInterval.MONTH);
+        }
+
+        Expected expected(long start, long end) {
+            return TrendMatchesOracleTest.expected(scenario.setup().oracle(), scenario.histories(),
+                    scenario.question().slice(), scenario.setup().version().stageCount(), start, end);
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void equalsThePlainComputation(long seed) {
-        Scenarios.Scenario drawn = Scenarios.scenario(seed, 40);
-        Scenarios.Scenario scenario = seed % 2 == 0 ? drawn : Scenarios.onWholeDays(drawn);
-        AnalyticVersion version = scenario.setup().version();
-        AnalyticIndex index = Scenarios.indexAsProjected(scenario);
-        SplittableRandom random = new SplittableRandom(seed);
-        long first = scenario.histories().stream().mapToLong(h -> h.get(0).occurredAt().toEpochMilli()).min()
-                .orElseThrow();
-        Instant from = Instant.ofEpochMilli(first + random.nextLong(-10 * DAY, 120 * DAY));
-        Instant to = from.plusMillis(random.nextLong(1, 150 * DAY));
-        TrendInterval interval = random.nextBoolean() ? TrendInterval.WEEK : TrendInterval.MONTH;
-        Slice slice = scenario.question().slice();
+        Case drawn = Case.of(seed);
+        AnalyticVersion version = drawn.scenario().setup().version();
+        AnalyticIndex index = Scenarios.indexAsProjected(drawn.scenario());
+        Slice slice = drawn.scenario().question().slice();
 
-        TrendReport report = Trend.compute(version, index.deals(), slice, from, to, interval);
+        TrendReport report = Trend.compute(version, index.deals(), slice, drawn.from(), drawn.to(), drawn.interval());
 
-        List<long[]> periods = expectedPeriods(from, to, interval);
+        List<long[]> periods = expectedPeriods(drawn.from(), drawn.to(), drawn.interval());
         assertThat(report.periods()).as("seed %d", seed).hasSize(periods.size());
-        Oracle oracle = scenario.setup().oracle();
         for (int i = 0; i < periods.size(); i++) {
             long start = periods.get(i)[0];
             long end = periods.get(i)[1];
@@ -66,7 +80,7 @@ class TrendMatchesOracleTest {
             String as = "seed " + seed + ", period " + Instant.ofEpochMilli(start);
             assertThat(period.start().toEpochMilli()).as(as).isEqualTo(start);
             assertThat(period.end().toEpochMilli()).as(as).isEqualTo(end);
-            Expected expected = expected(oracle, scenario.histories(), slice, version.stageCount(), start, end);
+            Expected expected = drawn.expected(start, end);
             assertThat(new int[] {period.opened(), period.won(), period.lost()}).as(as)
                     .containsExactly(expected.opened, expected.won, expected.lost);
             assertThat(period.winRate()).as(as).isEqualTo(expected.won + expected.lost == 0 ? null
@@ -86,6 +100,19 @@ class TrendMatchesOracleTest {
         }
     }
 
+    /** The seeds above count deals opened in a period while in no stage of the version at its end, so not vacuously. */
+    @Test
+    void theSeedsOpenDealsInNoStage() {
+        int openedInNoStage = 0;
+        for (long seed : seeds().toArray()) {
+            Case drawn = Case.of(seed);
+            for (long[] period : expectedPeriods(drawn.from(), drawn.to(), drawn.interval())) {
+                openedInNoStage += drawn.expected(period[0], period[1]).openedInNoStage();
+            }
+        }
+        assertThat(openedInNoStage).isGreaterThan(20);
+    }
+
     @Test
     void weeksStartOnMondayAndMonthsOnTheFirstInUtcEachCountedWhole() {
         List<long[]> weeks = Trend.periods(Instant.parse("2026-03-04T10:00:00Z"),
@@ -102,7 +129,7 @@ class TrendMatchesOracleTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not before to");
     }
 
-    private record Expected(int opened, int won, int lost, int[] wip, List<List<Long>> totals) {
+    private record Expected(int opened, int won, int lost, int[] wip, List<List<Long>> totals, int openedInNoStage) {
     }
 
     private static Expected expected(Oracle oracle, List<List<DealEvent>> histories, Slice slice, int stages,
@@ -110,6 +137,7 @@ class TrendMatchesOracleTest {
         int opened = 0;
         int won = 0;
         int lost = 0;
+        int openedInNoStage = 0;
         int[] wip = new int[stages + 1];
         List<List<Long>> totals = new ArrayList<>();
         for (int k = 0; k <= stages; k++) {
@@ -120,6 +148,7 @@ class TrendMatchesOracleTest {
             Oracle.Deal deal = before.isEmpty() ? null : oracle.deal(before);
             if (deal != null && matches(deal, slice)) {
                 opened += deal.openedAt >= start ? 1 : 0;
+                openedInNoStage += deal.openedAt >= start && deal.path.isEmpty() ? 1 : 0;
                 DealEvent closing = null;
                 for (DealEvent event : before) {
                     if (event instanceof DealWonEvent || event instanceof DealLostEvent) {
@@ -148,11 +177,12 @@ class TrendMatchesOracleTest {
             }
             List<DealEvent> byEnd = history.stream().filter(e -> e.occurredAt().toEpochMilli() <= end).toList();
             Oracle.Deal atEnd = byEnd.isEmpty() ? null : oracle.deal(byEnd);
-            if (atEnd != null && matches(atEnd, slice) && atEnd.status.equals("open")) {
+            // open in no stage (every visit by then absorbed): in no stage's work in progress
+            if (atEnd != null && matches(atEnd, slice) && atEnd.status.equals("open") && !atEnd.path.isEmpty()) {
                 wip[atEnd.path.get(atEnd.path.size() - 1).stage()]++;
             }
         }
-        return new Expected(opened, won, lost, wip, totals);
+        return new Expected(opened, won, lost, wip, totals, openedInNoStage);
     }
 
     private static boolean matches(Oracle.Deal deal, Slice slice) {
