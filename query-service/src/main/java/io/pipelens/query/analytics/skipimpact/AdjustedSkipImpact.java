@@ -2,6 +2,7 @@ package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.LongList;
 import io.pipelens.query.analytics.Outcome;
 import io.pipelens.query.analytics.Population;
 import io.pipelens.query.analytics.Selection;
@@ -12,12 +13,17 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Skip impact adjusted for deal attributes (DESIGN §9.2) in one pass over the deals. Per stratum, closed deals are
+ * Skip impact adjusted for deal attributes (DESIGN §9.2). The deals are read twice: once to select them, keeping what
+ * the counting needs of the closed ones in primitive lists, and once by {@link Strata}. Per stratum, closed deals are
  * counted in a histogram of highest positions by outcome and their visited stages by outcome, as {@code SkipImpact}
  * does for the whole population; stage k's table in a stratum then takes c and d from the visited counts and a and b
  * from the remaining deals with highest position beyond k.
  */
 public final class AdjustedSkipImpact {
+
+    /** A closed deal's facts in one long: bit 0 lost, bits 1 to 7 its highest position, above them its index. */
+    private static final long HIGHEST_BITS = 0xFE;
+    private static final int INDEX_SHIFT = 8;
 
     private AdjustedSkipImpact() {
     }
@@ -32,7 +38,16 @@ public final class AdjustedSkipImpact {
                                                    Population population, Slice slice,
                                                    Collection<AdjustFor> adjustFor) {
         List<VersionedJourney> selected = new ArrayList<>();
-        Selection.forEach(deals, population, slice, selected::add);
+        LongList closedDeals = new LongList();
+        LongList closedVisited = new LongList();
+        Selection.forEach(deals, population, slice, deal -> {
+            if (deal.outcome() != Outcome.OPEN) {
+                closedDeals.add((long) selected.size() << INDEX_SHIFT | deal.highest() << 1
+                        | (deal.outcome() == Outcome.LOST ? 1 : 0));
+                closedVisited.add(deal.visitedPositions());
+            }
+            selected.add(deal);
+        });
         Strata strata = Strata.of(selected, adjustFor);
         int n = version.stageCount();
         int width = n + 2;
@@ -40,22 +55,19 @@ public final class AdjustedSkipImpact {
         int[] wonByHighest = new int[strata.count() * width];
         int[] visitedLost = new int[strata.count() * width];
         int[] visitedWon = new int[strata.count() * width];
-        int closed = 0;
-        for (int i = 0; i < selected.size(); i++) {
-            VersionedJourney deal = selected.get(i);
-            if (deal.outcome() == Outcome.OPEN) {
-                continue;
-            }
-            closed++;
-            boolean lost = deal.outcome() == Outcome.LOST;
-            int base = strata.of(i) * width;
-            int h = deal.highest();
+        // from the closed deals' facts kept above, so that no deal is read again
+        for (int j = 0; j < closedDeals.size(); j++) {
+            long facts = closedDeals.get(j);
+            boolean lost = (facts & 1) != 0;
+            int base = strata.of((int) (facts >>> INDEX_SHIFT)) * width;
+            int h = (int) (facts & HIGHEST_BITS) >>> 1;
             (lost ? lostByHighest : wonByHighest)[base + h]++;
             int[] visited = lost ? visitedLost : visitedWon;
-            for (long bits = deal.visitedPositions() & ((1L << h) - 1); bits != 0; bits &= bits - 1) {
+            for (long bits = closedVisited.get(j) & ((1L << h) - 1); bits != 0; bits &= bits - 1) {
                 visited[base + Long.numberOfTrailingZeros(bits)]++;
             }
         }
+        int closed = closedDeals.size();
 
         // per stratum and stage k, the closed deals whose highest position is beyond k, by outcome
         int[] lostBeyond = new int[strata.count() * width];
