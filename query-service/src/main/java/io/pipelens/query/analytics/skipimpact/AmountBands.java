@@ -14,19 +14,19 @@ final class AmountBands {
     /** The band of a deal without an amount. */
     static final int NONE = 0;
 
-    private final int[] currencyOf;
-    private final double[] amounts;
     private final Numbering currencies = new Numbering();
+    private int[] currencyOf = new int[64];
+    private double[] amounts = new double[64];
+    private int size;
     private int[] counts = new int[4];
 
-    /** A gatherer of the amounts of {@code deals} deals, to be given each with {@link #add(int, VersionedJourney)}. */
-    AmountBands(int deals) {
-        currencyOf = new int[deals];
-        amounts = new double[deals];
-    }
-
-    /** Keeps the amount of deal {@code i} under its currency. */
-    void add(int i, VersionedJourney deal) {
+    /** Keeps the next deal's amount under its currency. */
+    void add(VersionedJourney deal) {
+        if (size == currencyOf.length) {
+            currencyOf = Arrays.copyOf(currencyOf, 2 * size);
+            amounts = Arrays.copyOf(amounts, 2 * size);
+        }
+        int i = size++;
         if (!deal.hasAmount()) {
             currencyOf[i] = -1;
             return;
@@ -43,7 +43,7 @@ final class AmountBands {
     /** Each deal's band, 1 to 4, or {@link #NONE}, once every deal is added. */
     int[] bands() {
         double[][] boundaries = boundaries();
-        int[] bands = new int[currencyOf.length];
+        int[] bands = new int[size];
         for (int i = 0; i < bands.length; i++) {
             bands[i] = currencyOf[i] < 0 ? NONE : band(amounts[i], boundaries[currencyOf[i]]);
         }
@@ -58,7 +58,7 @@ final class AmountBands {
             sorted[c] = new double[counts[c]];
         }
         int[] filled = new int[count];
-        for (int i = 0; i < currencyOf.length; i++) {
+        for (int i = 0; i < size; i++) {
             int c = currencyOf[i];
             if (c >= 0) {
                 sorted[c][filled[c]++] = amounts[i];

@@ -1,9 +1,6 @@
 package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.AnalyticsRequest;
-import io.pipelens.query.analytics.AnswerContext;
-import io.pipelens.query.analytics.VersionedJourney;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -19,21 +16,13 @@ public class SkipImpactQueries {
     /** @param adjustFor the attributes to adjust for; null or empty for the crude figures alone */
     @QueryMapping
     public SkipImpactAnswer skipImpact(AnalyticsRequest request, @Argument List<AdjustFor> adjustFor) {
-        boolean adjusted = adjustFor != null && !adjustFor.isEmpty();
-        Iterable<VersionedJourney> deals = adjusted ? held(request.deals()) : request.deals();
-        SkipImpactReport report = SkipImpact.compute(request.version(), deals, request.population(), request.slice());
-        AnswerContext context = request.context(report.deals());
-        if (!adjusted) {
-            return SkipImpactAnswer.crude(context, report);
+        if (adjustFor == null || adjustFor.isEmpty()) {
+            SkipImpactReport report = SkipImpact.compute(request.version(), request.deals(), request.population(),
+                    request.slice());
+            return SkipImpactAnswer.crude(request.context(report.deals()), report);
         }
-        return SkipImpactAnswer.adjusted(context, report, AdjustedSkipImpact.compute(request.version(), deals,
-                request.population(), request.slice(), adjustFor));
-    }
-
-    /** The deals in a list, so that both computations read the same deals and each is cut to asOf once. */
-    private static List<VersionedJourney> held(Iterable<VersionedJourney> deals) {
-        List<VersionedJourney> held = new ArrayList<>();
-        deals.forEach(held::add);
-        return held;
+        AdjustedSkipImpact.Both both = AdjustedSkipImpact.withCrude(request.version(), request.deals(),
+                request.population(), request.slice(), adjustFor);
+        return SkipImpactAnswer.adjusted(request.context(both.crude().deals()), both.crude(), both.adjusted());
     }
 }

@@ -45,48 +45,85 @@ public final class Strata {
      * stratum). Amount bands are the quartiles among {@code deals}, so pass every deal of the population, open ones
      * included.
      *
-     * <p>Every attribute's values are numbered first (a deal's level of the attribute), then the levels so far are
-     * combined with the next attribute's and the combinations renumbered in order of first appearance, so the deals
-     * are read once per attribute and no key object is made per deal.
-     *
      * @throws IllegalArgumentException when {@code adjustFor} holds a null
      */
     public static Strata of(List<VersionedJourney> deals, Collection<AdjustFor> adjustFor) {
-        Set<AdjustFor> chosen = EnumSet.noneOf(AdjustFor.class);
-        for (AdjustFor attribute : adjustFor == null ? List.<AdjustFor>of() : adjustFor) {
-            if (attribute == null) {
-                throw new IllegalArgumentException("adjustFor: must not contain null");
+        Gatherer gatherer = new Gatherer(adjustFor);
+        deals.forEach(gatherer::add);
+        return gatherer.strata();
+    }
+
+    /**
+     * Takes the deals one at a time, so that a caller already going over them builds the strata without reading them
+     * again. Every attribute's values are numbered as the deals come (a deal's level of the attribute); then the
+     * levels so far are combined with the next attribute's and the combinations renumbered in order of first
+     * appearance, in int arrays: no key object is made per deal.
+     */
+    static final class Gatherer {
+
+        private final Set<AdjustFor> chosen = EnumSet.noneOf(AdjustFor.class);
+        private final AdjustFor[] attributes;
+        private final Numbering[] numberings;
+        private final AmountBands amounts;
+        private final List<VersionedJourney> deals = new ArrayList<>();
+        private int[][] level;
+
+        /** @throws IllegalArgumentException when {@code adjustFor} holds a null */
+        Gatherer(Collection<AdjustFor> adjustFor) {
+            for (AdjustFor attribute : adjustFor == null ? List.<AdjustFor>of() : adjustFor) {
+                if (attribute == null) {
+                    throw new IllegalArgumentException("adjustFor: must not contain null");
+                }
+                chosen.add(attribute);
             }
-            chosen.add(attribute);
+            attributes = chosen.toArray(AdjustFor[]::new);
+            numberings = new Numbering[attributes.length];
+            Arrays.setAll(numberings, a -> new Numbering());
+            amounts = chosen.contains(AdjustFor.AMOUNT_BAND) ? new AmountBands() : null;
+            level = new int[attributes.length][64];
         }
-        List<AdjustFor> attributes = List.copyOf(chosen);
-        int[][] level = new int[attributes.size()][deals.size()];
-        Numbering[] levels = new Numbering[attributes.size()];
-        Arrays.setAll(levels, a -> new Numbering());
-        AmountBands amounts = chosen.contains(AdjustFor.AMOUNT_BAND) ? new AmountBands(deals.size()) : null;
-        for (int i = 0; i < deals.size(); i++) {
-            VersionedJourney deal = deals.get(i);
-            for (int a = 0; a < level.length; a++) {
-                if (attributes.get(a) == AdjustFor.AMOUNT_BAND) {
-                    amounts.add(i, deal);
-                } else {
-                    level[a][i] = levels[a].of(value(deal, attributes.get(a)));
+
+        /** Takes the next deal; its index is the number of deals taken before it. */
+        void add(VersionedJourney deal) {
+            int i = deals.size();
+            if (attributes.length > 0 && i == level[0].length) {
+                for (int a = 0; a < level.length; a++) {
+                    level[a] = Arrays.copyOf(level[a], 2 * i);
                 }
             }
+            for (int a = 0; a < attributes.length; a++) {
+                if (attributes[a] == AdjustFor.AMOUNT_BAND) {
+                    amounts.add(deal);
+                } else {
+                    level[a][i] = numberings[a].of(value(deal, attributes[a]));
+                }
+            }
+            deals.add(deal);
         }
-        int[] bands = amounts == null ? null : amounts.bands();
-        int[] combination = new int[deals.size()];
-        int combinations = 1;
-        for (int a = 0; a < level.length; a++) {
-            boolean band = attributes.get(a) == AdjustFor.AMOUNT_BAND;
-            combinations = combine(combination, combinations, band ? bands : level[a], band ? 5 : levels[a].count());
+
+        /** The deals taken so far. */
+        int size() {
+            return deals.size();
         }
-        int count = combine(combination, combinations, new int[deals.size()], 1);
-        int[] firstDeal = new int[count];
-        for (int i = combination.length - 1; i >= 0; i--) {
-            firstDeal[combination[i]] = i;
+
+        /** The strata of the deals taken. */
+        Strata strata() {
+            int size = deals.size();
+            int[] bands = amounts == null ? null : amounts.bands();
+            int[] combination = new int[size];
+            int combinations = 1;
+            for (int a = 0; a < attributes.length; a++) {
+                boolean band = attributes[a] == AdjustFor.AMOUNT_BAND;
+                combinations = combine(combination, combinations, band ? bands : level[a],
+                        band ? 5 : numberings[a].count());
+            }
+            int count = combine(combination, combinations, new int[size], 1);
+            int[] firstDeal = new int[count];
+            for (int i = size - 1; i >= 0; i--) {
+                firstDeal[combination[i]] = i;
+            }
+            return new Strata(Collections.unmodifiableSet(chosen), deals, bands, combination, firstDeal);
         }
-        return new Strata(Collections.unmodifiableSet(chosen), deals, bands, combination, firstDeal);
     }
 
     private static Object value(VersionedJourney deal, AdjustFor attribute) {
