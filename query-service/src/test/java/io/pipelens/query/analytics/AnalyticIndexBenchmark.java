@@ -85,7 +85,7 @@ public final class AnalyticIndexBenchmark {
         time("skip impact", () -> SkipImpact.compute(index, Population.ALL, Slice.ALL));
         time("skip impact adjusted (owner, band)", () -> AdjustedSkipImpact.compute(index, Population.ALL,
                 Slice.ALL, List.of(AdjustFor.OWNER, AdjustFor.AMOUNT_BAND)));
-        time("skip impact adjusted (owner, band) as of now", () -> AdjustedSkipImpact.compute(version,
+        time("skip impact crude and adjusted (owner, band) as of now", () -> AdjustedSkipImpact.withCrude(version,
                 index.dealsAsOf(NOW), Population.ALL, Slice.ALL, List.of(AdjustFor.OWNER, AdjustFor.AMOUNT_BAND)));
         time("discover stages last 20", () -> StageDiscovery.compute(version, index.dealsAsOf(NOW),
                 DiscoveryQuestion.of(20, null, null, null)));
