@@ -6,6 +6,7 @@ import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.QueryServiceApplication;
 import io.pipelens.query.analytics.AnalyticsRegistry;
 import io.pipelens.query.deal.DealJourneyProjection;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -64,6 +66,12 @@ final class AnalyticsBench implements Callable<Integer> {
             description = "measured runs of the forecast and of its backtest (after 2 unmeasured)")
     int forecastRuns;
 
+    @Option(names = "--only", description = "time only the queries whose name matches this regular expression (and"
+            + " skip the DuckDB baseline), e.g. 'discoverStages.*'")
+    Pattern only;
+
+    private final Map<String, Double> cpuPerRun = new LinkedHashMap<>();
+    private long lastCpuNanos;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -89,18 +97,28 @@ final class AnalyticsBench implements Callable<Integer> {
             Map<String, String> queries = queries();
             Map<String, Histogram> ours = new LinkedHashMap<>();
             for (var entry : queries.entrySet()) {
-                ours.put(entry.getKey(), time(() -> graphQl(port, entry.getValue()), warmup, runs));
+                if (chosen(entry.getKey())) {
+                    ours.put(entry.getKey(), time(entry.getKey(), () -> graphQl(port, entry.getValue()), warmup,
+                            runs));
+                }
             }
             for (var entry : forecastQueries().entrySet()) {
-                ours.put(entry.getKey(), time(() -> graphQl(port, entry.getValue()), 2, forecastRuns));
-                System.out.printf("%s: %s%n", entry.getKey(), graphQl(port, entry.getValue()).get("data"));
+                if (chosen(entry.getKey())) {
+                    ours.put(entry.getKey(), time(entry.getKey(), () -> graphQl(port, entry.getValue()), 2,
+                            forecastRuns));
+                    System.out.printf("%s: %s%n", entry.getKey(), graphQl(port, entry.getValue()).get("data"));
+                }
             }
-            Map<String, Histogram> duck = duckDb(query.getBean(DataSource.class));
+            Map<String, Histogram> duck = only == null ? duckDb(query.getBean(DataSource.class)) : Map.of();
 
-            System.out.printf("%n%-34s %9s %9s %9s%n", "query (" + deals + " deals)", "p50 ms", "p95 ms", "p99 ms");
+            System.out.printf("%n%-34s %9s %9s %9s %9s%n", "query (" + deals + " deals)", "p50 ms", "p95 ms",
+                    "p99 ms", "cpu ms");
             ours.forEach((name, h) -> print(name, h));
             duck.forEach((name, h) -> print(name, h));
-            for (String figure : List.of("funnel", "timeInStage")) {
+            System.out.printf("cpu ms: the whole process's CPU time per measured run (server and client; %d cores,"
+                    + " load average %.2f)%n", Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            for (String figure : only == null ? List.of("funnel", "timeInStage") : List.<String>of()) {
                 double pipelens = ours.get(figure).getValueAtPercentile(50) / 1000.0;
                 double duckdb = duck.get("duckdb " + figure).getValueAtPercentile(50) / 1000.0;
                 System.out.printf("%s: Pipelens p50 %.1f ms vs DuckDB p50 %.1f ms: %.1f× faster%n", figure, pipelens,
@@ -315,22 +333,42 @@ final class AnalyticsBench implements Callable<Integer> {
         }
     }
 
-    private static Histogram time(Runnable action, int warmup, int runs) {
+    private boolean chosen(String name) {
+        return only == null || only.matcher(name).matches();
+    }
+
+    /** Times the runs, keeping the process's CPU time per measured run under {@code name}. */
+    private Histogram time(String name, Runnable action, int warmup, int runs) {
+        Histogram histogram = time(action, warmup, runs);
+        cpuPerRun.put(name, lastCpuNanos / 1e6 / runs);
+        return histogram;
+    }
+
+    private Histogram time(Runnable action, int warmup, int runs) {
         for (int i = 0; i < warmup; i++) {
             action.run();
         }
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        long cpuBefore = processCpuNanos();
         for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
             action.run();
             histogram.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started));
         }
+        lastCpuNanos = processCpuNanos() - cpuBefore;
         return histogram;
     }
 
-    private static void print(String name, Histogram h) {
-        System.out.printf("%-34s %9.1f %9.1f %9.1f%n", name, h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private void print(String name, Histogram h) {
+        Double cpu = cpuPerRun.get(name);
+        System.out.printf("%-34s %9.1f %9.1f %9.1f %9s%n", name, h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                cpu == null ? "" : String.format("%.1f", cpu));
     }
 
     private static long heapMiB() {

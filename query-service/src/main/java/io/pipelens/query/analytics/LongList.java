@@ -35,6 +35,11 @@ public final class LongList {
         return size;
     }
 
+    /** The value added {@code index}-th (from 0), while the list is unsorted. */
+    public long get(int index) {
+        return values[index];
+    }
+
     /** Sorts in place and returns the backing array; only the first {@link #size()} values are meaningful. */
     public long[] sorted() {
         if (size < RADIX_FROM || negative) {

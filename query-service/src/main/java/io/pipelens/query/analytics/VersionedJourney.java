@@ -81,12 +81,13 @@ public final class VersionedJourney {
     private final AttributeValues[] valuesBeforeChange;
     private final long[] recordedExits;
     private final AttributeTimeline timeline;
+    private final RawSteps rawSteps;
 
     private VersionedJourney(String dealId, Outcome outcome, AttributeValues values, long openedAt, long closedAt,
                              long[] path, boolean contiguous, int slot, long sequence, long[] otherTransitions,
                              long[] attributeChanges, int[] touchingReopenings, int[] reopenedAfterWin, long pathFrom,
                              boolean stageless, AttributeValues[] valuesBeforeChange, long[] recordedExits,
-                             AttributeTimeline timeline) {
+                             AttributeTimeline timeline, RawSteps rawSteps) {
         this.dealId = dealId;
         this.outcome = outcome;
         this.owner = values.owner();
@@ -109,6 +110,7 @@ public final class VersionedJourney {
         this.valuesBeforeChange = valuesBeforeChange;
         this.recordedExits = recordedExits;
         this.timeline = timeline;
+        this.rawSteps = rawSteps;
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -202,7 +204,8 @@ public final class VersionedJourney {
                 attributeChanges, touchingReopenings, reopenedAfterWin,
                 firstMapped < 0 ? NEVER : raw.get(firstMapped).enteredAt().toEpochMilli(), firstMapped < 0,
                 valuesBeforeChange(journey.attributeHistory(), attributeChanges.length, interner),
-                RecordedExits.of(journey, version, positions, pathVisitOf), AttributeTimeline.of(journey, interner));
+                RecordedExits.of(journey, version, positions, pathVisitOf), AttributeTimeline.of(journey, interner),
+                RawSteps.of(raw, size == count, interner));
     }
 
     /**
@@ -246,7 +249,7 @@ public final class VersionedJourney {
         int changes = countUpTo(attributeChanges, at);
         if (count == recordedCount() && lastExit == exitedAt(count - 1) && changes == attributeChanges.length
                 && countUpTo(otherTransitions, at) == otherTransitions.length
-                && recordedExitsUpTo(at).length == recordedExits.length) {
+                && recordedExitsUpTo(at).length == recordedExits.length && rawSteps.allUpTo(at)) {
             return this;
         }
         boolean touching = true;
@@ -272,7 +275,7 @@ public final class VersionedJourney {
                 sequence, upTo(otherTransitions, at), Arrays.copyOf(attributeChanges, changes),
                 below(touchingReopenings, count), below(reopenedAfterWin, count), pathFrom, pathFrom > at,
                 Arrays.copyOf(valuesBeforeChange, Math.min(changes, valuesBeforeChange.length)),
-                recordedExitsUpTo(at), timeline);
+                recordedExitsUpTo(at), timeline, rawSteps.upTo(this, at));
     }
 
     /** The recorded exits made at or before {@code at}: those of visits that ended by then. */
@@ -665,6 +668,15 @@ public final class VersionedJourney {
                     exited == OPEN ? null : Instant.ofEpochMilli(exited)));
         }
         return visits;
+    }
+
+    /**
+     * The stage keys of the deal's recorded visits in visit order, repeats included, as its events carry them
+     * before the version maps them (absorbed stages too); in a view {@link #asOf(long)} an earlier instant, those of
+     * the visits begun by then.
+     */
+    public List<String> rawSteps() {
+        return rawSteps.keys();
     }
 
     /** The sequence number of the deal's last event this journey reflects. */

@@ -2,6 +2,8 @@ package io.pipelens.query.analytics;
 
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.query.analytics.bottlenecks.Bottlenecks;
+import io.pipelens.query.analytics.discovery.DiscoveryQuestion;
+import io.pipelens.query.analytics.discovery.StageDiscovery;
 import io.pipelens.query.analytics.forecast.Forecast;
 import io.pipelens.query.analytics.forecast.ForecastBacktest;
 import io.pipelens.query.analytics.funnel.Funnel;
@@ -33,6 +35,7 @@ import java.util.function.Supplier;
  * java -Xmx1g -cp "query-service/target/test-classes:query-service/target/classes:$(cat cp.txt)" \
  *      io.pipelens.query.analytics.AnalyticIndexBenchmark 100000 1000000
  * </pre>
+ * {@code -Donly=<regular expression>} times only the queries whose name matches it.
  * Deals follow the nine-stage template: opened mostly at the first stages, moving mostly forward with skips, backward
  * moves and reopenings, about ten events each; 70% are closed.
  */
@@ -82,6 +85,12 @@ public final class AnalyticIndexBenchmark {
         time("skip impact", () -> SkipImpact.compute(index, Population.ALL, Slice.ALL));
         time("skip impact adjusted (owner, band)", () -> AdjustedSkipImpact.compute(index, Population.ALL,
                 Slice.ALL, List.of(AdjustFor.OWNER, AdjustFor.AMOUNT_BAND)));
+        time("skip impact crude and adjusted (owner, band) as of now", () -> AdjustedSkipImpact.withCrude(version,
+                index.dealsAsOf(NOW), Population.ALL, Slice.ALL, List.of(AdjustFor.OWNER, AdjustFor.AMOUNT_BAND)));
+        time("discover stages last 20", () -> StageDiscovery.compute(version, index.dealsAsOf(NOW),
+                DiscoveryQuestion.of(20, null, null, null)));
+        time("discover stages last 10000", () -> StageDiscovery.compute(version, index.dealsAsOf(NOW),
+                DiscoveryQuestion.of(10_000, null, null, null)));
         time("bottlenecks", () -> Bottlenecks.compute(index, Population.ALL, Slice.ALL, NOW, null));
         Instant yearBefore = NOW.minus(Duration.ofDays(365));
         time("bottlenecks a year before",
@@ -115,6 +124,9 @@ public final class AnalyticIndexBenchmark {
     }
 
     private static void time(String name, int warmup, int runs, Supplier<Object> query) {
+        if (!name.matches(System.getProperty("only", ".*"))) {
+            return;
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup; i++) {
             query.get();

@@ -4,11 +4,13 @@ import io.pipelens.kernel.pipeline.StageDefinition;
 import io.pipelens.kernel.pipeline.StepOrder;
 import io.pipelens.query.analytics.AnalyticIndex;
 import io.pipelens.query.analytics.AnalyticVersion;
+import io.pipelens.query.analytics.LongList;
 import io.pipelens.query.analytics.Outcome;
 import io.pipelens.query.analytics.VersionedJourney;
 import io.pipelens.query.analytics.WilsonInterval;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Stage discovery from recent deals (DESIGN §9.3). The analytic index chooses the sample (closed deals of the basis,
  * close time descending, then deal id ascending) and the lost deals closed within its close times; the steps are the
- * raw stage keys the deals' events carry, which the index has mapped away, so they are read from the journeys.
+ * raw stage keys the deals' events carry, which the index keeps beside each deal's mapped path
+ * ({@link VersionedJourney#rawSteps()}), so discovery reads no stored journey.
  */
 public final class StageDiscovery {
 
@@ -32,6 +36,23 @@ public final class StageDiscovery {
     }
 
     /**
+     * Discovery over the deals' own raw steps ({@link VersionedJourney#rawSteps()}).
+     *
+     * @param deals the deals of {@code version}, as of the time asked ({@link VersionedJourney#asOf(long)})
+     * @throws io.pipelens.kernel.ViolationException naming {@code reachedStage} when the version lacks it
+     */
+    public static DiscoveryReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,
+                                          DiscoveryQuestion question) {
+        return discover(version, deals, question, asked -> {
+            Map<String, List<String>> steps = new HashMap<>();
+            asked.forEach(deal -> steps.put(deal.dealId(), deal.rawSteps()));
+            return steps;
+        });
+    }
+
+    /**
+     * Discovery over raw steps given from elsewhere (the stored journeys), to check the steps the index keeps.
+     *
      * @param rawSteps each asked deal's raw stage keys in visit order, by deal id
      * @throws io.pipelens.kernel.ViolationException naming {@code reachedStage} when the version lacks it
      */
@@ -47,16 +68,32 @@ public final class StageDiscovery {
     public static DiscoveryReport compute(AnalyticVersion version, Iterable<VersionedJourney> deals,
                                           DiscoveryQuestion question,
                                           Function<Collection<String>, Map<String, List<String>>> rawSteps) {
+        return discover(version, deals, question,
+                asked -> rawSteps.apply(asked.stream().map(VersionedJourney::dealId).collect(Collectors.toSet())));
+    }
+
+    /** @param rawSteps the raw stage keys of the asked deals (the sample and the lost deals), by deal id */
+    private static DiscoveryReport discover(AnalyticVersion version, Iterable<VersionedJourney> deals,
+                                            DiscoveryQuestion question,
+                                            Function<List<VersionedJourney>, Map<String, List<String>>> rawSteps) {
         int reached = question.reachedPosition(version);
+        // one pass over the deals, keeping the close times beside the deals so that choosing reads no deal again
         List<VersionedJourney> candidates = new ArrayList<>();
+        LongList candidateCloses = new LongList();
+        List<VersionedJourney> lostDeals = new ArrayList<>();
+        LongList lostCloses = new LongList();
         for (VersionedJourney deal : deals) {
-            if (deal.outcome() == Outcome.WON
-                    || reached > 0 && deal.outcome() == Outcome.LOST && deal.highest() >= reached) {
+            boolean lost = deal.outcome() == Outcome.LOST;
+            if (deal.outcome() == Outcome.WON || reached > 0 && lost && deal.highest() >= reached) {
                 candidates.add(deal);
+                candidateCloses.add(deal.closedAt());
+            }
+            if (lost) {
+                lostDeals.add(deal);
+                lostCloses.add(deal.closedAt());
             }
         }
-        candidates.sort(MOST_RECENTLY_CLOSED);
-        List<VersionedJourney> sample = candidates.subList(0, Math.min(question.last(), candidates.size()));
+        List<VersionedJourney> sample = mostRecent(candidates, candidateCloses, question.last());
         if (sample.isEmpty()) {
             return new DiscoveryReport(0, 0, 0, null, null, List.of(), List.of(), List.of(), List.of(), 0, List.of(),
                     List.of());
@@ -64,13 +101,13 @@ public final class StageDiscovery {
         long from = sample.get(sample.size() - 1).closedAt();
         long to = sample.get(0).closedAt();
         List<String> lost = new ArrayList<>();
-        for (VersionedJourney deal : deals) {
-            if (deal.outcome() == Outcome.LOST && deal.closedAt() >= from && deal.closedAt() <= to) {
-                lost.add(deal.dealId());
+        List<VersionedJourney> asked = new ArrayList<>(sample);
+        for (int i = 0; i < lostDeals.size(); i++) {
+            if (lostCloses.get(i) >= from && lostCloses.get(i) <= to) {
+                lost.add(lostDeals.get(i).dealId());
+                asked.add(lostDeals.get(i));
             }
         }
-        Set<String> asked = new HashSet<>(lost);
-        sample.forEach(deal -> asked.add(deal.dealId()));
         Map<String, List<String>> raw = rawSteps.apply(asked);
         StepOrder order = StepOrder.of(sample.stream().map(deal -> raw.getOrDefault(deal.dealId(), List.of()))
                 .toList());
@@ -80,6 +117,29 @@ public final class StageDiscovery {
                 Instant.ofEpochMilli(to), steps(order, proposed), proposed, precedence(order), conflicts(order, proposed),
                 lost.size(), lostComparison(order, proposed, lost.stream().map(id -> raw.getOrDefault(id, List.of()))
                 .toList()), draft(version, proposed));
+    }
+
+    /**
+     * The first {@code last} of {@code deals} in {@link #MOST_RECENTLY_CLOSED} order ({@code closes} holding their
+     * close times): only the deals closed at or after the last-th latest close time are sorted, as no other can be
+     * among them.
+     */
+    private static List<VersionedJourney> mostRecent(List<VersionedJourney> deals, LongList closes, int last) {
+        long earliest = Long.MIN_VALUE;
+        if (last < deals.size()) {
+            long[] sorted = new long[deals.size()];
+            Arrays.setAll(sorted, closes::get);
+            Arrays.sort(sorted);
+            earliest = sorted[sorted.length - last];
+        }
+        List<VersionedJourney> latest = new ArrayList<>();
+        for (int i = 0; i < deals.size(); i++) {
+            if (closes.get(i) >= earliest) {
+                latest.add(deals.get(i));
+            }
+        }
+        latest.sort(MOST_RECENTLY_CLOSED);
+        return latest.subList(0, Math.min(last, latest.size()));
     }
 
     private static List<DiscoveredStep> steps(StepOrder order, List<String> proposed) {

@@ -2,9 +2,6 @@ package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.VersionedJourney;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Quartile bands of deal amounts, per currency (DESIGN §9.2). The boundaries Q1, Q2, Q3 are nearest-rank quartiles
@@ -14,26 +11,65 @@ import java.util.Map;
  */
 final class AmountBands {
 
-    private final Map<String, double[]> boundaries;
+    /** The band of a deal without an amount. */
+    static final int NONE = 0;
 
-    private AmountBands(Map<String, double[]> boundaries) {
-        this.boundaries = boundaries;
+    private final Numbering currencies = new Numbering();
+    private int[] currencyOf = new int[64];
+    private double[] amounts = new double[64];
+    private int size;
+    private int[] counts = new int[4];
+
+    /** Keeps the next deal's amount under its currency. */
+    void add(VersionedJourney deal) {
+        if (size == currencyOf.length) {
+            currencyOf = Arrays.copyOf(currencyOf, 2 * size);
+            amounts = Arrays.copyOf(amounts, 2 * size);
+        }
+        int i = size++;
+        if (!deal.hasAmount()) {
+            currencyOf[i] = -1;
+            return;
+        }
+        int number = currencies.of(deal.currency());
+        if (number == counts.length) {
+            counts = Arrays.copyOf(counts, 2 * number);
+        }
+        currencyOf[i] = number;
+        amounts[i] = deal.amount();
+        counts[number]++;
     }
 
-    static AmountBands of(List<VersionedJourney> deals) {
-        Map<String, Amounts> amounts = new HashMap<>();
-        for (VersionedJourney deal : deals) {
-            if (deal.hasAmount()) {
-                amounts.computeIfAbsent(deal.currency(), currency -> new Amounts()).add(deal.amount());
+    /** Each deal's band, 1 to 4, or {@link #NONE}, once every deal is added. */
+    int[] bands() {
+        double[][] boundaries = boundaries();
+        int[] bands = new int[size];
+        for (int i = 0; i < bands.length; i++) {
+            bands[i] = currencyOf[i] < 0 ? NONE : band(amounts[i], boundaries[currencyOf[i]]);
+        }
+        return bands;
+    }
+
+    /** Per currency number, Q1, Q2 and Q3 of its amounts. */
+    private double[][] boundaries() {
+        int count = currencies.count();
+        double[][] sorted = new double[count][];
+        for (int c = 0; c < count; c++) {
+            sorted[c] = new double[counts[c]];
+        }
+        int[] filled = new int[count];
+        for (int i = 0; i < size; i++) {
+            int c = currencyOf[i];
+            if (c >= 0) {
+                sorted[c][filled[c]++] = amounts[i];
             }
         }
-        Map<String, double[]> boundaries = new HashMap<>();
-        amounts.forEach((currency, values) -> {
-            double[] sorted = Arrays.copyOf(values.values, values.size);
-            Arrays.sort(sorted);
-            boundaries.put(currency, new double[] {rank(sorted, 1), rank(sorted, 2), rank(sorted, 3)});
-        });
-        return new AmountBands(boundaries);
+        double[][] boundaries = new double[count][];
+        for (int c = 0; c < count; c++) {
+            Arrays.sort(sorted[c]);
+            boundaries[c] = new double[] {rank(sorted[c], 1), rank(sorted[c], 2), rank(sorted[c], 3)};
+        }
+        return boundaries;
     }
 
     /** The value at rank ⌈quarters·N/4⌉ (from 1) of the ascending {@code sorted}. */
@@ -41,30 +77,11 @@ final class AmountBands {
         return sorted[(quarters * sorted.length + 3) / 4 - 1];
     }
 
-    /** The deal's band, 1 to 4, or null when it has no amount. */
-    Integer band(VersionedJourney deal) {
-        if (!deal.hasAmount()) {
-            return null;
-        }
-        double[] q = boundaries.get(deal.currency());
+    private static int band(double amount, double[] q) {
         int band = 1;
-        while (band < 4 && deal.amount() > q[band - 1]) {
+        while (band < 4 && amount > q[band - 1]) {
             band++;
         }
         return band;
-    }
-
-    /** The amounts of one currency, unboxed. */
-    private static final class Amounts {
-
-        private double[] values = new double[16];
-        private int size;
-
-        void add(double amount) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, 2 * size);
-            }
-            values[size++] = amount;
-        }
     }
 }

@@ -54,6 +54,16 @@ public final class SkipImpact {
             }
         });
 
+        return report(version, selected, closed[0], lostByHighest, wonByHighest, visitedLost, visitedWon);
+    }
+
+    /**
+     * The report from the closed deals' counts by highest position and by visited position below it (indexes are
+     * positions), per outcome.
+     */
+    static SkipImpactReport report(AnalyticVersion version, int selected, int closed, int[] lostByHighest,
+                                   int[] wonByHighest, int[] visitedLost, int[] visitedWon) {
+        int n = version.stageCount();
         List<StageSkipImpact> stages = new ArrayList<>(n);
         Double[] pValues = new Double[n];
         int lostBeyond = 0;
@@ -79,7 +89,7 @@ public final class SkipImpact {
         for (int k = 1; k <= n; k++) {
             stages.set(k - 1, stages.get(k - 1).withQ(q[k - 1]));
         }
-        return new SkipImpactReport(version.number(), selected, closed[0], List.copyOf(stages));
+        return new SkipImpactReport(version.number(), selected, closed, List.copyOf(stages));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.AnalyticsRequest;
-import io.pipelens.query.analytics.AnswerContext;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -17,12 +16,13 @@ public class SkipImpactQueries {
     /** @param adjustFor the attributes to adjust for; null or empty for the crude figures alone */
     @QueryMapping
     public SkipImpactAnswer skipImpact(AnalyticsRequest request, @Argument List<AdjustFor> adjustFor) {
-        SkipImpactReport report = SkipImpact.compute(request.version(), request.deals(), request.population(), request.slice());
-        AnswerContext context = request.context(report.deals());
         if (adjustFor == null || adjustFor.isEmpty()) {
-            return SkipImpactAnswer.crude(context, report);
+            SkipImpactReport report = SkipImpact.compute(request.version(), request.deals(), request.population(),
+                    request.slice());
+            return SkipImpactAnswer.crude(request.context(report.deals()), report);
         }
-        return SkipImpactAnswer.adjusted(context, report, AdjustedSkipImpact.compute(request.version(), request.deals(),
-                request.population(), request.slice(), adjustFor));
+        AdjustedSkipImpact.Both both = AdjustedSkipImpact.withCrude(request.version(), request.deals(),
+                request.population(), request.slice(), adjustFor);
+        return SkipImpactAnswer.adjusted(request.context(both.crude().deals()), both.crude(), both.adjusted());
     }
 }

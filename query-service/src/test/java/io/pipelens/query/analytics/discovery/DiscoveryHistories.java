@@ -45,9 +45,14 @@ final class DiscoveryHistories {
     }
 
     static List<DealJourney> generate(long seed, int deals) {
+        return histories(seed, deals).stream().map(DealHistory::journey).toList();
+    }
+
+    /** The deals {@link #generate(long, int)} folds into journeys, as their events. */
+    static List<DealHistory> histories(long seed, int deals) {
         Random random = new Random(seed);
         List<String> keys = List.copyOf(POSITIONS.keySet());
-        List<DealJourney> journeys = new ArrayList<>();
+        List<DealHistory> journeys = new ArrayList<>();
         for (int d = 0; d < deals; d++) {
             // Ids not in creation order, so the id tie-break is exercised.
             DealHistory deal = deal("deal-" + Integer.toString(random.nextInt(1_000_000), 36) + "-" + d);
@@ -77,7 +82,7 @@ final class DiscoveryHistories {
                     deal.wonAt(Math.floor(at) + 2 + random.nextInt(2));
                 }
             }
-            journeys.add(deal.journey());
+            journeys.add(deal);
         }
         return journeys;
     }
