@@ -49,6 +49,16 @@ abstract class TwoServicesContract {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Defines the pipeline and opens the deal in its stage {@code contact} on 2026-01-05, both applied. */
+    private static void defineAndOpen(HttpGraphQlTester commands, String pipelineId, String dealId) {
+        commands.documentName("definePipeline").variable("id", pipelineId).execute()
+                .path("definePipeline.outcome").entity(String.class).isEqualTo("APPLIED");
+        commands.documentName("openDeal")
+                .variable("dealId", dealId).variable("pipelineId", pipelineId)
+                .variable("stage", "contact").variable("at", "2026-01-05T09:00:00Z").execute()
+                .path("openDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+    }
+
     @Test
     void mutationsBecomeVisibleThroughQueryGraphQlWithBusinessTimes() {
         String pipelineId = uniqueId("p");
@@ -57,12 +67,7 @@ abstract class TwoServicesContract {
             HttpGraphQlTester commands = graphQl(services.commandPort());
             HttpGraphQlTester queries = graphQl(services.queryPort());
 
-            commands.documentName("definePipeline").variable("id", pipelineId).execute()
-                    .path("definePipeline.outcome").entity(String.class).isEqualTo("APPLIED");
-            commands.documentName("openDeal")
-                    .variable("dealId", dealId).variable("pipelineId", pipelineId)
-                    .variable("stage", "contact").variable("at", "2026-01-05T09:00:00Z").execute()
-                    .path("openDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+            defineAndOpen(commands, pipelineId, dealId);
             commands.documentName("moveDeal")
                     .variable("dealId", dealId).variable("stage", "qualification")
                     .variable("at", "2026-01-07T12:30:00+02:00").execute()
@@ -96,12 +101,7 @@ abstract class TwoServicesContract {
         try (Services services = start("--query.pipelens.event-store.fetch-delay=1h")) {
             HttpGraphQlTester commands = graphQl(services.commandPort());
             HttpGraphQlTester queries = graphQl(services.queryPort());
-            commands.documentName("definePipeline").variable("id", pipelineId).execute()
-                    .path("definePipeline.outcome").entity(String.class).isEqualTo("APPLIED");
-            commands.documentName("openDeal")
-                    .variable("dealId", dealId).variable("pipelineId", pipelineId)
-                    .variable("stage", "contact").variable("at", "2026-01-05T09:00:00Z").execute()
-                    .path("openDeal.outcome").entity(String.class).isEqualTo("APPLIED");
+            defineAndOpen(commands, pipelineId, dealId);
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> queries.documentName("deal")
                     .variable("id", dealId).execute()
