@@ -87,7 +87,7 @@ public final class Oracle {
     }
 
     /** Position of a recorded key: the mapping first, then the version's own stages, else 0 (absorbed). */
-    int position(String key) {
+    public int position(String key) {
         for (StageMapping entry : mapping) {
             if (entry.from().equals(key)) {
                 if (entry.absorbed()) {
