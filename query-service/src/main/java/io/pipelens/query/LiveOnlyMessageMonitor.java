@@ -1,8 +1,16 @@
 package io.pipelens.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 
 /**
@@ -13,14 +21,37 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
  */
 final class LiveOnlyMessageMonitor implements MessageMonitor<Message<?>> {
 
-    private final MessageMonitor<? super Message<?>> live;
+    /** The prefix of Axon's event-processor meters ({@code eventProcessor_latency}, …). */
+    static final String METER_PREFIX = "eventProcessor";
 
-    LiveOnlyMessageMonitor(MessageMonitor<? super Message<?>> live) {
+    private final MessageMonitor<? super EventMessage<?>> live;
+
+    LiveOnlyMessageMonitor(MessageMonitor<? super EventMessage<?>> live) {
         this.live = live;
+    }
+
+    /**
+     * The monitors Axon's dimensional Micrometer module gives an event processor, with the same meter names and tags,
+     * less its capacity monitor: that one keeps every message's handling time for ten minutes in a sorted map, about
+     * 85 bytes a message per processor. A catch-up over 809,598 events held 2.4 million entries (200 MB) for a gauge
+     * no dashboard reads; an import of millions of events would hold gigabytes.
+     */
+    static MessageMonitor<EventMessage<?>> axonMonitors(String processor, MeterRegistry registry) {
+        return new MultiMessageMonitor<>(List.of(
+                MessageTimerMonitor.buildMonitor(METER_PREFIX, registry, message -> tags(processor, message)),
+                EventProcessorLatencyMonitor.builder().meterNamePrefix(METER_PREFIX).meterRegistry(registry)
+                        .tagsBuilder(message -> Tags.of("processorName", processor)).build(),
+                MessageCountingMonitor.buildMonitor(METER_PREFIX, registry, message -> tags(processor, message))));
+    }
+
+    private static Tags tags(String processor, Message<?> message) {
+        return Tags.of("payloadType", message.getPayloadType().getSimpleName(), "processorName", processor);
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
-        return ReplayToken.isReplay(message) ? NoOpMessageMonitorCallback.INSTANCE : live.onMessageIngested(message);
+        // an event processor's monitor: every message it is handed is an event
+        return ReplayToken.isReplay(message) ? NoOpMessageMonitorCallback.INSTANCE
+                : live.onMessageIngested((EventMessage<?>) message);
     }
 }

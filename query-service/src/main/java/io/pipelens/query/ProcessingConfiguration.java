@@ -1,5 +1,6 @@
 package io.pipelens.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.pipeline.PipelineProjection;
@@ -82,13 +83,17 @@ public class ProcessingConfiguration {
         });
     }
 
-    /** Axon's per-message monitors see live events only: see {@link LiveOnlyMessageMonitor}. */
+    /**
+     * Axon's per-message monitors, the ones the metrics contract names, see live events only: see
+     * {@link LiveOnlyMessageMonitor}.
+     */
     @Autowired
-    void monitorLiveEventsOnly(EventProcessingConfigurer configurer) {
+    void monitorLiveEventsOnly(EventProcessingConfigurer configurer, ObjectProvider<MeterRegistry> registry) {
         for (String processor : List.of(DealJourneyProjection.PROCESSOR, PipelineProjection.PROCESSOR,
                 DealLogImportProjection.PROCESSOR)) {
             configurer.registerMessageMonitorFactory(processor, (configuration, componentType, componentName) ->
-                    new LiveOnlyMessageMonitor(configuration.messageMonitor(componentType, componentName)));
+                    new LiveOnlyMessageMonitor(LiveOnlyMessageMonitor.axonMonitors(componentName,
+                            registry.getObject())));
         }
     }
 

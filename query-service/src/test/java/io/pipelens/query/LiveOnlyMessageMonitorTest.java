@@ -2,10 +2,14 @@ package io.pipelens.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.query.deal.DealJourneyProjection;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -24,6 +28,9 @@ class LiveOnlyMessageMonitorTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private MeterRegistry registry;
 
     @Test
     void liveEventsReachTheMonitorAndReplayedOnesDoNot() {
@@ -51,8 +58,33 @@ class LiveOnlyMessageMonitorTest {
         // Every processor the service runs, so one added without registering the monitor fails here.
         assertThat(processing.eventProcessors()).containsKey(DealJourneyProjection.PROCESSOR);
         for (String processor : processing.eventProcessors().keySet()) {
-            assertThat(processing.messageMonitor(TrackingEventProcessor.class, processor))
-                    .as(processor).isInstanceOf(LiveOnlyMessageMonitor.class);
+            MessageMonitor<? super EventMessage<?>> monitor =
+                    processing.messageMonitor(TrackingEventProcessor.class, processor);
+            assertThat(monitor).as(processor).isInstanceOf(LiveOnlyMessageMonitor.class);
+            monitor.onMessageIngested(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(1),
+                    GenericEventMessage.asEventMessage("live"))).reportSuccess();
         }
+        // the meters the contract names, and no per-message window behind a capacity gauge
+        assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName())
+                .contains("eventProcessor.latency")
+                .doesNotContain("eventProcessor.capacity");
+    }
+
+    @Test
+    void theMonitorsAreAxonsContractMetersWithoutAPerMessageCapacityWindow() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        MessageMonitor<EventMessage<?>> monitor = LiveOnlyMessageMonitor.axonMonitors("deal-journey", meters);
+        for (int i = 0; i < 3; i++) {
+            monitor.onMessageIngested(GenericEventMessage.asEventMessage("event " + i)).reportSuccess();
+        }
+
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .contains("eventProcessor.latency", "eventProcessor.successCounter", "eventProcessor.failureCounter")
+                .doesNotContain("eventProcessor.capacity");
+        Meter successes = meters.find("eventProcessor.successCounter").tag("processorName", "deal-journey")
+                .tag("payloadType", "String").meter();
+        assertThat(successes).isNotNull();
+        assertThat(meters.counter("eventProcessor.successCounter", "payloadType", "String", "processorName",
+                "deal-journey").count()).isEqualTo(3.0);
     }
 }
