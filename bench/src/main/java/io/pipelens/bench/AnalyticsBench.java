@@ -70,6 +70,10 @@ final class AnalyticsBench implements Callable<Integer> {
             + " skip the DuckDB baseline), e.g. 'discoverStages.*'")
     Pattern only;
 
+    @Option(names = "--memory-read-models", description = "read models in an in-memory MongoDB instead of the"
+            + " embedded default's H2 file (the heap figure then holds every journey document)")
+    boolean memoryReadModels;
+
     private final Map<String, Double> cpuPerRun = new LinkedHashMap<>();
     private long lastCpuNanos;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -85,7 +89,7 @@ final class AnalyticsBench implements Callable<Integer> {
     private int run(Path dir) throws Exception {
         ConfigurableApplicationContext query = QueryServiceApplication.builder().run(
                 "--pipelens.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
-                "--pipelens.mongo.embedded.persistent=false");
+                "--pipelens.mongo.embedded.persistent=" + !memoryReadModels);
         try {
             String port = query.getEnvironment().getProperty("local.server.port");
             long events = load(query.getBean(EventStorageEngine.class));

@@ -52,6 +52,12 @@ final class IngestBench implements Callable<Integer> {
     @Option(names = "--threads", description = "importer threads (pipelens.import.threads; default: the service's)")
     Integer threads;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "a property of both services for the run, such as spring.datasource.url=jdbc:postgresql://"
+                    + "127.0.0.1:5432/pipelens for PostgreSQL as the event store (its database must be empty);"
+                    + " repeatable")
+    List<String> extraSettings = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("pipelens-ingest");
@@ -63,6 +69,8 @@ final class IngestBench implements Callable<Integer> {
         if (threads != null) {
             settings.add("--pipelens.import.threads=" + threads);
         }
+        extraSettings.forEach(setting -> settings.add("--" + setting));
+        System.out.println("settings: " + (settings.isEmpty() ? "the services' defaults" : settings));
         try (Services services = Fixtures.freshServices(settings.toArray(String[]::new))) {
             Fixtures.defineTemplatePipeline(services.command().getBean(CommandGateway.class), PIPELINE);
             DealImporter importer = services.command().getBean(DealImporter.class);
