@@ -49,6 +49,17 @@ final class RawSteps {
      * True when every visit began at or before {@code at}, given that every visit of the path did: without times
      * kept, the visits are the path's, so this reads no array.
      */
+    /** The latest entry time of the steps, or {@code none} when there is none. */
+    long latestEntry(long none) {
+        long latest = none;
+        if (enteredAt != null) {
+            for (long entered : enteredAt) {
+                latest = Math.max(latest, entered);
+            }
+        }
+        return latest;
+    }
+
     boolean allUpTo(long at) {
         if (enteredAt != null) {
             for (long entered : enteredAt) {

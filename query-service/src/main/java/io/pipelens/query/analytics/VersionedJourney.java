@@ -278,6 +278,36 @@ public final class VersionedJourney {
                 recordedExitsUpTo(at), timeline, rawSteps.upTo(this, at));
     }
 
+    /**
+     * The earliest instant from which {@link #asOf(long)} gives the deal itself, unchanged: the latest of its opening,
+     * its visits' entries, its last visit's exit, its recorded exits, its attribute changes, its other transitions and
+     * its raw steps' entries. An index whose every deal is unchanged at a time may hand its deals out as they are.
+     */
+    public long unchangedFrom() {
+        long latest = openedAt;
+        int visits = recordedCount();
+        for (int i = 0; i < visits; i++) {
+            latest = Math.max(latest, enteredAt(i));
+        }
+        long lastExit = exitedAt(visits - 1);
+        if (lastExit != OPEN) {
+            latest = Math.max(latest, lastExit);
+        }
+        for (long exit : recordedExits) {
+            long exited = exitedAt(RecordedExits.visit(exit));
+            if (exited != OPEN) {
+                latest = Math.max(latest, exited);
+            }
+        }
+        for (long time : attributeChanges) {
+            latest = Math.max(latest, time);
+        }
+        for (long time : otherTransitions) {
+            latest = Math.max(latest, time);
+        }
+        return rawSteps.latestEntry(latest);
+    }
+
     /** The recorded exits made at or before {@code at}: those of visits that ended by then. */
     private long[] recordedExitsUpTo(long at) {
         int kept = 0;

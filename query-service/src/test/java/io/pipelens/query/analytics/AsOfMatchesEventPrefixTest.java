@@ -107,6 +107,27 @@ class AsOfMatchesEventPrefixTest {
         assertThat(neverInAStage).as("deals as of t that never reach a stage of the version").isGreaterThan(100);
     }
 
+    /**
+     * The index hands its deals out uncut from the latest {@link VersionedJourney#unchangedFrom()} on, so that time
+     * must be exact for every deal: as of it the deal is itself, a millisecond before it the deal is cut.
+     */
+    @Test
+    void everyDealIsItselfFromTheTimeItLastChangedAndCutJustBefore() {
+        int deals = 0;
+        for (long seed : seeds().toArray()) {
+            Scenario drawn = Scenarios.scenario(seed, 40);
+            Scenario scenario = seed % 2 == 0 ? drawn : Scenarios.onWholeDays(drawn);
+            for (VersionedJourney deal : Scenarios.indexAsProjected(scenario).deals()) {
+                long from = deal.unchangedFrom();
+                assertThat(deal.asOf(from)).as("seed %d, deal %s as of %d", seed, deal.dealId(), from).isSameAs(deal);
+                assertThat(deal.asOf(from - 1)).as("seed %d, deal %s a millisecond before", seed, deal.dealId())
+                        .isNotSameAs(deal);
+                deals++;
+            }
+        }
+        assertThat(deals).isGreaterThan(5_000);
+    }
+
     /** The last event at or before t of all the pipeline's deals, in a stage or not (DESIGN §10.1); null when none. */
     private static Instant lastEvent(Map<String, List<DealEvent>> histories, Instant t) {
         Instant last = null;
