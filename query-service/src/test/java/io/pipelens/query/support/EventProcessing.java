@@ -76,8 +76,9 @@ public final class EventProcessing {
         inOneBatch(messages, Map.of(), handler);
     }
 
-    private static void inOneBatch(List<? extends EventMessage<?>> messages, Map<String, ?> resources,
-                                   Handler handler) {
+    /** As {@link #inOneBatch(List, Handler)}, with {@code resources} in the unit of work. */
+    public static void inOneBatch(List<? extends EventMessage<?>> messages, Map<String, ?> resources,
+                                  Handler handler) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         unitOfWork.resources().putAll(resources);
         rethrow(unitOfWork.executeWithResult(() -> {
