@@ -3,8 +3,10 @@ package io.pipelens.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
+import io.pipelens.query.deal.JourneyStore;
 import io.pipelens.query.pipeline.PipelineProjection;
 import io.pipelens.query.processing.DocumentBatch;
+import io.pipelens.query.processing.ReadModel;
 import io.pipelens.query.processing.ReplayPace;
 import io.pipelens.query.processing.WriteBehind;
 import io.pipelens.query.processing.WriteBehindTokenStore;
@@ -38,7 +40,9 @@ public class ProcessingConfiguration {
      * Read models and tokens live in MongoDB, outside the event store's SQL transaction. With a transaction manager,
      * Axon stores a batch's token when the batch starts, trusting the transaction to undo it: here nothing would, and a
      * batch that failed, or whose process was killed, would be skipped for good. Without one, the token is stored as
-     * the batch commits, after every read-model write of the batch (at-least-once; projections are idempotent).
+     * the batch commits, after every read-model write of the batch (at-least-once; projections are idempotent). A
+     * batched read model ({@code BatchedReadModel}) writes, or hands on its write, after the batch's last message here,
+     * since that message need not reach its projection.
      */
     @Autowired
     void storeTokensAfterTheReadModels(EventProcessingConfigurer configurer) {
@@ -57,6 +61,12 @@ public class ProcessingConfiguration {
     @Bean(destroyMethod = "close")
     static WriteBehind<DealJourney> journeyWrites() {
         return new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id);
+    }
+
+    /** The deal journeys as their projection reads and writes them. */
+    @Bean
+    ReadModel<DealJourney> dealJourneys(JourneyStore journeys, WriteBehind<DealJourney> writes) {
+        return journeys.readModel(writes);
     }
 
     /** The deal-journey processor stores a batch's token only after the batch's journeys are written. */

@@ -3,7 +3,12 @@ package io.pipelens.query.deal;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import io.pipelens.kernel.deal.DealEvent;
+import io.pipelens.kernel.deal.DealOpenedEvent;
+import io.pipelens.query.processing.BatchedReadModel;
 import io.pipelens.query.processing.MongoDocumentStore;
+import io.pipelens.query.processing.ReadModel;
+import io.pipelens.query.processing.WriteBehind;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +44,12 @@ import org.springframework.stereotype.Component;
  * <p>The format of the live journeys is recorded in {@value #FORMATS}, once a replay by this format has switched in
  * or when the process finds no journey stored at all. Journeys stored without it were written by an earlier release
  * that merged what {@link #FORMAT} tells apart, so they are {@linkplain #storedInEarlierFormat() to be replayed}.
+ *
+ * <p>The projection does not call this store: it reads and writes the {@link #readModel} over it, which batches its
+ * reads and writes, and calls {@link #load}, {@link #upsertAll}, {@link #handledUpTo} and {@link #reset} here.
  */
 @Component
-public class JourneyStore {
+public class JourneyStore implements BatchedReadModel.Store<DealJourney> {
 
     public static final String STAGING = "deal_journeys_staging";
     public static final String STATE = "projection_replays";
@@ -73,7 +81,7 @@ public class JourneyStore {
      * The ids written to staging, when this process started the replay (staging was empty then): a deal not among
      * them has no staged journey written by this process, so the batch need not ask for it. Null otherwise (a replay
      * resumed after a restart, or none running): then every id is asked for. Another instance may have staged a
-     * deal of a segment this process took over since; the projection asks for such a deal by itself when an event
+     * deal of a segment this process took over since; the read model asks for such a deal by itself when an event
      * other than its opening finds no journey ({@link #loadExactly}).
      */
     private volatile Set<String> staged;
@@ -107,6 +115,16 @@ public class JourneyStore {
                 recordFormat();
             }
         }
+    }
+
+    /**
+     * The journeys as {@link DealJourneyProjection} reads and writes them, one per deal: a deal's events touch its
+     * journey, and only its opening event may find none.
+     */
+    public ReadModel<DealJourney> readModel(WriteBehind<DealJourney> writes) {
+        return new BatchedReadModel<>(DealJourneyProjection.PROCESSOR, this, writes, DealJourney::id,
+                payload -> payload instanceof DealEvent deal ? deal.dealId() : null,
+                payload -> payload instanceof DealOpenedEvent);
     }
 
     /**
@@ -152,7 +170,13 @@ public class JourneyStore {
         }
     }
 
-    Map<String, DealJourney> load(Collection<String> ids) {
+    @Override
+    public boolean replaying() {
+        return replay != null;
+    }
+
+    @Override
+    public Map<String, DealJourney> load(Collection<String> ids) {
         return read(() -> {
             if (replay == null) {
                 return live.load(ids);
@@ -167,12 +191,14 @@ public class JourneyStore {
     }
 
     /** The stored journeys among {@code ids}, every one asked for (see {@link #staged}). */
-    Map<String, DealJourney> loadExactly(Collection<String> ids) {
+    @Override
+    public Map<String, DealJourney> loadExactly(Collection<String> ids) {
         return read(() -> (replay == null ? live : staging).load(ids));
     }
 
     /** Writes a batch's journeys and hands them to the indexes, both on the same side of a switch. */
-    void upsertAll(Collection<DealJourney> journeys) {
+    @Override
+    public void upsertAll(Collection<DealJourney> journeys) {
         read(() -> {
             if (replay == null) {
                 live.upsertAll(journeys);
@@ -190,11 +216,12 @@ public class JourneyStore {
     }
 
     /**
-     * The projection handled everything up to {@code position}, for the replay's progress. The switch is not made
+     * The processor handled everything up to {@code position}, for the replay's progress. The switch is not made
      * here: one segment at the target says nothing of the others, and its journeys may not be written yet. It is made
      * when every segment has stored its token at the target ({@code ProjectionReplays.switchCaughtUpReplay}).
      */
-    void handledUpTo(long position) {
+    @Override
+    public void handledUpTo(long position) {
         Replay running = replay;
         if (running != null) {
             replay = new Replay(running.target(), Math.max(running.position(), position));
@@ -238,11 +265,12 @@ public class JourneyStore {
     }
 
     /**
-     * Called by the projection's reset handler. Starts a replay into an empty staging collection, or, after
+     * Called by the projection's reset handler, through its read model. Starts a replay into an empty staging collection, or, after
      * {@link #cancelNextReset()}, drops the replay's staging state so the live journeys carry on from where they
      * were frozen.
      */
-    void reset() {
+    @Override
+    public void reset() {
         switchLock.writeLock().lock();
         try {
             if (mongo.collectionExists(STAGING)) {

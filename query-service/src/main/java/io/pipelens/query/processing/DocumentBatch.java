@@ -7,8 +7,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -24,7 +27,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * stored after the write by the processor's {@link WriteBehindTokenStore}, so the same holds.
  *
  * <p>The last message of a batch need not reach the projection's handler (another projection's event, another
- * segment's deal), so {@link #flushAllIfLast} runs after every message as a handler interceptor.
+ * segment's deal), so the batch is written by {@link #flushAllIfLast}, which runs after every message as a handler
+ * interceptor. Projections do not use batches directly: they read and write a {@link ReadModel}, which
+ * {@link BatchedReadModel} implements with them.
  *
  * @param <T> the document type
  */
@@ -36,11 +41,14 @@ public final class DocumentBatch<T> {
     private final DocumentStore<T> store;
     private final WriteBehind<T>.Lane lane;
     private final boolean behind;
+    private final LongConsumer handledUpTo;
 
-    private DocumentBatch(DocumentStore<T> store, WriteBehind<T>.Lane lane, boolean behind) {
+    private DocumentBatch(DocumentStore<T> store, WriteBehind<T>.Lane lane, boolean behind,
+                          LongConsumer handledUpTo) {
         this.store = store;
         this.lane = lane;
         this.behind = behind;
+        this.handledUpTo = handledUpTo;
     }
 
     /**
@@ -49,20 +57,21 @@ public final class DocumentBatch<T> {
      */
     public static <T> DocumentBatch<T> of(UnitOfWork<?> unitOfWork, String resourceKey, DocumentStore<T> store,
                                           Function<Object, String> idOf) {
-        return of(unitOfWork, resourceKey, store, idOf, null, false);
+        return of(unitOfWork, resourceKey, store, idOf, null, false, null);
     }
 
     /**
      * The batch of the current unit of work, its writes handed to {@code lane}: behind the processor if
      * {@code behind}, else waited for at the batch's last message. Reads see the lane's writes not yet written.
-     * Without a lane, the batch writes on the processor's thread.
+     * Without a lane, the batch writes on the processor's thread. {@code handledUpTo} learns the position of the
+     * batch's last message once its write is handed on ({@link #flushAllIfLast}).
      */
-    public static <T> DocumentBatch<T> of(UnitOfWork<?> unitOfWork, String resourceKey, DocumentStore<T> store,
-                                          Function<Object, String> idOf, WriteBehind<T>.Lane lane,
-                                          boolean behind) {
+    static <T> DocumentBatch<T> of(UnitOfWork<?> unitOfWork, String resourceKey, DocumentStore<T> store,
+                                   Function<Object, String> idOf, WriteBehind<T>.Lane lane, boolean behind,
+                                   LongConsumer handledUpTo) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(resourceKey, key -> {
-            DocumentBatch<T> batch = new DocumentBatch<>(store, lane, behind);
+            DocumentBatch<T> batch = new DocumentBatch<>(store, lane, behind, handledUpTo);
             if (root instanceof BatchingUnitOfWork<?> batching) {
                 List<String> ids = new ArrayList<>();
                 for (Message<?> message : batching.getMessages()) {
@@ -134,12 +143,21 @@ public final class DocumentBatch<T> {
         return false;
     }
 
-    /** Writes the changes of every batch of {@code unitOfWork} if it is at its last message. */
+    /**
+     * Writes the changes of every batch of {@code unitOfWork} if it is at its last message (or is not a batch at all),
+     * and tells each batch that asked for it the position of that message.
+     */
     public static void flushAllIfLast(UnitOfWork<?> unitOfWork) {
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-            for (Object resource : unitOfWork.root().resources().values()) {
-                if (resource instanceof DocumentBatch<?> batch) {
-                    batch.flush();
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batching && !batching.isLastMessage()) {
+            return;
+        }
+        OptionalLong position = unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position() : OptionalLong.empty();
+        for (Object resource : unitOfWork.root().resources().values()) {
+            if (resource instanceof DocumentBatch<?> batch) {
+                batch.flush();
+                if (batch.handledUpTo != null && position.isPresent()) {
+                    batch.handledUpTo.accept(position.getAsLong());
                 }
             }
         }

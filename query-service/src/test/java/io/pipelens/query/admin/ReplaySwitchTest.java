@@ -41,8 +41,8 @@ class ReplaySwitchTest {
     @BeforeEach
     void startReplay() {
         journeys = new JourneyStore(mongo.template(), new AnalyticsRegistry(mongo.template(), 3), () -> TARGET);
-        projection = new DealJourneyProjection(journeys,
-                new DealFlowMetrics(new SimpleMeterRegistry()), writes);
+        projection = new DealJourneyProjection(journeys.readModel(writes),
+                new DealFlowMetrics(new SimpleMeterRegistry()));
         EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
         stored.initializeTokenSegments(PROCESSOR, 2);
         replays = new ProjectionReplays(null, stored, journeys, null, writes);

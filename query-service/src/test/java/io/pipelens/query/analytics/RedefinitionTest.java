@@ -96,8 +96,9 @@ class RedefinitionTest {
         AnalyticsRegistry registry = new AnalyticsRegistry(mongo.template(), 3, holdV2HalfWay);
         registry.afterSingletonsInstantiated();
         JourneyStore journeys = new JourneyStore(mongo.template(), registry, () -> -1);
-        DealJourneyProjection dealProjection = new DealJourneyProjection(journeys,
-                new DealFlowMetrics(new SimpleMeterRegistry()), new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id));
+        DealJourneyProjection dealProjection = new DealJourneyProjection(
+                journeys.readModel(new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id)),
+                new DealFlowMetrics(new SimpleMeterRegistry()));
         PipelineProjection pipelineProjection = new PipelineProjection(mongo.template(), registry);
         // The service clock stands at AS_OF, so a time-in-stage query that names no time is answered as of then.
         Queries queries = Queries.of(new AnalyticsRequests(registry, journeys, Clock.fixed(AS_OF, ZoneOffset.UTC)));

@@ -39,9 +39,9 @@ class DealJourneyProjectionTest {
     @BeforeEach
     void emptyDatabase() {
         template = mongo.template();
-        projection = new DealJourneyProjection(new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> -1),
-                new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
-                new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id));
+        projection = new DealJourneyProjection(new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> -1)
+                .readModel(new WriteBehind<>(DealJourneyProjection.PROCESSOR, DealJourney::id)),
+                new DealFlowMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.kernel.deal.DealEvent;
 import io.pipelens.query.analytics.AnalyticsRegistry;
+import io.pipelens.query.processing.BatchedReadModel;
 import io.pipelens.query.processing.WriteBehind;
 import io.pipelens.query.support.EventProcessing;
 import io.pipelens.query.support.WireProtocolMongo;
@@ -32,7 +33,8 @@ import org.springframework.data.mongodb.core.query.Query;
 class JourneyStoreTest {
 
     private static final long HEAD = 40;
-    private static final Map<String, Integer> SEGMENT_0 = Map.of(DealJourneyProjection.SEGMENT, 0);
+    private static final Map<String, Integer> SEGMENT_0 = Map.of(
+            BatchedReadModel.segmentResource(DealJourneyProjection.PROCESSOR), 0);
     @RegisterExtension
     static final WireProtocolMongo mongo = WireProtocolMongo.perClass();
     private MongoTemplate template;
@@ -44,7 +46,7 @@ class JourneyStoreTest {
     void emptyDatabase() {
         template = mongo.template();
         journeys = new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
-        projection = new DealJourneyProjection(journeys, new DealFlowMetrics(new SimpleMeterRegistry()), writes);
+        projection = new DealJourneyProjection(journeys.readModel(writes), new DealFlowMetrics(new SimpleMeterRegistry()));
         EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
         EventProcessing.inOneBatch(projection, asMessages(aDealLostThenReopened("d2")));
     }
@@ -159,7 +161,7 @@ class JourneyStoreTest {
         assertThat(restarted.storedInEarlierFormat()).isTrue();
         assertThat(recordedFormat()).isNull();
 
-        projection = new DealJourneyProjection(restarted, new DealFlowMetrics(new SimpleMeterRegistry()), writes);
+        projection = new DealJourneyProjection(restarted.readModel(writes), new DealFlowMetrics(new SimpleMeterRegistry()));
         EventProcessing.reset(projection);
         assertThat(restarted.storedInEarlierFormat()).as("while the replay runs").isTrue();
         assertThat(restarted.switchIfCaughtUp(HEAD)).isTrue();

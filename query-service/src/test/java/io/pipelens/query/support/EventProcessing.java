@@ -1,5 +1,6 @@
 package io.pipelens.query.support;
 
+import io.pipelens.query.processing.DocumentBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Runs event handlers the way Axon's streaming processors do, without a processor: a batch is one
  * {@link BatchingUnitOfWork} that invokes the handler once per message and commits at the end; a single event is one
- * {@link DefaultUnitOfWork}. Handler failures are rethrown instead of being left in the unit of work's result.
+ * {@link DefaultUnitOfWork}. After each message a projection handled, its batched read models write if that was the
+ * last one, as the handler interceptor of every Pipelens processor has them do ({@code ProcessingConfiguration}).
+ * Handler failures are rethrown instead of being left in the unit of work's result.
  */
 public final class EventProcessing {
 
@@ -45,7 +48,10 @@ public final class EventProcessing {
                 handled.add(message);
             }
         }
-        inOneBatch(handled, resources, (message, unitOfWork) -> adapter.handle(message));
+        inOneBatch(handled, resources, (message, unitOfWork) -> {
+            adapter.handle(message);
+            DocumentBatch.flushAllIfLast(unitOfWork);
+        });
     }
 
     /** Delivers each message the projection handles in a unit of work of its own. */
@@ -53,7 +59,10 @@ public final class EventProcessing {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         for (EventMessage<?> message : messages) {
             if (adapter.canHandle(message)) {
-                inOwnUnitOfWork(message, (m, unitOfWork) -> adapter.handle(m));
+                inOwnUnitOfWork(message, (m, unitOfWork) -> {
+                    adapter.handle(m);
+                    DocumentBatch.flushAllIfLast(unitOfWork);
+                });
             }
         }
     }
@@ -67,8 +76,9 @@ public final class EventProcessing {
         inOneBatch(messages, Map.of(), handler);
     }
 
-    private static void inOneBatch(List<? extends EventMessage<?>> messages, Map<String, ?> resources,
-                                   Handler handler) {
+    /** As {@link #inOneBatch(List, Handler)}, with {@code resources} in the unit of work. */
+    public static void inOneBatch(List<? extends EventMessage<?>> messages, Map<String, ?> resources,
+                                  Handler handler) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         unitOfWork.resources().putAll(resources);
         rethrow(unitOfWork.executeWithResult(() -> {
