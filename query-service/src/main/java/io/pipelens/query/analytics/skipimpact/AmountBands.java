@@ -2,6 +2,7 @@ package io.pipelens.query.analytics.skipimpact;
 
 import io.pipelens.query.analytics.VersionedJourney;
 import java.util.Arrays;
+import org.apache.commons.numbers.arrays.Selection;
 
 /**
  * Quartile bands of deal amounts, per currency (DESIGN §9.2). The boundaries Q1, Q2, Q3 are nearest-rank quartiles
@@ -53,28 +54,31 @@ final class AmountBands {
     /** Per currency number, Q1, Q2 and Q3 of its amounts. */
     private double[][] boundaries() {
         int count = currencies.count();
-        double[][] sorted = new double[count][];
+        double[][] byCurrency = new double[count][];
         for (int c = 0; c < count; c++) {
-            sorted[c] = new double[counts[c]];
+            byCurrency[c] = new double[counts[c]];
         }
         int[] filled = new int[count];
         for (int i = 0; i < size; i++) {
             int c = currencyOf[i];
             if (c >= 0) {
-                sorted[c][filled[c]++] = amounts[i];
+                byCurrency[c][filled[c]++] = amounts[i];
             }
         }
         double[][] boundaries = new double[count][];
         for (int c = 0; c < count; c++) {
-            Arrays.sort(sorted[c]);
-            boundaries[c] = new double[] {rank(sorted[c], 1), rank(sorted[c], 2), rank(sorted[c], 3)};
+            // the three order statistics alone, by selection: a full sort of every amount costs several times more
+            double[] values = byCurrency[c];
+            int[] ranks = {rank(values.length, 1), rank(values.length, 2), rank(values.length, 3)};
+            Selection.select(values, ranks.clone()); // which may reorder (and deduplicate) the indexes it is given
+            boundaries[c] = new double[] {values[ranks[0]], values[ranks[1]], values[ranks[2]]};
         }
         return boundaries;
     }
 
-    /** The value at rank ⌈quarters·N/4⌉ (from 1) of the ascending {@code sorted}. */
-    private static double rank(double[] sorted, int quarters) {
-        return sorted[(quarters * sorted.length + 3) / 4 - 1];
+    /** The index (from 0) of rank ⌈quarters·N/4⌉ (from 1) among {@code n} ascending values. */
+    private static int rank(int n, int quarters) {
+        return (quarters * n + 3) / 4 - 1;
     }
 
     private static int band(double amount, double[] q) {
