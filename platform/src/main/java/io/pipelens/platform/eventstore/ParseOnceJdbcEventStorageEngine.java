@@ -1,5 +1,6 @@
 package io.pipelens.platform.eventstore;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
- * Axon's JDBC storage engine, reading each tracked event's timestamp once. Axon's engine parses the timestamp string
+ * Axon's JDBC storage engine, reading each tracked event's timestamp once, and writing timestamps without a general
+ * formatter. Axon's engine parses the timestamp string
  * of every event it streams twice (once to decide whether a gap before it may still fill, once when the message is
  * built), with {@code java.time}'s general parser, which is costly at a replay's rate of events. Here the entry
  * parses it once, with {@link EventTimestamps}, and keeps the instant.
@@ -46,6 +48,13 @@ public class ParseOnceJdbcEventStorageEngine extends JdbcEventStorageEngine {
         this.lowestGlobalSequence = lowestGlobalSequence;
         this.maxGapOffset = maxGapOffset;
         this.gapTimeout = gapTimeout;
+    }
+
+    /** Writes as Axon's engine does, with {@link EventTimestamps#format} rather than a general formatter. */
+    @Override
+    protected void writeTimestamp(PreparedStatement preparedStatement, int position, Instant timestamp)
+            throws SQLException {
+        preparedStatement.setString(position, EventTimestamps.format(timestamp));
     }
 
     @Override
