@@ -77,6 +77,20 @@ class KeptDealsTest {
         }
     }
 
+    @Test
+    void noDealIsKeptWhereNoneMayBe() {
+        String[] args = {"--spring.datasource.url=jdbc:h2:mem:kept-deals-none;DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--spring.graphql.graphiql.enabled=false", "--pipelens.command.kept-deals=0"};
+        try (ConfigurableApplicationContext service = CommandServiceApplication.builder().run(args)) {
+            assertThat(service.getBean("dealRepository", Repository.class))
+                    .isNotInstanceOf(CatchUpCachingRepository.class);
+            CommandDispatcher dispatcher = service.getBean(CommandDispatcher.class);
+            assertApplied(dispatcher.dispatch(new DefinePipelineCommand("kept", "Kept", STAGES, T0)));
+            assertApplied(dispatcher.dispatch(new OpenDealCommand("d-3", "kept", "contact", null, T0.plusSeconds(1))));
+            assertApplied(dispatcher.dispatch(new MoveDealToStageCommand("d-3", "call", T0.plusSeconds(2))));
+        }
+    }
+
     private static StageDefinition stage(String key) {
         return new StageDefinition(key, "Stage " + key, "the client reached " + key, "exit from " + key, null);
     }
