@@ -44,7 +44,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * event-sourcing handlers. A command that repeats a change already recorded (same kind, stage and business time)
  * answers {@link CommandOutcome#DUPLICATE} and appends nothing, so retried commands and re-imported history are safe.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "dealTargets")
 public class Deal {
 
     static final int MAX_REASON = 500;

@@ -7,6 +7,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -71,11 +72,17 @@ public class EventStoreConfiguration {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
+    /**
+     * Snapshots are read only where something may take them: an aggregate is snapshotted only under a
+     * {@code SnapshotTriggerDefinition} ({@code @Aggregate(snapshotTriggerDefinition = ...)} names one of these beans),
+     * and Pipelens defines none, so without one no snapshot is ever stored and looking for one is a wasted query.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 EventStoreProperties properties) {
+                                                 EventStoreProperties properties,
+                                                 ObjectProvider<SnapshotTriggerDefinition> snapshotTriggers) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
@@ -86,7 +93,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .batchSize(properties.batchSize());
         return new ParseOnceJdbcEventStorageEngine(builder, eventSchema(), LOWEST_GLOBAL_INDEX, MAX_GAP_OFFSET,
-                (int) properties.gapTimeout().toMillis());
+                (int) properties.gapTimeout().toMillis(), snapshotTriggers.stream().findAny().isPresent());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.pipelens.platform.eventstore;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -16,7 +19,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
- * Axon's JDBC storage engine, reading each tracked event's timestamp once. Axon's engine parses the timestamp string
+ * Axon's JDBC storage engine, reading each tracked event's timestamp once, writing timestamps without a general
+ * formatter, and, where nothing takes snapshots, not looking for one at every aggregate load. Axon's engine parses the timestamp string
  * of every event it streams twice (once to decide whether a gap before it may still fill, once when the message is
  * built), with {@code java.time}'s general parser, which is costly at a replay's rate of events. Here the entry
  * parses it once, with {@link EventTimestamps}, and keeps the instant.
@@ -33,19 +37,37 @@ public class ParseOnceJdbcEventStorageEngine extends JdbcEventStorageEngine {
     private final long lowestGlobalSequence;
     private final int maxGapOffset;
     private final int gapTimeout;
+    private final boolean readsSnapshots;
 
     /**
      * @param builder              the builder, with {@code schema}, {@code lowestGlobalSequence}, {@code maxGapOffset}
      *                             and {@code gapTimeout} set to the values passed here (a builder does not tell them)
+     * @param readsSnapshots       whether loading an aggregate looks for a snapshot of it first; false where nothing
+     *                             takes snapshots, which spares every load from the event store one query
      */
     public ParseOnceJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder, EventSchema schema,
-                                           long lowestGlobalSequence, int maxGapOffset, int gapTimeout) {
+                                           long lowestGlobalSequence, int maxGapOffset, int gapTimeout,
+                                           boolean readsSnapshots) {
         super(builder.schema(schema).lowestGlobalSequence(lowestGlobalSequence).maxGapOffset(maxGapOffset)
                 .gapTimeout(gapTimeout));
         this.schema = schema;
         this.lowestGlobalSequence = lowestGlobalSequence;
         this.maxGapOffset = maxGapOffset;
         this.gapTimeout = gapTimeout;
+        this.readsSnapshots = readsSnapshots;
+    }
+
+    /** No snapshot, without asking the store, when snapshots are not read. */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return readsSnapshots ? super.readSnapshotData(aggregateIdentifier) : Stream.empty();
+    }
+
+    /** Writes as Axon's engine does, with {@link EventTimestamps#format} rather than a general formatter. */
+    @Override
+    protected void writeTimestamp(PreparedStatement preparedStatement, int position, Instant timestamp)
+            throws SQLException {
+        preparedStatement.setString(position, EventTimestamps.format(timestamp));
     }
 
     @Override

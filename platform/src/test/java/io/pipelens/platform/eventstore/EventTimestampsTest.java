@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every string parses to what Axon's own parser gives, or fails as it does. */
+/**
+ * Every string parses to what Axon's own parser gives, or fails as it does; every instant is written as Axon's own
+ * formatter writes it.
+ */
 class EventTimestampsTest {
 
     @Test
@@ -33,6 +36,24 @@ class EventTimestampsTest {
             // Axon writes milliseconds; longer fractions are read below.
             assertThat(EventTimestamps.parse(written)).as(written)
                     .isEqualTo(instant.truncatedTo(ChronoUnit.MILLIS)).isEqualTo(DateTimeUtils.parseInstant(written));
+        }
+    }
+
+    @Test
+    void writesEveryInstantAsAxonWritesIt() {
+        Random random = new Random(13);
+        long from = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("+10100-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 100_000; i++) {
+            Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)),
+                    random.nextInt(1_000_000_000));
+            assertThat(EventTimestamps.format(instant)).isEqualTo(DateTimeUtils.formatInstant(instant));
+        }
+        for (String edge : new String[] {"0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z",
+                "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.000000001Z", "2024-02-29T12:00:00.5Z"}) {
+            Instant instant = Instant.parse(edge);
+            assertThat(EventTimestamps.format(instant)).as(edge).isEqualTo(DateTimeUtils.formatInstant(instant));
         }
     }
 

@@ -14,6 +14,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -94,6 +95,19 @@ class ParseOnceJdbcEventStorageEngineTest {
                 5L);
     }
 
+    @Test
+    void looksForSnapshotsOnlyWhereSnapshotsAreRead() {
+        axons().storeSnapshot(new GenericDomainEventMessage<>("Deal", "deal:s", 4, "state at 4"));
+
+        assertThat(parsingOnce(true).readSnapshot("deal:s")).as("reading snapshots")
+                .hasValueSatisfying(snapshot -> {
+                    assertThat(snapshot.getSequenceNumber()).isEqualTo(4);
+                    assertThat(snapshot.getPayload()).isEqualTo("state at 4");
+                });
+        assertThat(axons().readSnapshot("deal:s")).as("Axon's engine").isPresent();
+        assertThat(parsingOnce(false).readSnapshot("deal:s")).as("not reading snapshots").isEmpty();
+    }
+
     private static void assertSame(TrackedEventMessage<?> actual, TrackedEventMessage<?> expected) {
         assertThat(actual.getIdentifier()).isEqualTo(expected.getIdentifier());
         assertThat(actual.getTimestamp()).as(expected.getIdentifier()).isEqualTo(expected.getTimestamp());
@@ -120,8 +134,13 @@ class ParseOnceJdbcEventStorageEngineTest {
     }
 
     private JdbcEventStorageEngine parsingOnce() {
+        return parsingOnce(true);
+    }
+
+    private JdbcEventStorageEngine parsingOnce(boolean readsSnapshots) {
         return new ParseOnceJdbcEventStorageEngine(builder(), EventStoreConfiguration.eventSchema(),
-                EventStoreConfiguration.LOWEST_GLOBAL_INDEX, EventStoreConfiguration.MAX_GAP_OFFSET, GAP_TIMEOUT);
+                EventStoreConfiguration.LOWEST_GLOBAL_INDEX, EventStoreConfiguration.MAX_GAP_OFFSET, GAP_TIMEOUT,
+                readsSnapshots);
     }
 
     private JdbcEventStorageEngine.Builder builder() {
