@@ -2,6 +2,7 @@ package io.pipelens.command.deal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -63,6 +64,17 @@ public class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
         return aggregate;
     }
 
+    /**
+     * A deal opened or recorded from history comes through here, not through {@link #validateOnLoad}: within one root
+     * unit of work the second use of a deal finds it in Axon's own map, so only this entry point sees a nested unit of
+     * work that changes it and rolls back.
+     */
+    @Override
+    public Aggregate<T> loadOrCreate(String aggregateIdentifier, Callable<T> factoryMethod) {
+        CurrentUnitOfWork.get().onRollback(u -> drop(aggregateIdentifier));
+        return super.loadOrCreate(aggregateIdentifier, factoryMethod);
+    }
+
     @Override
     protected void validateOnLoad(Aggregate<T> aggregate, Long expectedVersion) {
         String identifier = aggregate.identifierAsString();
@@ -75,7 +87,7 @@ public class CatchUpCachingRepository<T> extends EventSourcingRepository<T> {
         super.doSaveWithLock(aggregate);
         String identifier = aggregate.identifierAsString();
         CurrentUnitOfWork.get().onRollback(u -> drop(identifier));
-        if (!aggregate.isDeleted() && aggregate.version() != null) {
+        if (aggregate.version() != null) {
             keep(identifier, aggregate);
         }
     }

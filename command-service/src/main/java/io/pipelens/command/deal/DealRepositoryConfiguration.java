@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The repository of deals: Axon's event-sourcing repository as Axon would configure it for {@link Deal}, keeping up
  * to {@code pipelens.command.kept-deals} deals in memory and catching each one up with the store when it is loaded
- * again ({@link CatchUpCachingRepository}). Axon picks it up by its name, {@code dealRepository}.
+ * again ({@link CatchUpCachingRepository}). Axon picks it up by its name, {@code dealRepository}, and uses it as it
+ * is: a snapshot trigger, cache or lock factory named on {@link Deal}'s {@code @Aggregate} would not apply to it.
  */
 @Configuration(proxyBeanMethods = false)
 class DealRepositoryConfiguration {

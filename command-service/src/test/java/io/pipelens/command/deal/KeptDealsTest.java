@@ -16,6 +16,8 @@ import io.pipelens.kernel.pipeline.StageDefinition;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -74,6 +76,36 @@ class KeptDealsTest {
                     .isInstanceOf(CommandRejectedException.class);
 
             assertApplied(dispatcher.dispatch(new MoveDealToStageCommand("d-2", "call", T0.plusSeconds(2))));
+        }
+    }
+
+    @Test
+    void aNestedCommandThatRollsBackLeavesNothingOfItsChangeInTheKeptDeal() {
+        String[] args = {"--spring.datasource.url=jdbc:h2:mem:kept-deals-nested;DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--spring.graphql.graphiql.enabled=false"};
+        try (ConfigurableApplicationContext service = CommandServiceApplication.builder().run(args)) {
+            CommandDispatcher dispatcher = service.getBean(CommandDispatcher.class);
+            CommandGateway gateway = service.getBean(CommandGateway.class);
+            assertApplied(dispatcher.dispatch(new DefinePipelineCommand("kept", "Kept", STAGES, T0)));
+            assertApplied(dispatcher.dispatch(new OpenDealCommand("d-4", "kept", "contact", null, T0.plusSeconds(1))));
+
+            // Three commands on one deal in one root unit of work, as a batch of an import could send them: the
+            // second moves the deal and then is refused, so its nested unit of work rolls back.
+            UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+            root.execute(() -> {
+                gateway.sendAndWait(new RecordDealHistoryCommand("d-4", List.of(
+                        new MoveDealToStageCommand("d-4", "call", T0.plusSeconds(2)))));
+                assertThatThrownBy(() -> gateway.sendAndWait(new RecordDealHistoryCommand("d-4", List.of(
+                        new MoveDealToStageCommand("d-4", "qualification", T0.plusSeconds(3)),
+                        new MoveDealToStageCommand("d-4", "nowhere", T0.plusSeconds(4))))))
+                        .isInstanceOf(CommandRejectedException.class);
+                // Kept with the refused command's move in it, the deal would be at 'qualification' and refuse this.
+                gateway.sendAndWait(new RecordDealHistoryCommand("d-4", List.of(
+                        new MoveDealToStageCommand("d-4", "qualification", T0.plusSeconds(5)))));
+            });
+
+            assertThat(dispatcher.dispatch(new MoveDealToStageCommand("d-4", "qualification", T0.plusSeconds(5)))
+                    .outcome()).as("the third command was recorded").isEqualTo(CommandOutcome.DUPLICATE);
         }
     }
 
