@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -82,7 +83,7 @@ public class EventStoreConfiguration {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  EventStoreProperties properties,
-                                                 ObjectProvider<SnapshotTriggerDefinition> snapshotTriggers) {
+                                                 ListableBeanFactory beans) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
@@ -93,7 +94,9 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .batchSize(properties.batchSize());
         return new ParseOnceJdbcEventStorageEngine(builder, eventSchema(), LOWEST_GLOBAL_INDEX, MAX_GAP_OFFSET,
-                (int) properties.gapTimeout().toMillis(), snapshotTriggers.stream().findAny().isPresent());
+                (int) properties.gapTimeout().toMillis(),
+                // by name: creating a trigger here would need the event store this engine is built for
+                beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0);
     }
 
     @Bean
