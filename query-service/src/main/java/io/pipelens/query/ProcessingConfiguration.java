@@ -1,6 +1,7 @@
 package io.pipelens.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.DealJourneyProjection;
 import io.pipelens.query.deal.JourneyStore;
@@ -103,7 +104,7 @@ public class ProcessingConfiguration {
                 DealLogImportProjection.PROCESSOR)) {
             configurer.registerMessageMonitorFactory(processor, (configuration, componentType, componentName) ->
                     new LiveOnlyMessageMonitor(LiveOnlyMessageMonitor.axonMonitors(componentName,
-                            registry.getObject())));
+                            registry.getIfAvailable(SimpleMeterRegistry::new))));
         }
     }
 

@@ -3,7 +3,6 @@ package io.pipelens.query.analytics;
 import io.pipelens.query.deal.DealJourney;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -97,7 +96,7 @@ public final class AnalyticIndex {
         byId.put(journey.id(), deal);
         published = new Published(array, lastEvents, Math.max(current.used(), slot + 1),
                 current.size() + (before == null ? 1 : 0), current.generation() + 1,
-                Math.max(current.lastEventAt(), lastEvent), Math.max(current.unchangedFrom(), deal.unchangedFrom()));
+                Math.max(current.lastEventAt(), lastEvent));
     }
 
     public synchronized void upsertAll(Iterable<DealJourney> journeys) {
@@ -131,13 +130,7 @@ public final class AnalyticIndex {
      * those opened later are left out, and a deal with no event after {@code asOf} is given as held, unchanged.
      */
     public Iterable<VersionedJourney> dealsAsOf(Instant asOf) {
-        long at = asOf.toEpochMilli();
-        return () -> {
-            Published current = published;
-            Iterator<VersionedJourney> held = new SlotIterator(current.slots(), current.used());
-            // "now" and any later time: no deal has anything to cut, so none is looked at
-            return at >= current.unchangedFrom() ? held : VersionedJourney.asOf(() -> held, at).iterator();
-        };
+        return VersionedJourney.asOf(deals(), asOf.toEpochMilli());
     }
 
     /**
@@ -170,15 +163,14 @@ public final class AnalyticIndex {
      * are replaced in place, copy-on-write per deal); {@code used} bounds the slots a reader may look at.
      * {@code lastEvents} holds each slot's deal's last event time ({@link VersionedJourney#OPEN} for an empty slot) in
      * one flat array, so finding the last event before a time reads the deals themselves only where it must;
-     * {@code lastEventAt} is the latest of them. {@code unchangedFrom} is at or after every deal's
-     * {@link VersionedJourney#unchangedFrom()}: as of it or later, every deal is as held.
+     * {@code lastEventAt} is the latest of them.
      */
     private record Published(VersionedJourney[] slots, long[] lastEvents, int used, int size, long generation,
-                             long lastEventAt, long unchangedFrom) {
+                             long lastEventAt) {
 
         static Published empty(long generation) {
             return new Published(new VersionedJourney[INITIAL_SLOTS], new long[INITIAL_SLOTS], 0, 0, generation,
-                    VersionedJourney.OPEN, VersionedJourney.OPEN);
+                    VersionedJourney.OPEN);
         }
     }
 

@@ -45,10 +45,6 @@ final class RawSteps {
         return Collections.unmodifiableList(Arrays.asList(keys));
     }
 
-    /**
-     * True when every visit began at or before {@code at}, given that every visit of the path did: without times
-     * kept, the visits are the path's, so this reads no array.
-     */
     /** The latest entry time of the steps, or {@code none} when there is none. */
     long latestEntry(long none) {
         long latest = none;
@@ -60,6 +56,10 @@ final class RawSteps {
         return latest;
     }
 
+    /**
+     * True when every visit began at or before {@code at}, given that every visit of the path did: without times
+     * kept, the visits are the path's, so this reads no array.
+     */
     boolean allUpTo(long at) {
         if (enteredAt != null) {
             for (long entered : enteredAt) {

@@ -82,6 +82,7 @@ public final class VersionedJourney {
     private final long[] recordedExits;
     private final AttributeTimeline timeline;
     private final RawSteps rawSteps;
+    private final long unchangedFrom;
 
     private VersionedJourney(String dealId, Outcome outcome, AttributeValues values, long openedAt, long closedAt,
                              long[] path, boolean contiguous, int slot, long sequence, long[] otherTransitions,
@@ -111,6 +112,7 @@ public final class VersionedJourney {
         this.recordedExits = recordedExits;
         this.timeline = timeline;
         this.rawSteps = rawSteps;
+        this.unchangedFrom = latestTime();
         long mask = 0;
         int top = 0;
         for (int i = 0; i < visitCount(); i++) {
@@ -235,6 +237,10 @@ public final class VersionedJourney {
      * deal that by then had visited absorbed stages only is in no stage then: it has no path visits.
      */
     public VersionedJourney asOf(long at) {
+        if (at >= unchangedFrom) {
+            // "now" and any time after the deal's last change: the common case, answered without a look
+            return this;
+        }
         if (openedAt > at) {
             return null;
         }
@@ -281,9 +287,13 @@ public final class VersionedJourney {
     /**
      * The earliest instant from which {@link #asOf(long)} gives the deal itself, unchanged: the latest of its opening,
      * its visits' entries, its last visit's exit, its recorded exits, its attribute changes, its other transitions and
-     * its raw steps' entries. An index whose every deal is unchanged at a time may hand its deals out as they are.
+     * its raw steps' entries.
      */
     public long unchangedFrom() {
+        return unchangedFrom;
+    }
+
+    private long latestTime() {
         long latest = openedAt;
         int visits = recordedCount();
         for (int i = 0; i < visits; i++) {
