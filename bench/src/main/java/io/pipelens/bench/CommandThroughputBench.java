@@ -37,7 +37,8 @@ final class CommandThroughputBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = Fixtures.freshServices()) {
+        try (DataDirectory data = DataDirectory.create("pipelens-bench");
+             Services services = Fixtures.services(data.path())) {
             CommandGateway gateway = services.command().getBean(CommandGateway.class);
             Fixtures.defineTemplatePipeline(gateway, "bench");
             run(gateway, "warm", warmup, Math.max(1, warmup / 10), false);

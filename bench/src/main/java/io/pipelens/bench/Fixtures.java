@@ -4,8 +4,6 @@ import io.pipelens.kernel.pipeline.DefinePipelineCommand;
 import io.pipelens.kernel.pipeline.SolutionSalesTemplate;
 import io.pipelens.launcher.PipelensLauncher;
 import io.pipelens.launcher.PipelensLauncher.Services;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -20,14 +18,10 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Both services on a fresh data directory; {@code settings} are more {@code --name=value} arguments. */
-    static Services freshServices(String... settings) throws IOException {
-        Path dir = Files.createTempDirectory("pipelens-bench");
-        System.out.println("data directory: " + dir);
-        return services(dir, settings);
-    }
-
-    /** Both services on the store in {@code dir}. */
+    /**
+     * Both services on the store in {@code dir} (a {@link DataDirectory}, deleted when the run ends); {@code settings}
+     * are more {@code --name=value} arguments.
+     */
     static Services services(Path dir, String... settings) {
         List<String> args = new java.util.ArrayList<>(List.of("--pipelens.data-dir=" + dir, "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.io.pipelens=WARN"));

@@ -48,7 +48,8 @@ final class ImportCheckBench implements Callable<Integer> {
         }
         System.out.printf("wrote %,d deals, %,d rows, %,d bytes%n", deals, rows, Files.size(file));
         List<String> failures = new ArrayList<>();
-        try (Services services = Fixtures.freshServices("--pipelens.import.max-bytes=" + 4 * Files.size(file),
+        try (DataDirectory data = DataDirectory.create("pipelens-bench");
+             Services services = Fixtures.services(data.path(), "--pipelens.import.max-bytes=" + 4 * Files.size(file),
                 "--pipelens.import.max-rows=" + Math.max(1_000_000, 2 * rows))) {
             Fixtures.defineTemplatePipeline(services.command().getBean(CommandGateway.class), IngestBench.PIPELINE);
             DealImporter importer = services.command().getBean(DealImporter.class);

@@ -71,7 +71,8 @@ final class IngestBench implements Callable<Integer> {
         }
         extraSettings.forEach(setting -> settings.add("--" + setting));
         System.out.println("settings: " + (settings.isEmpty() ? "the services' defaults" : settings));
-        try (Services services = Fixtures.freshServices(settings.toArray(String[]::new))) {
+        try (DataDirectory data = DataDirectory.create("pipelens-bench");
+             Services services = Fixtures.services(data.path(), settings.toArray(String[]::new))) {
             Fixtures.defineTemplatePipeline(services.command().getBean(CommandGateway.class), PIPELINE);
             DealImporter importer = services.command().getBean(DealImporter.class);
             Timeline timeline = new Timeline(total);

@@ -28,7 +28,8 @@ final class VisibilityLatencyBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = Fixtures.freshServices()) {
+        try (DataDirectory data = DataDirectory.create("pipelens-bench");
+             Services services = Fixtures.services(data.path())) {
             CommandGateway gateway = services.command().getBean(CommandGateway.class);
             MongoTemplate readModels = services.query().getBean(MongoTemplate.class);
             Fixtures.defineTemplatePipeline(gateway, "bench");
