@@ -20,10 +20,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
  * Axon's JDBC storage engine, reading each tracked event's timestamp once, writing timestamps without a general
- * formatter, and, where nothing takes snapshots, not looking for one at every aggregate load. Axon's engine parses the timestamp string
- * of every event it streams twice (once to decide whether a gap before it may still fill, once when the message is
- * built), with {@code java.time}'s general parser, which is costly at a replay's rate of events. Here the entry
- * parses it once, with {@link EventTimestamps}, and keeps the instant.
+ * formatter, and, where nothing takes snapshots, not looking for one at every aggregate load. Axon's engine parses the
+ * timestamp string of every event it streams twice (once to decide whether a gap before it may still fill, once when
+ * the message is built), with {@code java.time}'s general parser, which is costly at a replay's rate of events. Here
+ * the entry parses it once, with {@link EventTimestamps}, and keeps the instant.
  *
  * <p>The tracking token is computed as Axon's engine computes it, from the same settings: the gap-aware token starts
  * with every position from {@code lowestGlobalSequence} up to the first event as a gap, and then advances with a
