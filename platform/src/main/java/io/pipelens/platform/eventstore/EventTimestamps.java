@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import org.axonframework.common.DateTimeUtils;
 
 /**
- * Reads and writes the event table's timestamps. Axon writes them with {@link DateTimeUtils#formatInstant} in one shape,
- * {@code 2026-11-27T04:38:05.123Z} (milliseconds, always UTC; 1 to 9 fraction digits are read the same way), and
- * parses them back with {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME}, a general parser, costly for a string that a
- * replay reads once per event.
- * That one shape is read and written here digit by digit; anything else (an offset other than {@code Z}, a leap second, a
- * five-digit year) goes to Axon's parser, so every string parses to what Axon's parser gives, or fails as it does.
+ * Reads and writes the event table's timestamps. Axon writes them with {@link DateTimeUtils#formatInstant} in one
+ * shape, {@code 2026-11-27T04:38:05.123Z} (milliseconds, always UTC; 1 to 9 fraction digits are read the same way),
+ * and parses them back with {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME}, a general parser, costly for a string that
+ * a replay reads once per event.
+ * That one shape is read and written here digit by digit; anything else (an offset other than {@code Z}, a leap
+ * second, a five-digit year) goes to Axon's parser, so every string parses to what Axon's parser gives, or fails as
+ * it does.
  */
 public final class EventTimestamps {
 

@@ -265,9 +265,9 @@ public class JourneyStore implements BatchedReadModel.Store<DealJourney> {
     }
 
     /**
-     * Called by the projection's reset handler, through its read model. Starts a replay into an empty staging collection, or, after
-     * {@link #cancelNextReset()}, drops the replay's staging state so the live journeys carry on from where they
-     * were frozen.
+     * Called by the projection's reset handler, through its read model. Starts a replay into an empty staging
+     * collection, or, after {@link #cancelNextReset()}, drops the replay's staging state so the live journeys carry on
+     * from where they were frozen.
      */
     @Override
     public void reset() {

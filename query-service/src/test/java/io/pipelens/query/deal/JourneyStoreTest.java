@@ -46,7 +46,8 @@ class JourneyStoreTest {
     void emptyDatabase() {
         template = mongo.template();
         journeys = new JourneyStore(template, new AnalyticsRegistry(template, 3), () -> HEAD);
-        projection = new DealJourneyProjection(journeys.readModel(writes), new DealFlowMetrics(new SimpleMeterRegistry()));
+        projection = new DealJourneyProjection(journeys.readModel(writes),
+                new DealFlowMetrics(new SimpleMeterRegistry()));
         EventProcessing.inOneBatch(projection, asMessages(aDealWonFromQualification("d1")));
         EventProcessing.inOneBatch(projection, asMessages(aDealLostThenReopened("d2")));
     }
@@ -161,7 +162,8 @@ class JourneyStoreTest {
         assertThat(restarted.storedInEarlierFormat()).isTrue();
         assertThat(recordedFormat()).isNull();
 
-        projection = new DealJourneyProjection(restarted.readModel(writes), new DealFlowMetrics(new SimpleMeterRegistry()));
+        projection = new DealJourneyProjection(restarted.readModel(writes),
+                new DealFlowMetrics(new SimpleMeterRegistry()));
         EventProcessing.reset(projection);
         assertThat(restarted.storedInEarlierFormat()).as("while the replay runs").isTrue();
         assertThat(restarted.switchIfCaughtUp(HEAD)).isTrue();
