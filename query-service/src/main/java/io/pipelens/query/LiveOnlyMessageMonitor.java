@@ -1,12 +1,13 @@
 package io.pipelens.query;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
@@ -39,9 +40,30 @@ final class LiveOnlyMessageMonitor implements MessageMonitor<Message<?>> {
     static MessageMonitor<EventMessage<?>> axonMonitors(String processor, MeterRegistry registry) {
         return new MultiMessageMonitor<>(List.of(
                 MessageTimerMonitor.buildMonitor(METER_PREFIX, registry, message -> tags(processor, message)),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(METER_PREFIX).meterRegistry(registry)
-                        .tagsBuilder(message -> Tags.of("processorName", processor)).build(),
+                new LatencyGauge(processor, registry),
                 MessageCountingMonitor.buildMonitor(METER_PREFIX, registry, message -> tags(processor, message))));
+    }
+
+    /**
+     * {@code eventProcessor.latency}: the age of the last event the processor was handed, in milliseconds, as Axon's
+     * {@code EventProcessorLatencyMonitor} reports it. That one registers its gauge again for every message, which
+     * Micrometer answers with a warning in the log and a registry lookup per event; this one registers it once.
+     */
+    static final class LatencyGauge implements MessageMonitor<EventMessage<?>> {
+
+        private final AtomicLong latency = new AtomicLong();
+        private final MeterRegistry registry;
+
+        LatencyGauge(String processor, MeterRegistry registry) {
+            this.registry = registry;
+            Gauge.builder(METER_PREFIX + ".latency", latency::get).tags("processorName", processor).register(registry);
+        }
+
+        @Override
+        public MonitorCallback onMessageIngested(EventMessage<?> message) {
+            latency.set(registry.config().clock().wallTime() - message.getTimestamp().toEpochMilli());
+            return NoOpMessageMonitorCallback.INSTANCE;
+        }
     }
 
     private static Tags tags(String processor, Message<?> message) {

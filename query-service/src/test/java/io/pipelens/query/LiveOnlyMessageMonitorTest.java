@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipelens.query.deal.DealJourneyProjection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -17,6 +21,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.junit.jupiter.api.Test;
@@ -86,5 +91,26 @@ class LiveOnlyMessageMonitorTest {
         assertThat(successes).isNotNull();
         assertThat(meters.counter("eventProcessor.successCounter", "payloadType", "String", "processorName",
                 "deal-journey").count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void theLatencyGaugeIsTheAgeOfTheLastEventAndIsRegisteredOnce() {
+        MockClock clock = new MockClock();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        MessageMonitor<EventMessage<?>> monitor = LiveOnlyMessageMonitor.axonMonitors("deal-journey", meters);
+        long now = clock.wallTime();
+
+        monitor.onMessageIngested(new GenericEventMessage<>("a", "first", MetaData.emptyInstance(),
+                Instant.ofEpochMilli(now - 250))).reportSuccess();
+        monitor.onMessageIngested(new GenericEventMessage<>("b", "second", MetaData.emptyInstance(),
+                Instant.ofEpochMilli(now - 40))).reportSuccess();
+
+        assertThat(meters.find("eventProcessor.latency").gauges()).hasSize(1);
+        assertThat(meters.get("eventProcessor.latency").tag("processorName", "deal-journey").gauge().value())
+                .isEqualTo(40.0);
+        clock.add(Duration.ofMillis(5));
+        monitor.onMessageIngested(new GenericEventMessage<>("c", "third", MetaData.emptyInstance(),
+                Instant.ofEpochMilli(now - 40))).reportSuccess();
+        assertThat(meters.get("eventProcessor.latency").gauge().value()).isEqualTo(45.0);
     }
 }
