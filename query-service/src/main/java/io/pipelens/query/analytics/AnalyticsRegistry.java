@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ import org.springframework.stereotype.Component;
 public class AnalyticsRegistry implements JourneyListener, PipelineListener, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRegistry.class);
+
+    /** How often a build from MongoDB at start-up says how far it has got: a million journeys take a minute or more. */
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final MongoTemplate mongo;
     private final int keptVersions;
@@ -100,11 +104,19 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
 
     private long loadAll(Map<String, List<VersionIndex>> target, String collection) {
         long loaded = 0;
+        long about = mongo.estimatedCount(collection);
+        long started = System.nanoTime();
+        long nextReport = started + PROGRESS_EVERY_NANOS;
         try (Stream<DealJourney> journeys = mongo.stream(new Query().cursorBatchSize(JourneyStore.READ_BATCH),
                 DealJourney.class, collection)) {
             for (DealJourney journey : (Iterable<DealJourney>) journeys::iterator) {
                 indexesOf(target, journey.pipelineId()).forEach(index -> index.load(journey));
                 loaded++;
+                if ((loaded & 4095) == 0 && System.nanoTime() >= nextReport) {
+                    nextReport = System.nanoTime() + PROGRESS_EVERY_NANOS;
+                    log.info("Building the analytic indexes from {}: {} of about {} journeys, {} s", collection,
+                            loaded, about, (System.nanoTime() - started) / 1_000_000_000);
+                }
             }
         }
         target.values().forEach(indexes -> indexes.forEach(VersionIndex::finishLoad));
