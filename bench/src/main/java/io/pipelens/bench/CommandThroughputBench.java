@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.launcher.PipelensLauncher.Services;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Callable;
@@ -96,16 +97,27 @@ final class CommandThroughputBench implements Callable<Integer> {
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
     }
 
-    /** CPU used so far by the sending thread and by the whole process, in nanoseconds. */
-    private record Cpu(long thread, long process) {
+    /**
+     * CPU used so far by the sending thread and by the whole process, in nanoseconds, and the JVM's own work in
+     * milliseconds: JIT compilation (summed over the compiler threads) and garbage-collection time. On two cores these
+     * take from the same CPU as the commands, so they say how much of the process's CPU per command is the commands'.
+     */
+    private record Cpu(long thread, long process, long compilingMillis, long collectingMillis) {
 
         static Cpu now() {
-            return new Cpu(THREADS.getCurrentThreadCpuTime(), PROCESS.getProcessCpuTime());
+            long collecting = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                collecting += Math.max(0, collector.getCollectionTime());
+            }
+            return new Cpu(THREADS.getCurrentThreadCpuTime(), PROCESS.getProcessCpuTime(),
+                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), collecting);
         }
 
         String since(Cpu start, int commands) {
-            return String.format("CPU per command: sender %.0f µs, process %.0f µs",
-                    (thread - start.thread()) / 1e3 / commands, (process - start.process()) / 1e3 / commands);
+            return String.format("CPU per command: sender %.0f µs, process %.0f µs (JIT compiling %.0f µs, GC %.0f µs)",
+                    (thread - start.thread()) / 1e3 / commands, (process - start.process()) / 1e3 / commands,
+                    (compilingMillis - start.compilingMillis()) * 1e3 / commands,
+                    (collectingMillis - start.collectingMillis()) * 1e3 / commands);
         }
     }
 }
