@@ -2,10 +2,13 @@ package io.pipelens.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -14,8 +17,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -106,7 +111,7 @@ public class ReadModelH2Backend extends H2Backend {
             MVMap<Object, Document> data = getMvStore().openMap(DATABASES_PREFIX + fullName,
                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentDataType.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + fullName);
-            return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+            return new ReadModelCollection(this, collectionName, options, data, meta, getCursorRegistry());
         }
 
         @Override
@@ -149,6 +154,89 @@ public class ReadModelH2Backend extends H2Backend {
                 store.removeMap(to);
             }
             store.renameMap(store.openMap(from), to);
+        }
+    }
+
+    /**
+     * An {@link H2Collection} whose scans stream. mongo-java-server answers a find by matching every document first and
+     * keeping all it matched in the cursor, so a scan of a million journeys (the analytic indexes' build at start-up)
+     * holds a million decoded documents at once, gigabytes. A find this collection cannot answer from an index, with
+     * no sort, skip, limit or projection, and a batch size, instead reads its documents in key order a batch at a
+     * time, each batch from the map as it is then, as a MongoDB cursor does: documents written meanwhile ahead of the
+     * cursor are seen, and none is returned twice. Every other find is mongo-java-server's own.
+     */
+    static final class ReadModelCollection extends H2Collection {
+
+        private final MVMap<Object, Document> data;
+        private final CursorRegistry cursors;
+
+        ReadModelCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                            MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, data, meta, cursors);
+            this.data = data;
+            this.cursors = cursors;
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document projection) {
+            boolean streamable = batchSize > 0 && numberToSkip == 0 && limit == 0 && isEmpty(orderBy)
+                    && isEmpty(projection) && !query.containsKey("_id");
+            if (!streamable) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
+            }
+            Scan scan = new Scan(cursors.generateCursorId(), query);
+            List<Document> first = scan.takeDocuments(batchSize);
+            if (scan.isEmpty()) {
+                return new QueryResult(first);
+            }
+            cursors.add(scan);
+            return new QueryResult(first, scan);
+        }
+
+        private static boolean isEmpty(Document document) {
+            return document == null || document.isEmpty();
+        }
+
+        /** A cursor over the documents matching {@code query}, in key order, that holds only where it stands. */
+        private final class Scan extends AbstractCursor {
+
+            private final Document query;
+            private Object last;
+            private boolean done;
+
+            Scan(long id, Document query) {
+                super(id);
+                this.query = query;
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return done;
+            }
+
+            @Override
+            public List<Document> takeDocuments(int count) {
+                List<Document> batch = new ArrayList<>(Math.min(count, 1024));
+                if (done) {
+                    return batch;
+                }
+                Object from = last == null ? data.firstKey() : data.higherKey(last);
+                if (from == null) {
+                    done = true;
+                    return batch;
+                }
+                Cursor<Object, Document> cursor = data.cursor(from);
+                while (batch.size() < count && cursor.hasNext()) {
+                    last = cursor.next();
+                    Document document = cursor.getValue();
+                    if (document != null && documentMatchesQuery(document, query)) {
+                        batch.add(document);
+                    }
+                }
+                done = !cursor.hasNext();
+                return batch;
+            }
         }
     }
 }

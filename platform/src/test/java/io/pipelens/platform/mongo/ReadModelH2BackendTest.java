@@ -148,6 +148,73 @@ class ReadModelH2BackendTest {
                         .containsExactly("new"));
     }
 
+    @Test
+    void aScanReturnsEveryMatchingDocumentOnceInIdOrderABatchAtATime() {
+        Random random = new Random(11);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) {
+            documents.add(new Document("_id", "deal-" + random.nextInt(1_000_000) + "-" + i)
+                    .append("pipelineId", random.nextInt(3) == 0 ? "other" : "sales")
+                    .append("visits", List.of(new Document("stage", "s" + random.nextInt(5)))));
+        }
+        Collections.shuffle(documents, random);
+        withCollection(ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16), journeys -> {
+            journeys.insertMany(documents);
+            List<String> ids = documents.stream().map(d -> d.getString("_id")).sorted().toList();
+            List<String> sales = documents.stream().filter(d -> d.get("pipelineId").equals("sales"))
+                    .map(d -> d.getString("_id")).sorted().toList();
+
+            assertThat(journeys.find().batchSize(100).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .isEqualTo(ids);
+            assertThat(journeys.find(Filters.eq("pipelineId", "sales")).batchSize(7)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).isEqualTo(sales);
+            assertThat(journeys.find(Filters.eq("pipelineId", "sales")).batchSize(7).first())
+                    .isEqualTo(documents.stream().filter(d -> d.getString("_id").equals(sales.get(0)))
+                            .findFirst().orElseThrow());
+            // the stock paths: a sort, a limit, an _id lookup
+            assertThat(journeys.find().sort(Sorts.descending("_id")).batchSize(100)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).isEqualTo(reversed(ids));
+            assertThat(journeys.find().limit(10).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                    .isEqualTo(ids.subList(0, 10));
+            assertThat(journeys.find(Filters.in("_id", ids.get(5), ids.get(6))).batchSize(1)
+                    .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly(ids.get(5), ids.get(6));
+        });
+    }
+
+    @Test
+    void aScanReadsEachBatchFromTheCollectionAsItThenIsAsAMongoDbCursorDoes() {
+        withCollection(ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16), journeys -> {
+            for (int i = 10; i < 60; i++) {
+                journeys.insertOne(new Document("_id", "deal-" + i).append("version", 1));
+            }
+            List<String> seen = new ArrayList<>();
+            try (var cursor = journeys.find().batchSize(20).iterator()) {
+                for (int i = 0; i < 20; i++) {
+                    seen.add(cursor.next().getString("_id"));
+                }
+                // written after the first batch: one ahead of the cursor, one behind it, one changed ahead of it
+                journeys.insertOne(new Document("_id", "deal-99").append("version", 1));
+                journeys.insertOne(new Document("_id", "deal-00").append("version", 1));
+                journeys.replaceOne(Filters.eq("_id", "deal-50"), new Document("_id", "deal-50").append("version", 2));
+                while (cursor.hasNext()) {
+                    Document document = cursor.next();
+                    seen.add(document.getString("_id"));
+                    if (document.getString("_id").equals("deal-50")) {
+                        assertThat(document.getInteger("version")).isEqualTo(2);
+                    }
+                }
+            }
+            // a cursor that held every matching document from the start would miss deal-99 and see version 1
+            assertThat(seen).doesNotHaveDuplicates().contains("deal-99").doesNotContain("deal-00").hasSize(51);
+        });
+    }
+
+    private static List<String> reversed(List<String> ids) {
+        List<String> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
     private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
         withServer(backend, client -> use.accept(client.getDatabase("pipelens").getCollection("deal_journeys")));
     }
