@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {CommandThroughputBench.class, VisibilityLatencyBench.class, AnalyticsBench.class,
                 ReplayBench.class, ReplayKillCheck.class, IngestBench.class, ImportCheckBench.class,
-                ImportWarmupBench.class},
+                ImportWarmupBench.class, StartupBench.class},
         description = "Pipelens benchmarks; see docs/benchmarks.md")
 public final class Bench {
 
