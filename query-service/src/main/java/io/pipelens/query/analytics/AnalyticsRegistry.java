@@ -11,13 +11,19 @@ import io.pipelens.query.pipeline.PipelineVersionView;
 import io.pipelens.query.pipeline.PipelineView;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +115,7 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         long about = mongo.estimatedCount(collection);
         long started = System.nanoTime();
         long nextReport = started + PROGRESS_EVERY_NANOS;
-        try (MongoCursor<Document> journeys = journeys(collection, new Document())) {
+        try (ReadAhead journeys = new ReadAhead(() -> journeys(collection, new Document()), JourneyStore.READ_BATCH)) {
             while (journeys.hasNext()) {
                 DealJourney journey = JourneyCodec.INSTANCE.decode(journeys.next());
                 indexesOf(target, journey.pipelineId()).forEach(index -> index.load(journey));
@@ -333,5 +339,91 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
 
     /** A version being built, and the share of its deals loaded so far (0 to 1). */
     public record Rebuild(int version, double progress) {
+    }
+
+    /**
+     * A cursor read a batch ahead of its consumer, on a thread of its own. The driver asks for a cursor's next batch
+     * only when the last is used up, so read directly, the store's work on a batch and the index's work on it take
+     * turns on one core; read ahead, they overlap on two.
+     */
+    static final class ReadAhead implements Iterator<Document>, AutoCloseable {
+
+        private static final List<Document> END = new ArrayList<>();
+
+        private final BlockingQueue<List<Document>> batches = new ArrayBlockingQueue<>(2);
+        private final Thread reader;
+        private volatile RuntimeException failure;
+        private Iterator<Document> current = Collections.emptyIterator();
+        private boolean ended;
+
+        ReadAhead(Supplier<MongoCursor<Document>> open, int batchSize) {
+            reader = new Thread(() -> read(open, batchSize), "analytics-read-ahead");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Supplier<MongoCursor<Document>> open, int batchSize) {
+            try (MongoCursor<Document> cursor = open.get()) {
+                List<Document> batch = new ArrayList<>(batchSize);
+                while (cursor.hasNext()) {
+                    batch.add(cursor.next());
+                    if (batch.size() == batchSize) {
+                        batches.put(batch);
+                        batch = new ArrayList<>(batchSize);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    batches.put(batch);
+                }
+            } catch (InterruptedException closed) {
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                batches.put(END);
+            } catch (InterruptedException closed) {
+                // the consumer has closed this reader and takes nothing more
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (ended) {
+                    return false;
+                }
+                List<Document> batch;
+                try {
+                    batch = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the deal journeys", e);
+                }
+                if (batch == END) {
+                    ended = true;
+                    if (failure != null) {
+                        throw new IllegalStateException("reading the deal journeys failed", failure);
+                    }
+                    return false;
+                }
+                current = batch.iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        /** Stops the reader if it is still reading: the cursor is closed on its thread. */
+        @Override
+        public void close() {
+            reader.interrupt();
+        }
     }
 }
