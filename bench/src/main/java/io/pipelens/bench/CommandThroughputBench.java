@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.pipelens.kernel.deal.MoveDealToStageCommand;
 import io.pipelens.kernel.deal.OpenDealCommand;
 import io.pipelens.launcher.PipelensLauncher.Services;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -99,8 +100,9 @@ final class CommandThroughputBench implements Callable<Integer> {
 
     /**
      * CPU used so far by the sending thread and by the whole process, in nanoseconds, and the JVM's own work in
-     * milliseconds: JIT compilation (summed over the compiler threads) and garbage-collection time. On two cores these
-     * take from the same CPU as the commands, so they say how much of the process's CPU per command is the commands'.
+     * milliseconds as its beans report it: the time spent compiling, summed over the compiler threads, and the
+     * collectors' time. Both are elapsed times, not CPU times, so they tell roughly, not exactly, how much of the
+     * process's CPU per command the JVM took from the commands on two cores.
      */
     private record Cpu(long thread, long process, long compilingMillis, long collectingMillis) {
 
@@ -109,8 +111,10 @@ final class CommandThroughputBench implements Callable<Integer> {
             for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
                 collecting += Math.max(0, collector.getCollectionTime());
             }
-            return new Cpu(THREADS.getCurrentThreadCpuTime(), PROCESS.getProcessCpuTime(),
-                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), collecting);
+            CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+            long compiling = compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                    ? compiler.getTotalCompilationTime() : 0;
+            return new Cpu(THREADS.getCurrentThreadCpuTime(), PROCESS.getProcessCpuTime(), compiling, collecting);
         }
 
         String since(Cpu start, int commands) {

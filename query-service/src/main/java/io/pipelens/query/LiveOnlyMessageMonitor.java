@@ -46,22 +46,30 @@ final class LiveOnlyMessageMonitor implements MessageMonitor<Message<?>> {
 
     /**
      * {@code eventProcessor.latency}: the age of the last event the processor was handed, in milliseconds, as Axon's
-     * {@code EventProcessorLatencyMonitor} reports it. That one registers its gauge again for every message, which
-     * Micrometer answers with a warning in the log and a registry lookup per event; this one registers it once.
+     * {@code EventProcessorLatencyMonitor} reports it, and like it absent until the first live event (an alert on it
+     * then sees no data rather than 0). Axon's registers its gauge again for every message, which Micrometer answers
+     * with a registry lookup per event and a warning in the log; this one registers it once.
      */
     static final class LatencyGauge implements MessageMonitor<EventMessage<?>> {
 
         private final AtomicLong latency = new AtomicLong();
+        private final String processor;
         private final MeterRegistry registry;
+        private volatile boolean registered;
 
         LatencyGauge(String processor, MeterRegistry registry) {
+            this.processor = processor;
             this.registry = registry;
-            Gauge.builder(METER_PREFIX + ".latency", latency::get).tags("processorName", processor).register(registry);
         }
 
         @Override
         public MonitorCallback onMessageIngested(EventMessage<?> message) {
             latency.set(registry.config().clock().wallTime() - message.getTimestamp().toEpochMilli());
+            if (!registered) {
+                registered = true;
+                Gauge.builder(METER_PREFIX + ".latency", latency::get).tags("processorName", processor)
+                        .register(registry);
+            }
             return NoOpMessageMonitorCallback.INSTANCE;
         }
     }

@@ -99,6 +99,7 @@ class LiveOnlyMessageMonitorTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         MessageMonitor<EventMessage<?>> monitor = LiveOnlyMessageMonitor.axonMonitors("deal-journey", meters);
         long now = clock.wallTime();
+        assertThat(meters.find("eventProcessor.latency").gauges()).isEmpty();
 
         monitor.onMessageIngested(new GenericEventMessage<>("a", "first", MetaData.emptyInstance(),
                 Instant.ofEpochMilli(now - 250))).reportSuccess();

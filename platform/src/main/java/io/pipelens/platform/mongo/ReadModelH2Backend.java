@@ -5,14 +5,17 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,6 +92,11 @@ public class ReadModelH2Backend extends H2Backend {
         }
     }
 
+    /** The cursors the server holds open: each a client has not read to its end nor closed. */
+    int openCursors() {
+        return getCursorRegistry().size();
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new ReadModelDatabase(databaseName);
@@ -160,12 +168,16 @@ public class ReadModelH2Backend extends H2Backend {
     /**
      * An {@link H2Collection} whose scans stream. mongo-java-server answers a find by matching every document first and
      * keeping all it matched in the cursor, so a scan of a million journeys (the analytic indexes' build at start-up)
-     * holds a million decoded documents at once, gigabytes. A find this collection cannot answer from an index, with
-     * no sort, skip, limit or projection, and a batch size, instead reads its documents in key order a batch at a
-     * time, each batch from the map as it is then, as a MongoDB cursor does: documents written meanwhile ahead of the
-     * cursor are seen, and none is returned twice. Every other find is mongo-java-server's own.
+     * holds a million decoded documents at once, gigabytes. A find that no index of the collection can answer, with no
+     * sort, skip, limit or projection, and a batch size, instead reads its documents in key order a batch at a time,
+     * each batch from the map as it then is, as a MongoDB cursor does: a document written ahead of where the cursor
+     * stands is seen as it is when the cursor reaches it, and none is returned twice. A cursor whose collection is
+     * dropped or renamed under it fails its next batch, as MongoDB's does. Every other find is mongo-java-server's own.
      */
     static final class ReadModelCollection extends H2Collection {
+
+        /** The batch of a {@code getMore} that names none; MongoDB's own default is bounded by 16 MB instead. */
+        private static final int DEFAULT_BATCH = 1000;
 
         private final MVMap<Object, Document> data;
         private final CursorRegistry cursors;
@@ -181,7 +193,7 @@ public class ReadModelH2Backend extends H2Backend {
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document projection) {
             boolean streamable = batchSize > 0 && numberToSkip == 0 && limit == 0 && isEmpty(orderBy)
-                    && isEmpty(projection) && !query.containsKey("_id");
+                    && isEmpty(projection) && getIndexes().stream().noneMatch(index -> index.canHandle(query));
             if (!streamable) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
             }
@@ -198,11 +210,17 @@ public class ReadModelH2Backend extends H2Backend {
             return document == null || document.isEmpty();
         }
 
-        /** A cursor over the documents matching {@code query}, in key order, that holds only where it stands. */
+        /**
+         * A cursor over the documents matching {@code query}, in key order, that holds only where it stands. Its batches
+         * are taken outside the collection's lock (mongo-java-server's {@code getMore} takes none), so it matches with
+         * a matcher of its own: the collection's keeps state between calls for positional updates.
+         */
         private final class Scan extends AbstractCursor {
 
             private final Document query;
+            private final QueryMatcher matcher = new DefaultQueryMatcher();
             private Object last;
+            private boolean started;
             private boolean done;
 
             Scan(long id, Document query) {
@@ -217,20 +235,27 @@ public class ReadModelH2Backend extends H2Backend {
 
             @Override
             public List<Document> takeDocuments(int count) {
-                List<Document> batch = new ArrayList<>(Math.min(count, 1024));
+                int wanted = count > 0 ? count : DEFAULT_BATCH;
+                List<Document> batch = new ArrayList<>(Math.min(wanted, 1024));
                 if (done) {
                     return batch;
                 }
-                Object from = last == null ? data.firstKey() : data.higherKey(last);
-                if (from == null) {
+                if (data.isClosed()) {
                     done = true;
-                    return batch;
+                    throw new MongoServerError(175, "QueryPlanKilled",
+                            "collection " + getFullName() + " was dropped or renamed while a cursor read it");
                 }
-                Cursor<Object, Document> cursor = data.cursor(from);
-                while (batch.size() < count && cursor.hasNext()) {
-                    last = cursor.next();
+                // one cursor, so one version of the map, from the last key returned on (which it skips)
+                Cursor<Object, Document> cursor = data.cursor(started ? last : data.firstKey());
+                started = true;
+                while (batch.size() < wanted && cursor.hasNext()) {
+                    Object key = cursor.next();
+                    if (last != null && key.equals(last)) {
+                        continue;
+                    }
+                    last = key;
                     Document document = cursor.getValue();
-                    if (document != null && documentMatchesQuery(document, query)) {
+                    if (document != null && matcher.matches(document, query)) {
                         batch.add(document);
                     }
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -206,6 +207,52 @@ class ReadModelH2BackendTest {
             }
             // a cursor that held every matching document from the start would miss deal-99 and see version 1
             assertThat(seen).doesNotHaveDuplicates().contains("deal-99").doesNotContain("deal-00").hasSize(51);
+        });
+    }
+
+    @Test
+    void aScanLeavesNoCursorBehindWhenReadToItsEndOrClosedEarly() {
+        ReadModelH2Backend backend = ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16);
+        withCollection(backend, journeys -> {
+            for (int i = 0; i < 250; i++) {
+                journeys.insertOne(new Document("_id", String.format("deal-%03d", i)).append("won", i % 50 == 0));
+            }
+            assertThat(journeys.find().batchSize(100).into(new ArrayList<>())).hasSize(250);
+            assertThat(backend.openCursors()).isZero();
+            // only every 50th matches, so each batch of 2 reads past many documents that do not
+            assertThat(journeys.find(Filters.eq("won", true)).batchSize(2).map(d -> d.getString("_id"))
+                    .into(new ArrayList<>())).containsExactly("deal-000", "deal-050", "deal-100", "deal-150", "deal-200");
+            try (var cursor = journeys.find().batchSize(10).iterator()) {
+                cursor.next();
+                assertThat(backend.openCursors()).isEqualTo(1);
+            }
+            assertThat(backend.openCursors()).isZero();
+        });
+    }
+
+    @Test
+    void aScanSkipsADocumentDeletedAheadOfItAndFailsWhenItsCollectionIsDropped() {
+        withServer(ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16), client -> {
+            MongoCollection<Document> journeys = client.getDatabase("pipelens").getCollection("deal_journeys");
+            for (int i = 0; i < 100; i++) {
+                journeys.insertOne(new Document("_id", String.format("deal-%03d", i)));
+            }
+            List<String> seen = new ArrayList<>();
+            try (var cursor = journeys.find().batchSize(10).iterator()) {
+                for (int i = 0; i < 10; i++) {
+                    seen.add(cursor.next().getString("_id"));
+                }
+                journeys.deleteOne(Filters.eq("_id", "deal-042"));
+                cursor.forEachRemaining(d -> seen.add(d.getString("_id")));
+            }
+            assertThat(seen).hasSize(99).doesNotContain("deal-042").doesNotHaveDuplicates();
+
+            try (var cursor = journeys.find().batchSize(10).iterator()) {
+                cursor.next();
+                journeys.drop();
+                assertThatThrownBy(() -> cursor.forEachRemaining(d -> { }))
+                        .isInstanceOf(MongoException.class).hasMessageContaining("dropped or renamed");
+            }
         });
     }
 
