@@ -7,7 +7,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,18 +71,13 @@ public class EventStoreConfiguration {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
-    /**
-     * Snapshots are read only where something may take them: an aggregate is snapshotted only under a
-     * {@code SnapshotTriggerDefinition} ({@code @Aggregate(snapshotTriggerDefinition = ...)} names one of these beans),
-     * and Pipelens defines none, so without one no snapshot is ever stored and looking for one is a wasted query.
-     */
+    /** Axon's JDBC engine on the Pipelens schema, with a gap-aware global sequence. */
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 EventStoreProperties properties,
-                                                 ListableBeanFactory beans) {
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                                                 EventStoreProperties properties) {
+        return JdbcEventStorageEngine.builder()
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
@@ -92,11 +85,12 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .batchSize(properties.batchSize());
-        return new ParseOnceJdbcEventStorageEngine(builder, eventSchema(), LOWEST_GLOBAL_INDEX, MAX_GAP_OFFSET,
-                (int) properties.gapTimeout().toMillis(),
-                // by name: creating a trigger here would need the event store this engine is built for
-                beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0);
+                .batchSize(properties.batchSize())
+                .schema(eventSchema())
+                .lowestGlobalSequence(LOWEST_GLOBAL_INDEX)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .gapTimeout((int) properties.gapTimeout().toMillis())
+                .build();
     }
 
     @Bean
