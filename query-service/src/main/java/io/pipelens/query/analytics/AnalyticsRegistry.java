@@ -245,8 +245,7 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
 
     /**
      * The stored journeys matching {@code filter}, a batch at a time, to be decoded by the codec the projection writes
-     * them with rather than by Spring Data's reflective mapping: the build at start-up from 1,240,541 journeys took
-     * 66–70 s so, 78 s through the mapping.
+     * them with ({@link JourneyCodec}), which costs less per journey than Spring Data's reflective mapping.
      */
     private MongoCursor<Document> journeys(String collection, Document filter) {
         return mongo.getCollection(collection).find(filter).batchSize(JourneyStore.READ_BATCH).iterator();
@@ -352,7 +351,8 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
 
         private final BlockingQueue<List<Document>> batches = new ArrayBlockingQueue<>(2);
         private final Thread reader;
-        private volatile RuntimeException failure;
+        private volatile boolean closed;
+        private volatile Throwable failure;
         private Iterator<Document> current = Collections.emptyIterator();
         private boolean ended;
 
@@ -365,7 +365,7 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         private void read(Supplier<MongoCursor<Document>> open, int batchSize) {
             try (MongoCursor<Document> cursor = open.get()) {
                 List<Document> batch = new ArrayList<>(batchSize);
-                while (cursor.hasNext()) {
+                while (!closed && cursor.hasNext()) {
                     batch.add(cursor.next());
                     if (batch.size() == batchSize) {
                         batches.put(batch);
@@ -377,7 +377,8 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
                 }
             } catch (InterruptedException closed) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // handed on rather than left to end this thread, or the consumer would wait for the end for ever
                 failure = e;
             }
             try {
@@ -420,10 +421,15 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
             return current.next();
         }
 
-        /** Stops the reader if it is still reading: the cursor is closed on its thread. */
+        /**
+         * Stops the reader if it is still reading (the cursor is closed on its thread), and drops what it read ahead so
+         * that nothing it still hands on waits for room.
+         */
         @Override
         public void close() {
+            closed = true;
             reader.interrupt();
+            batches.clear();
         }
     }
 }
