@@ -172,7 +172,8 @@ public class ReadModelH2Backend extends H2Backend {
      * sort, skip, limit or projection, and a batch size, instead reads its documents in key order a batch at a time,
      * each batch from the map as it then is, as a MongoDB cursor does: a document written ahead of where the cursor
      * stands is seen as it is when the cursor reaches it, and none is returned twice. A cursor whose collection is
-     * dropped or renamed under it fails its next batch, as MongoDB's does. Every other find is mongo-java-server's own.
+     * dropped, or replaced by another renamed onto it, fails its next batch, as MongoDB's does (a collection renamed
+     * away keeps its documents, and its cursors read on). Every other find is mongo-java-server's own.
      */
     static final class ReadModelCollection extends H2Collection {
 
@@ -243,7 +244,7 @@ public class ReadModelH2Backend extends H2Backend {
                 if (data.isClosed()) {
                     done = true;
                     throw new MongoServerError(175, "QueryPlanKilled",
-                            "collection " + getFullName() + " was dropped or renamed while a cursor read it");
+                            "collection " + getFullName() + " was dropped or replaced while a cursor read it");
                 }
                 // one cursor, so one version of the map, from the last key returned on (which it skips)
                 Cursor<Object, Document> cursor = data.cursor(started ? last : data.firstKey());

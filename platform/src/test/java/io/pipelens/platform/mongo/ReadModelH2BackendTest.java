@@ -251,7 +251,7 @@ class ReadModelH2BackendTest {
                 cursor.next();
                 journeys.drop();
                 assertThatThrownBy(() -> cursor.forEachRemaining(d -> { }))
-                        .isInstanceOf(MongoException.class).hasMessageContaining("dropped or renamed");
+                        .isInstanceOf(MongoException.class).hasMessageContaining("dropped or replaced");
             }
         });
     }
