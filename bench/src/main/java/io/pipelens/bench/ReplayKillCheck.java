@@ -326,13 +326,15 @@ final class ReplayKillCheck implements Callable<Integer> {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free at the time of asking. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String javaBin() {
+    /** The java executable of this JVM, to start services as separate processes with. */
+    static String javaBin() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

@@ -2,9 +2,7 @@ package io.pipelens.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,11 +63,11 @@ final class StartupBench implements Callable<Integer> {
     }
 
     private boolean timeStart(int start) throws Exception {
-        int commandPort = freePort();
-        int queryPort = freePort();
+        int commandPort = ReplayKillCheck.freePort();
+        int queryPort = ReplayKillCheck.freePort();
         Path log = Files.createTempFile("pipelens-startup-" + start + "-", ".log");
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.add(ReplayKillCheck.javaBin());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString(), "--pipelens.data-dir=" + dataDirectory,
                 "--command.server.port=" + commandPort, "--query.server.port=" + queryPort));
@@ -119,12 +117,6 @@ final class StartupBench implements Callable<Integer> {
             return response.statusCode() == 200 && answer.path("data").has("__typename");
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
