@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.pipelens.platform.config.StoreProperties;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -62,24 +63,34 @@ public class EmbeddedMongoConfiguration {
         };
     }
 
+    /** The store behind the embedded server: the H2 file under the data directory, or memory. */
     @Bean(destroyMethod = "")
-    public MongoServer embeddedMongoServer(StoreProperties stores) throws Exception {
+    public MongoBackend embeddedMongoBackend(StoreProperties stores) throws IOException {
         StoreProperties.Embedded embedded = stores.mongo().embedded();
-        boolean persistent = embedded.persistent();
-        MongoBackend backend;
-        if (persistent) {
-            Files.createDirectories(stores.dataPath());
-            Path file = stores.dataPath().resolve(READ_MODELS_FILE);
-            CleanShutdownMarker.forStore(file).discardIfUnclean();
-            backend = ReadModelH2Backend.open(file, embedded.cacheMb());
-        } else {
-            backend = new MemoryBackend();
+        if (!embedded.persistent()) {
+            return new MemoryBackend();
         }
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", embedded.port());
-        log.info("Embedded MongoDB server ({}) listening on {}", persistent ? "H2 file" : "in memory",
+        Files.createDirectories(stores.dataPath());
+        Path file = stores.dataPath().resolve(READ_MODELS_FILE);
+        CleanShutdownMarker.forStore(file).discardIfUnclean();
+        return ReadModelH2Backend.open(file, embedded.cacheMb());
+    }
+
+    @Bean(destroyMethod = "")
+    public MongoServer embeddedMongoServer(MongoBackend embeddedMongoBackend, StoreProperties stores) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
+        server.bind("127.0.0.1", stores.mongo().embedded().port());
+        log.info("Embedded MongoDB server ({}) listening on {}",
+                embeddedMongoBackend instanceof ReadModelH2Backend ? "H2 file" : "in memory",
                 server.getLocalAddress());
         return server;
+    }
+
+    /** Reads of the embedded store's file from within the process ({@link InProcessReads}); none in memory. */
+    @Bean
+    @ConditionalOnProperty(name = "pipelens.mongo.embedded.persistent", matchIfMissing = true)
+    public InProcessReads embeddedInProcessReads(MongoBackend embeddedMongoBackend) {
+        return ((ReadModelH2Backend) embeddedMongoBackend)::documents;
     }
 
     /**

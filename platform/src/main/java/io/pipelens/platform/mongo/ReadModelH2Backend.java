@@ -21,8 +21,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -95,6 +102,12 @@ public class ReadModelH2Backend extends H2Backend {
     /** The cursors the server holds open: each a client has not read to its end nor closed. */
     int openCursors() {
         return getCursorRegistry().size();
+    }
+
+    /** A collection's documents read within the process: see {@link InProcessReads#documents}. */
+    public Stream<org.bson.Document> documents(String database, String collection) {
+        MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
+        return found instanceof ReadModelCollection readModels ? readModels.driverDocuments() : Stream.empty();
     }
 
     @Override
@@ -205,6 +218,39 @@ public class ReadModelH2Backend extends H2Backend {
             }
             cursors.add(scan);
             return new QueryResult(first, scan);
+        }
+
+        /**
+         * Every document, read as a {@link Scan} reads them (a batch at a time, from the map as it then is), with the
+         * values the driver would decode.
+         */
+        Stream<org.bson.Document> driverDocuments() {
+            Scan scan = new Scan(0, new Document());
+            Iterator<org.bson.Document> documents = new Iterator<>() {
+                private Iterator<Document> batch = Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                    while (!batch.hasNext() && !scan.isEmpty()) {
+                        try {
+                            batch = scan.takeDocuments(DEFAULT_BATCH).iterator();
+                        } catch (MongoServerError killed) {
+                            throw new IllegalStateException(killed.getMessage(), killed);
+                        }
+                    }
+                    return batch.hasNext();
+                }
+
+                @Override
+                public org.bson.Document next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return DriverDocuments.of(batch.next());
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
+                    Spliterator.ORDERED | Spliterator.NONNULL), false);
         }
 
         private static boolean isEmpty(Document document) {

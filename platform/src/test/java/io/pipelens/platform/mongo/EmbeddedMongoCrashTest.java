@@ -30,11 +30,11 @@ class EmbeddedMongoCrashTest {
     @Test
     void readModelsSurviveACleanShutdown() throws Exception {
         StoreProperties environment = StoreProperties.of(environment());
-        MongoServer server = configuration.embeddedMongoServer(environment);
+        MongoServer server = server(environment);
         write(server, "deal-1");
         configuration.embeddedMongoShutdownMarker(server, environment).destroy();
 
-        MongoServer restarted = configuration.embeddedMongoServer(environment);
+        MongoServer restarted = server(environment);
         try {
             assertThat(ids(restarted)).containsExactly("deal-1");
         } finally {
@@ -46,19 +46,19 @@ class EmbeddedMongoCrashTest {
     @Test
     void readModelsOfAProcessThatDiedWithTheFileOpenAreDiscarded() throws Exception {
         StoreProperties environment = StoreProperties.of(environment());
-        MongoServer server = configuration.embeddedMongoServer(environment);
+        MongoServer server = server(environment);
         write(server, "deal-1");
         server.shutdownNow(); // the process dies: the clean-shutdown step never runs
         assertThat(dataDir.resolve("read-models.mv.open")).exists();
 
-        MongoServer restarted = configuration.embeddedMongoServer(environment);
+        MongoServer restarted = server(environment);
         try {
             assertThat(ids(restarted)).isEmpty();
             write(restarted, "deal-2");
         } finally {
             configuration.embeddedMongoShutdownMarker(restarted, environment).destroy();
         }
-        MongoServer again = configuration.embeddedMongoServer(environment);
+        MongoServer again = server(environment);
         try {
             assertThat(ids(again)).containsExactly("deal-2");
         } finally {
@@ -70,9 +70,13 @@ class EmbeddedMongoCrashTest {
     void anInMemoryServerLeavesNoMarker() throws Exception {
         StoreProperties environment =
                 StoreProperties.of(environment().withProperty("pipelens.mongo.embedded.persistent", "false"));
-        MongoServer server = configuration.embeddedMongoServer(environment);
+        MongoServer server = server(environment);
         configuration.embeddedMongoShutdownMarker(server, environment).destroy();
         assertThat(Files.list(dataDir)).isEmpty();
+    }
+
+    private MongoServer server(StoreProperties environment) throws Exception {
+        return configuration.embeddedMongoServer(configuration.embeddedMongoBackend(environment), environment);
     }
 
     private MockEnvironment environment() {

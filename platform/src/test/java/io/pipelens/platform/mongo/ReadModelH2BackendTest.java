@@ -23,12 +23,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bson.BsonRegularExpression;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.Code;
 import org.bson.types.Decimal128;
+import org.bson.types.MaxKey;
+import org.bson.types.MinKey;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,6 +261,69 @@ class ReadModelH2BackendTest {
                         .isInstanceOf(MongoException.class).hasMessageContaining("dropped or replaced");
             }
         });
+    }
+
+    @Test
+    void readInProcessEveryDocumentIsWhatTheDriverReadsOverTheWire() {
+        ReadModelH2Backend backend = ReadModelH2Backend.open(dir.resolve("read-models.mv"), 1);
+        withCollection(backend, journeys -> {
+            Random random = new Random(11);
+            List<Document> written = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                written.add(randomDocument(String.format("deal-%05d", random.nextInt(100_000)), random));
+            }
+            written.add(new Document("_id", "other-kinds")
+                    .append("pattern", new BsonRegularExpression("^deal", "i"))
+                    .append("at", new BsonTimestamp(1_700_000_000, 3))
+                    .append("low", new MinKey()).append("high", new MaxKey())
+                    .append("nested", new Document("code", new Code("x => x"))));
+            for (Document document : written) {
+                journeys.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+            }
+            List<Document> overTheWire = journeys.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+
+            try (Stream<Document> inProcess = backend.documents("pipelens", "deal_journeys")) {
+                assertThat(inProcess.toList()).hasSizeGreaterThan(2_000).isEqualTo(overTheWire);
+            }
+            try (Stream<Document> none = backend.documents("pipelens", "no_such_collection")) {
+                assertThat(none).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void readInProcessACollectionDroppedMeanwhileFailsItsNextBatch() {
+        ReadModelH2Backend backend = ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16);
+        withCollection(backend, journeys -> {
+            for (int i = 0; i < 2_500; i++) {
+                journeys.insertOne(new Document("_id", String.format("deal-%05d", i)));
+            }
+            try (Stream<Document> inProcess = backend.documents("pipelens", "deal_journeys")) {
+                Iterator<Document> documents = inProcess.iterator();
+                assertThat(documents.next().getString("_id")).isEqualTo("deal-00000");
+                journeys.drop();
+                assertThatThrownBy(() -> documents.forEachRemaining(d -> { }))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("dropped or replaced");
+            }
+        });
+    }
+
+    /** A journey-like document with values of the kinds read models hold, some of them absent or null. */
+    private static Document randomDocument(String id, Random random) {
+        Document document = new Document("_id", id).append("pipelineId", "p" + random.nextInt(3))
+                .append("sequence", random.nextLong()).append("won", random.nextBoolean())
+                .append("amount", random.nextBoolean() ? null
+                        : new Decimal128(BigDecimal.valueOf(random.nextInt(1_000_000), 2)))
+                .append("ratio", random.nextDouble()).append("count", random.nextInt())
+                .append("ref", new ObjectId(new Date(random.nextInt(2_000_000_000) * 1000L), random.nextInt(1 << 24)))
+                .append("blob", new Binary(new byte[] {(byte) random.nextInt()}));
+        List<Document> visits = new ArrayList<>();
+        for (int v = random.nextInt(6); v > 0; v--) {
+            visits.add(new Document("stage", "stage-" + random.nextInt(9))
+                    .append("enteredAt", new Date(1_600_000_000_000L + random.nextInt(1_000_000_000)))
+                    .append("criteria", List.of("c" + random.nextInt(4), "ü" + v)));
+        }
+        return document.append("visits", visits);
     }
 
     private static List<String> reversed(List<String> ids) {

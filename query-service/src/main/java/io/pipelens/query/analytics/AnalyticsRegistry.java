@@ -2,6 +2,7 @@ package io.pipelens.query.analytics;
 
 import com.mongodb.client.MongoCursor;
 import io.pipelens.kernel.ViolationException;
+import io.pipelens.platform.mongo.InProcessReads;
 import io.pipelens.query.deal.DealJourney;
 import io.pipelens.query.deal.JourneyCodec;
 import io.pipelens.query.deal.JourneyListener;
@@ -17,6 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,20 +76,25 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
     });
 
     private final RebuildPacer pacer;
+    /** Reads of the embedded store from within the process, for the build at start-up; null with MongoDB elsewhere. */
+    private final InProcessReads inProcess;
 
     public AnalyticsRegistry(MongoTemplate mongo, int keptVersions) {
-        this(mongo, keptVersions, RebuildPacer.NONE);
+        this(mongo, keptVersions, RebuildPacer.NONE, null);
     }
 
     @Autowired
-    public AnalyticsRegistry(MongoTemplate mongo, AnalyticsProperties settings, ObjectProvider<RebuildPacer> pacer) {
-        this(mongo, settings.keptVersions(), pacer.getIfAvailable(() -> RebuildPacer.NONE));
+    public AnalyticsRegistry(MongoTemplate mongo, AnalyticsProperties settings, ObjectProvider<RebuildPacer> pacer,
+                             ObjectProvider<InProcessReads> inProcess) {
+        this(mongo, settings.keptVersions(), pacer.getIfAvailable(() -> RebuildPacer.NONE),
+                inProcess.getIfAvailable());
     }
 
-    public AnalyticsRegistry(MongoTemplate mongo, int keptVersions, RebuildPacer pacer) {
+    public AnalyticsRegistry(MongoTemplate mongo, int keptVersions, RebuildPacer pacer, InProcessReads inProcess) {
         this.mongo = mongo;
         this.keptVersions = Math.max(1, keptVersions);
         this.pacer = pacer;
+        this.inProcess = inProcess;
     }
 
     @Override
@@ -115,7 +125,7 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         long about = mongo.estimatedCount(collection);
         long started = System.nanoTime();
         long nextReport = started + PROGRESS_EVERY_NANOS;
-        try (ReadAhead journeys = new ReadAhead(() -> journeys(collection, new Document()), JourneyStore.READ_BATCH)) {
+        try (ReadAhead journeys = new ReadAhead(() -> everyJourney(collection), JourneyStore.READ_BATCH)) {
             while (journeys.hasNext()) {
                 DealJourney journey = JourneyCodec.INSTANCE.decode(journeys.next());
                 indexesOf(target, journey.pipelineId()).forEach(index -> index.load(journey));
@@ -244,6 +254,19 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
     }
 
     /**
+     * Every stored journey of {@code collection}: read within the process from the embedded store, where there is one
+     * (the wire protocol would encode every journey for the driver to decode again), else through the driver.
+     */
+    private Stream<Document> everyJourney(String collection) {
+        if (inProcess != null) {
+            return inProcess.documents(mongo.getDb().getName(), collection);
+        }
+        MongoCursor<Document> cursor = journeys(collection, new Document());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
+                .onClose(cursor::close);
+    }
+
+    /**
      * The stored journeys matching {@code filter}, a batch at a time, to be decoded by the codec the projection writes
      * them with ({@link JourneyCodec}), which costs less per journey than Spring Data's reflective mapping.
      */
@@ -341,9 +364,9 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
     }
 
     /**
-     * A cursor read a batch ahead of its consumer, on a thread of its own. The driver asks for a cursor's next batch
-     * only when the last is used up, so read directly, the store's work on a batch and the index's work on it take
-     * turns on one core; read ahead, they overlap on two.
+     * Documents read a batch ahead of their consumer, on a thread of its own: the store's work on a batch (and the
+     * driver's, which asks for a cursor's next batch only when the last is used up) and the index's work on it
+     * overlap on two cores instead of taking turns on one.
      */
     static final class ReadAhead implements Iterator<Document>, AutoCloseable {
 
@@ -356,14 +379,15 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         private Iterator<Document> current = Collections.emptyIterator();
         private boolean ended;
 
-        ReadAhead(Supplier<MongoCursor<Document>> open, int batchSize) {
+        ReadAhead(Supplier<Stream<Document>> open, int batchSize) {
             reader = new Thread(() -> read(open, batchSize), "analytics-read-ahead");
             reader.setDaemon(true);
             reader.start();
         }
 
-        private void read(Supplier<MongoCursor<Document>> open, int batchSize) {
-            try (MongoCursor<Document> cursor = open.get()) {
+        private void read(Supplier<Stream<Document>> open, int batchSize) {
+            try (Stream<Document> documents = open.get()) {
+                Iterator<Document> cursor = documents.iterator();
                 List<Document> batch = new ArrayList<>(batchSize);
                 while (!closed && cursor.hasNext()) {
                     batch.add(cursor.next());
@@ -422,7 +446,7 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         }
 
         /**
-         * Stops the reader if it is still reading (the cursor is closed on its thread), and drops what it read ahead so
+         * Stops the reader if it is still reading (the documents are closed on its thread), and drops what it read ahead so
          * that nothing it still hands on waits for room.
          */
         @Override

@@ -3,13 +3,14 @@ package io.pipelens.query.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.ServerAddress;
-import com.mongodb.ServerCursor;
-import com.mongodb.client.MongoCursor;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterators;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ReadAheadTest {
     @Test
     void everyDocumentComesInTheCursorsOrderAcrossBatches() {
         List<Integer> read = new ArrayList<>();
-        try (AnalyticsRegistry.ReadAhead documents = new AnalyticsRegistry.ReadAhead(() -> new Counting(2_345, -1), 100)) {
+        try (AnalyticsRegistry.ReadAhead documents = new AnalyticsRegistry.ReadAhead(new Counting(2_345, -1)::stream, 100)) {
             while (documents.hasNext()) {
                 read.add(documents.next().getInteger("n"));
             }
@@ -34,7 +35,7 @@ class ReadAheadTest {
     @Test
     void aFailureOfTheCursorReachesTheConsumerAfterTheBatchesBeforeIt() {
         List<Integer> read = new ArrayList<>();
-        try (AnalyticsRegistry.ReadAhead documents = new AnalyticsRegistry.ReadAhead(() -> new Counting(1_000, 250), 100)) {
+        try (AnalyticsRegistry.ReadAhead documents = new AnalyticsRegistry.ReadAhead(new Counting(1_000, 250)::stream, 100)) {
             assertThatThrownBy(() -> {
                 while (documents.hasNext()) {
                     read.add(documents.next().getInteger("n"));
@@ -45,9 +46,9 @@ class ReadAheadTest {
     }
 
     @Test
-    void closingItStopsTheReaderAndClosesTheCursor() throws InterruptedException {
+    void closingItStopsTheReaderAndClosesTheDocuments() throws InterruptedException {
         Counting cursor = new Counting(1_000_000, -1);
-        try (AnalyticsRegistry.ReadAhead documents = new AnalyticsRegistry.ReadAhead(() -> cursor, 100)) {
+        try (AnalyticsRegistry.ReadAhead documents = new AnalyticsRegistry.ReadAhead(cursor::stream, 100)) {
             assertThat(documents.next().getInteger("n")).isZero();
         }
         assertThat(cursor.closed.await(10, TimeUnit.SECONDS)).isTrue();
@@ -55,7 +56,7 @@ class ReadAheadTest {
     }
 
     /** Documents {@code {n: 0}}, {@code {n: 1}}, … up to {@code count}, failing at {@code failAt} if not negative. */
-    private static final class Counting implements MongoCursor<Document> {
+    private static final class Counting implements Iterator<Document> {
 
         private final int count;
         private final int failAt;
@@ -80,29 +81,8 @@ class ReadAheadTest {
             return new Document("n", next++);
         }
 
-        @Override
-        public void close() {
-            closed.countDown();
-        }
-
-        @Override
-        public int available() {
-            return 0;
-        }
-
-        @Override
-        public Document tryNext() {
-            return hasNext() ? next() : null;
-        }
-
-        @Override
-        public ServerCursor getServerCursor() {
-            return null;
-        }
-
-        @Override
-        public ServerAddress getServerAddress() {
-            return null;
+        Stream<Document> stream() {
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, 0), false).onClose(closed::countDown);
         }
     }
 }

@@ -93,7 +93,7 @@ class RedefinitionTest {
                 awaitQuietly(release);
             }
         };
-        AnalyticsRegistry registry = new AnalyticsRegistry(mongo.template(), 3, holdV2HalfWay);
+        AnalyticsRegistry registry = new AnalyticsRegistry(mongo.template(), 3, holdV2HalfWay, null);
         registry.afterSingletonsInstantiated();
         JourneyStore journeys = new JourneyStore(mongo.template(), registry, () -> -1);
         DealJourneyProjection dealProjection = new DealJourneyProjection(
