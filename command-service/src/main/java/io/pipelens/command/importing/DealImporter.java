@@ -108,6 +108,16 @@ public class DealImporter {
         this.batchDeals = Math.max(1, batchDeals);
     }
 
+    /** Deals recorded per unit of work, one database transaction each ({@code pipelens.import.batch-deals}). */
+    public int batchDeals() {
+        return batchDeals;
+    }
+
+    /** Threads that record the batches of one import in parallel ({@code pipelens.import.threads}). */
+    public int threads() {
+        return threads;
+    }
+
     /**
      * Validates the log, then records its deals.
      *
