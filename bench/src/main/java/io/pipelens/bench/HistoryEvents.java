@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 
 /**
  * Turns a generated deal history straight into the events the Deal aggregate would append, so a benchmark can load a
@@ -27,10 +29,15 @@ final class HistoryEvents {
     }
 
     static List<DomainEventMessage<?>> of(RecordDealHistoryCommand history) {
+        return of(history, event -> MetaData.emptyInstance());
+    }
+
+    /** As {@link #of(RecordDealHistoryCommand)}, each event carrying the metadata {@code metaData} gives it. */
+    static List<DomainEventMessage<?>> of(RecordDealHistoryCommand history, Function<DealEvent, MetaData> metaData) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (DealEvent event : DemoHistoryCheck.expectedEvents(history)) {
             messages.add(new GenericDomainEventMessage<>("Deal", AggregateIds.deal(history.dealId()),
-                    messages.size(), event));
+                    messages.size(), event, metaData.apply(event)));
         }
         return messages;
     }

@@ -84,10 +84,7 @@ final class ReplayBench implements Callable<Integer> {
             long caughtUp = awaitCaughtUp(processor, query.getBean(JourneyStore.class));
             report("catch-up still to wait after the load (the projection runs during it)", loaded, caughtUp);
             if (settle) {
-                StoreHousekeeping.Settled settled = StoreHousekeeping.awaitIdle();
-                System.out.printf("H2 housekeeping after the load: %.1f s of CPU on %d thread(s), %s after %.1f s%n",
-                        settled.cpuNanos() / 1e9, settled.threads(), settled.idle() ? "idle" : "STILL BUSY",
-                        settled.waitedNanos() / 1e9);
+                System.out.println(StoreHousekeeping.awaitIdle().describe("after the load"));
             }
 
             DataSource dataSource = query.getBean(DataSource.class);

@@ -18,6 +18,12 @@ final class StoreHousekeeping {
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     record Settled(boolean idle, long waitedNanos, long cpuNanos, int threads) {
+
+        /** One line: "H2 housekeeping {@code when}: 12.3 s of CPU on 2 thread(s), idle after 15.0 s". */
+        String describe(String when) {
+            return String.format("H2 housekeeping %s: %.1f s of CPU on %d thread(s), %s after %.1f s", when,
+                    cpuNanos / 1e9, threads, idle ? "idle" : "STILL BUSY", waitedNanos / 1e9);
+        }
     }
 
     private StoreHousekeeping() {
