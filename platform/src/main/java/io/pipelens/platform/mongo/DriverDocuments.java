@@ -70,11 +70,12 @@ final class DriverDocuments {
         throw OtherKind.INSTANCE;
     }
 
-    private static Document throughBson(de.bwaldvogel.mongo.bson.Document stored) {
+    /** {@code stored} encoded as BSON, as the server answers, and decoded by {@code driverDecoder}. */
+    static Document throughBson(de.bwaldvogel.mongo.bson.Document stored, Decoder<Document> driverDecoder) {
         ByteBuf bson = Unpooled.buffer(256);
         BsonEncoder.encodeDocument(stored, bson);
         try (BsonBinaryReader reader = new BsonBinaryReader(bson.nioBuffer())) {
-            return DRIVER_CODEC.decode(reader, DecoderContext.builder().build());
+            return driverDecoder.decode(reader, CONTEXT);
         } finally {
             bson.release();
         }

@@ -88,7 +88,7 @@ public class EmbeddedMongoConfiguration {
 
     /** Reads of the embedded store's file from within the process ({@link InProcessReads}); none in memory. */
     @Bean
-    @ConditionalOnProperty(name = "pipelens.mongo.embedded.persistent", matchIfMissing = true)
+    @ConditionalOnProperty(name = "pipelens.mongo.embedded.persistent", havingValue = "true", matchIfMissing = true)
     public InProcessReads embeddedInProcessReads(MongoBackend embeddedMongoBackend) {
         return ((ReadModelH2Backend) embeddedMongoBackend)::documents;
     }

@@ -30,6 +30,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.bson.codecs.Decoder;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -105,9 +106,16 @@ public class ReadModelH2Backend extends H2Backend {
     }
 
     /** A collection's documents read within the process: see {@link InProcessReads#documents}. */
-    public Stream<org.bson.Document> documents(String database, String collection) {
+    public Stream<org.bson.Document> documents(String database, String collection,
+                                              Decoder<org.bson.Document> driverDecoder) {
         MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
-        return found instanceof ReadModelCollection readModels ? readModels.driverDocuments() : Stream.empty();
+        if (found == null) {
+            return Stream.empty();
+        }
+        if (!(found instanceof ReadModelCollection readModels)) {
+            throw new IllegalStateException("collection " + found.getFullName() + " is not one this backend opened");
+        }
+        return readModels.driverDocuments(driverDecoder);
     }
 
     @Override
@@ -224,7 +232,7 @@ public class ReadModelH2Backend extends H2Backend {
          * Every document, read as a {@link Scan} reads them (a batch at a time, from the map as it then is), with the
          * values the driver would decode.
          */
-        Stream<org.bson.Document> driverDocuments() {
+        Stream<org.bson.Document> driverDocuments(Decoder<org.bson.Document> driverDecoder) {
             Scan scan = new Scan(0, new Document());
             Iterator<org.bson.Document> documents = new Iterator<>() {
                 private Iterator<Document> batch = Collections.emptyIterator();
@@ -246,7 +254,7 @@ public class ReadModelH2Backend extends H2Backend {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    return DriverDocuments.of(batch.next());
+                    return DriverDocuments.of(batch.next(), driverDecoder);
                 }
             };
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,

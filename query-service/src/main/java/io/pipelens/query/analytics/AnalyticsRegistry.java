@@ -61,7 +61,7 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRegistry.class);
 
-    /** How often a build from MongoDB at start-up says how far it has got: a million journeys take a minute or more. */
+    /** How often a build from MongoDB at start-up says how far it has got: a million journeys take half a minute. */
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final MongoTemplate mongo;
@@ -259,7 +259,8 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
      */
     private Stream<Document> everyJourney(String collection) {
         if (inProcess != null) {
-            return inProcess.documents(mongo.getDb().getName(), collection);
+            return inProcess.documents(mongo.getDb().getName(), collection,
+                    mongo.getCollection(collection).getCodecRegistry().get(Document.class));
         }
         MongoCursor<Document> cursor = journeys(collection, new Document());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
@@ -392,23 +393,37 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
                 while (!closed && cursor.hasNext()) {
                     batch.add(cursor.next());
                     if (batch.size() == batchSize) {
-                        batches.put(batch);
+                        handOn(batch);
                         batch = new ArrayList<>(batchSize);
                     }
                 }
                 if (!batch.isEmpty()) {
-                    batches.put(batch);
+                    handOn(batch);
                 }
-            } catch (InterruptedException closed) {
-                return;
             } catch (RuntimeException | Error e) {
                 // handed on rather than left to end this thread, or the consumer would wait for the end for ever
                 failure = e;
             }
-            try {
-                batches.put(END);
-            } catch (InterruptedException closed) {
-                // the consumer has closed this reader and takes nothing more
+            handOn(END);
+        }
+
+        /**
+         * Waits for room for {@code batch}, or until the consumer closes this reader. Never by interruption: the reader
+         * may be reading the store's file, whose channel an interrupt would close for the whole store.
+         */
+        private void handOn(List<Document> batch) {
+            boolean interrupted = false;
+            while (!closed) {
+                try {
+                    if (batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -446,13 +461,12 @@ public class AnalyticsRegistry implements JourneyListener, PipelineListener, Sma
         }
 
         /**
-         * Stops the reader if it is still reading (the documents are closed on its thread), and drops what it read ahead so
-         * that nothing it still hands on waits for room.
+         * Stops the reader at its next document or its next wait for room (it closes the documents on its thread), and
+         * drops what it read ahead.
          */
         @Override
         public void close() {
             closed = true;
-            reader.interrupt();
             batches.clear();
         }
     }
