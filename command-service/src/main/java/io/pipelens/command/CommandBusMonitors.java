@@ -24,6 +24,11 @@ import org.springframework.context.annotation.Configuration;
  * import sends a command for every deal, and a dry run for every deal the store already holds, so a large one would
  * hold millions of entries for a gauge no dashboard reads.
  * <p>
+ * A command that was handled and then discarded on purpose, a {@link CommandDiscardedException} such as a completed dry
+ * run, counts as ignored ({@code commandBus.ignoredCounter}, {@code commandBus.ignoredTimer}) rather than as a
+ * failure: Axon sees its unit of work end in an exception, but nothing failed, and a re-import would otherwise show a
+ * failure for every deal the store already holds.
+ * <p>
  * Axon asks its configuration for a monitor by component type and name, and a factory registered for a type is used
  * before the default one, which is where Axon's Micrometer module registers itself. This factory is registered for
  * {@link CommandBus}, so it replaces Axon's monitors on the command bus only: the event store keeps its
@@ -44,8 +49,37 @@ class CommandBusMonitors {
     }
 
     static MessageMonitor<Message<?>> monitors(MeterRegistry registry) {
-        return new MultiMessageMonitor<>(List.of(
+        return new DiscardedAsIgnored(new MultiMessageMonitor<>(List.of(
                 MessageTimerMonitor.buildMonitor(METER_PREFIX, registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION),
-                MessageCountingMonitor.buildMonitor(METER_PREFIX, registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)));
+                MessageCountingMonitor.buildMonitor(METER_PREFIX, registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION))));
+    }
+
+    /** Reports a command that ended in a {@link CommandDiscardedException} to {@code monitor} as ignored. */
+    private record DiscardedAsIgnored(MessageMonitor<Message<?>> monitor) implements MessageMonitor<Message<?>> {
+
+        @Override
+        public MonitorCallback onMessageIngested(Message<?> message) {
+            MonitorCallback callback = monitor.onMessageIngested(message);
+            return new MonitorCallback() {
+                @Override
+                public void reportSuccess() {
+                    callback.reportSuccess();
+                }
+
+                @Override
+                public void reportFailure(Throwable cause) {
+                    if (cause instanceof CommandDiscardedException) {
+                        callback.reportIgnored();
+                    } else {
+                        callback.reportFailure(cause);
+                    }
+                }
+
+                @Override
+                public void reportIgnored() {
+                    callback.reportIgnored();
+                }
+            };
+        }
     }
 }

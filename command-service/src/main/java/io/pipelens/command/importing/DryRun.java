@@ -1,5 +1,6 @@
 package io.pipelens.command.importing;
 
+import io.pipelens.command.CommandDiscardedException;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Runs a command to its decision against the aggregate's current state, then throws its unit of work away: a command
  * marked with {@link #KEY} in its metadata is handled as usual, and its result is thrown as {@link Completed}, which
  * rolls the unit of work back so nothing is appended. The importer uses it to check every deal against the event
- * store before it records any of them.
+ * store before it records any of them. A completed dry run is a {@link CommandDiscardedException}, so the command bus's
+ * monitors count it as ignored; a dry run the aggregate refuses throws its rejection and counts as a failure.
  */
 @Component
 class DryRun implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -44,12 +46,12 @@ class DryRun implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     /** The result a dry-run command would have had; thrown so that its unit of work rolls back. */
-    static final class Completed extends RuntimeException {
+    static final class Completed extends CommandDiscardedException {
 
         private final transient Object result;
 
         public Completed(Object result) {
-            super("dry run completed", null, false, false);
+            super("dry run completed");
             this.result = result;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.pipelens.command.CommandRejectedException;
 import io.pipelens.command.CommandServiceApplication;
 import io.pipelens.kernel.deal.LoseDealCommand;
@@ -21,8 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A dry run on the command bus's meters (docs/metrics-contract.md): one the deal refuses counts as a failure, like any
- * refused command.
+ * A dry run on the command bus's meters (docs/metrics-contract.md): one the deal accepts was handled and only thrown
+ * away, so it counts as ignored, never as a failure; one the deal refuses counts as a failure, like any refused
+ * command. The importer dry-runs every deal the store already holds, so a re-import would otherwise show as a run of
+ * failures.
  */
 @SpringBootTest(classes = CommandServiceApplication.class, properties = {
         "spring.config.name=command-service",
@@ -37,6 +40,28 @@ class DryRunMetricsTest {
     private CommandGateway gateway;
     @Autowired
     private MeterRegistry registry;
+
+    @Test
+    void countsACompletedDryRunAsIgnoredNotAsAFailure() {
+        gateway.sendAndWait(new DefinePipelineCommand("dry-accepted", "Accepted", SolutionSalesTemplate.STAGES, T0));
+        gateway.sendAndWait(new RecordDealHistoryCommand("dry-accepted", List.of(
+                new OpenDealCommand("dry-accepted", "dry-accepted", "contact", null, T0.plusSeconds(1)))));
+        double succeeded = count("commandBus.successCounter");
+        double failed = count("commandBus.failureCounter");
+        double processed = count("commandBus.processedCounter");
+        double ignored = count("commandBus.ignoredCounter");
+        long ignoredTimed = timed("commandBus.ignoredTimer");
+
+        assertThatThrownBy(() -> gateway.sendAndWait(DryRun.of(new RecordDealHistoryCommand("dry-accepted", List.of(
+                new MoveDealToStageCommand("dry-accepted", "qualification", T0.plusSeconds(2)))))))
+                .isInstanceOf(DryRun.Completed.class);
+
+        assertThat(count("commandBus.failureCounter") - failed).as("failed").isZero();
+        assertThat(count("commandBus.successCounter") - succeeded).as("succeeded").isZero();
+        assertThat(count("commandBus.processedCounter") - processed).as("processed: succeeded or failed").isZero();
+        assertThat(count("commandBus.ignoredCounter") - ignored).as("ignored").isEqualTo(1.0);
+        assertThat(timed("commandBus.ignoredTimer") - ignoredTimed).as("timed as ignored").isEqualTo(1);
+    }
 
     @Test
     void countsADryRunTheDealRefusesAsAFailure() {
@@ -57,6 +82,11 @@ class DryRunMetricsTest {
 
     private double count(String counter) {
         Counter found = registry.find(counter).tag("payloadType", PAYLOAD_TYPE).counter();
+        return found == null ? 0 : found.count();
+    }
+
+    private long timed(String timer) {
+        Timer found = registry.find(timer).tag("payloadType", PAYLOAD_TYPE).timer();
         return found == null ? 0 : found.count();
     }
 }
