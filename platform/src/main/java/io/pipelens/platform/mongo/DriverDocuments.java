@@ -12,26 +12,36 @@ import java.util.List;
 import java.util.Map;
 import org.bson.BsonBinaryReader;
 import org.bson.Document;
+import org.bson.codecs.Decoder;
 import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
 
 /**
  * A stored document as the driver would have decoded it from the wire. The values read models hold (documents, arrays,
  * strings, numbers, booleans, dates, decimals, object ids, nulls) are copied across directly; a document holding any
- * other kind of value is encoded as BSON and decoded by the driver's own codec, as it would be over the wire.
+ * other kind of value is encoded as BSON and decoded by the driver's codec, as it would be over the wire.
  */
 final class DriverDocuments {
 
-    private static final DocumentCodec DRIVER_CODEC = new DocumentCodec();
+    private static final DecoderContext CONTEXT = DecoderContext.builder().build();
 
     private DriverDocuments() {
     }
 
-    static Document of(de.bwaldvogel.mongo.bson.Document stored) {
+    /** {@code stored} copied, or through BSON and {@code driverDecoder} if it holds a value of another kind. */
+    static Document of(de.bwaldvogel.mongo.bson.Document stored, Decoder<Document> driverDecoder) {
         try {
             return copy(stored);
         } catch (OtherKind e) {
-            return throughBson(stored);
+            return throughBson(stored, driverDecoder);
+        }
+    }
+
+    /** {@code stored} with its values copied into the driver's types, or null if it holds a value of another kind. */
+    static Document copied(de.bwaldvogel.mongo.bson.Document stored) {
+        try {
+            return copy(stored);
+        } catch (OtherKind e) {
+            return null;
         }
     }
 
