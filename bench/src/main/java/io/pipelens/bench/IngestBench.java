@@ -101,11 +101,12 @@ final class IngestBench implements Callable<Integer> {
                     + " repeatable")
     List<String> extraSettings = new ArrayList<>();
 
-    @Option(names = "--raw-append", negatable = true, defaultValue = "true",
+    /** Named in its negative form, as picocli wants an option that is on by default: --raw-append is the other. */
+    @Option(names = "--no-raw-append", negatable = true,
             description = "after the import, append the same events straight through the storage engine of a fresh"
                     + " event store of the same kind, in the importer's batches, and report that bound and the"
-                    + " import's share of it; --no-raw-append leaves it out")
-    boolean rawAppend;
+                    + " import's share of it (on by default; --no-raw-append leaves it out)")
+    boolean rawAppend = true;
 
     @Option(names = "--raw-append-url", paramLabel = "JDBC-URL",
             description = "the event store of the raw append: an empty database of the same kind as the import's,"
