@@ -105,7 +105,10 @@ public class EventStoreConfiguration {
         return new EventStoreIdentity(new JdbcTemplate(dataSource), StoreDescriptions.eventStore(environment));
     }
 
-    /** With {@link LocalAppends} in the context (both services in one process), a store the other one wakes. */
+    /**
+     * Axon's embedded store ({@link SignalledEventStore}); with {@link LocalAppends} in the context (both services in one
+     * process), one the other service's store wakes.
+     */
     @Bean
     public EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                  EventStoreProperties properties, ObjectProvider<LocalAppends> localAppends) {
@@ -115,7 +118,6 @@ public class EventStoreConfiguration {
                 .spanFactory(configuration.spanFactory())
                 .fetchDelay(properties.fetchDelay().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS);
-        LocalAppends appends = localAppends.getIfAvailable();
-        return appends == null ? builder.build() : new SignalledEventStore(builder, appends);
+        return new SignalledEventStore(builder, localAppends.getIfAvailable());
     }
 }
