@@ -187,12 +187,15 @@ public class ReadModelH2Backend extends H2Backend {
     }
 
     /**
-     * An {@link H2Collection} whose scans stream. mongo-java-server answers a find by matching every document first and
+     * An {@link H2Collection} whose scans stream, and whose pages in {@code _id} order read only as far as they need.
+     * mongo-java-server answers a find by matching every document first and
      * keeping all it matched in the cursor, so a scan of a million journeys (the analytic indexes' build at start-up)
      * holds a million decoded documents at once, gigabytes. A find that no index of the collection can answer, with no
      * sort, skip, limit or projection, and a batch size, instead reads its documents in key order a batch at a time,
      * each batch from the map as it then is, as a MongoDB cursor does: a document written ahead of where the cursor
-     * stands is seen as it is when the cursor reaches it, and none is returned twice. A cursor whose collection is
+     * stands is seen as it is when the cursor reaches it, and none is returned twice. A find sorted by {@code _id}
+     * ascending with a limit, as the deals list asks for a page, reads the map in key order from where the page starts
+     * and stops at the limit ({@link #firstInIdOrder}). A cursor whose collection is
      * dropped, or replaced by another renamed onto it, fails its next batch, as MongoDB's does (a collection renamed
      * away keeps its documents, and its cursors read on). Every other find is mongo-java-server's own.
      */
@@ -200,6 +203,9 @@ public class ReadModelH2Backend extends H2Backend {
 
         /** The batch of a {@code getMore} that names none; MongoDB's own default is bounded by 16 MB instead. */
         private static final int DEFAULT_BATCH = 1000;
+        /** The largest limit of a find sorted by {@code _id} that is answered in one reply by a scan in key order. */
+        private static final int MAX_ID_ORDER_LIMIT = 10_000;
+        private static final String ID_FIELD = "_id";
 
         private final MVMap<Object, Document> data;
         private final CursorRegistry cursors;
@@ -214,8 +220,16 @@ public class ReadModelH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document projection) {
+            boolean indexed = getIndexes().stream().anyMatch(index -> index.canHandle(query));
+            if (isIdAscending(orderBy) && numberToSkip == 0 && limit > 0 && limit <= MAX_ID_ORDER_LIMIT
+                    && isEmpty(projection) && !indexed) {
+                List<Document> first = firstInIdOrder(query, limit);
+                if (first != null) {
+                    return new QueryResult(first);
+                }
+            }
             boolean streamable = batchSize > 0 && numberToSkip == 0 && limit == 0 && isEmpty(orderBy)
-                    && isEmpty(projection) && getIndexes().stream().noneMatch(index -> index.canHandle(query));
+                    && isEmpty(projection) && !indexed;
             if (!streamable) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, projection);
             }
@@ -259,6 +273,59 @@ public class ReadModelH2Backend extends H2Backend {
             };
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents,
                     Spliterator.ORDERED | Spliterator.NONNULL), false);
+        }
+
+        /**
+         * The first {@code limit} documents matching {@code query} in {@code _id} order, read in key order from the
+         * first key the query allows ({@code _id} greater than a string, as a page after a cursor asks) and no further
+         * than needed; or null when a key that is not a string is met, whose place in the map's order is not its place
+         * in MongoDB's (the stock find then answers). mongo-java-server answers a sorted find by matching and sorting
+         * every document first: at 1.24 million journeys, a page of 20 deals ran the service out of a 6 GB heap.
+         * String keys are in the order the stock sort gives them ({@code String.compareTo} in both).
+         */
+        private List<Document> firstInIdOrder(Document query, int limit) {
+            QueryMatcher matcher = new DefaultQueryMatcher();
+            List<Document> found = new ArrayList<>(Math.min(limit, 1024));
+            Cursor<Object, Document> cursor = data.cursor(idLowerBound(query));
+            while (found.size() < limit && cursor.hasNext()) {
+                if (!(cursor.next() instanceof String)) {
+                    return null;
+                }
+                Document document = cursor.getValue();
+                if (document != null && matcher.matches(document, query)) {
+                    found.add(document);
+                }
+            }
+            return found;
+        }
+
+        /**
+         * A string every matching {@code _id} is at least: from {@code _id: {$gt | $gte: "…"}} at the top of the query or
+         * in its top-level {@code $and}; null if there is none. Only where the scan starts: the query still decides.
+         */
+        private static String idLowerBound(Document query) {
+            String bound = stringAtLeast(query.get(ID_FIELD));
+            if (bound == null && query.get("$and") instanceof List<?> all) {
+                for (Object part : all) {
+                    if (part instanceof Document clause && (bound = stringAtLeast(clause.get(ID_FIELD))) != null) {
+                        break;
+                    }
+                }
+            }
+            return bound;
+        }
+
+        private static String stringAtLeast(Object condition) {
+            if (condition instanceof Document operators && operators.size() == 1) {
+                Object value = operators.containsKey("$gt") ? operators.get("$gt") : operators.get("$gte");
+                return value instanceof String text ? text : null;
+            }
+            return null;
+        }
+
+        private static boolean isIdAscending(Document orderBy) {
+            return orderBy != null && orderBy.size() == 1 && orderBy.get(ID_FIELD) instanceof Number direction
+                    && direction.doubleValue() == 1;
         }
 
         private static boolean isEmpty(Document document) {

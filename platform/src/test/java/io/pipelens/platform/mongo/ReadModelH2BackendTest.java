@@ -18,6 +18,7 @@ import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -309,6 +310,63 @@ class ReadModelH2BackendTest {
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining("dropped or replaced");
             }
         });
+    }
+
+    @Test
+    void pagesInIdOrderAreTheStockBackendsPagesWithAnyKindOfIdOnTheStockPath() {
+        Random random = new Random(5);
+        String[] alphabet = {"a", "B", "z", "0", "9", "-", "é", "ｚ", "😀", "ß", "_"};
+        List<Document> deals = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder id = new StringBuilder("deal-");
+            for (int c = random.nextInt(4) + 1; c > 0; c--) {
+                id.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            deals.add(new Document("_id", id.append('-').append(i).toString())
+                    .append("status", List.of("OPEN", "WON", "LOST").get(random.nextInt(3))));
+        }
+        List<List<String>> stock = new ArrayList<>();
+        withCollection(new MemoryBackend(), journeys -> {
+            journeys.insertMany(deals);
+            stock.addAll(pages(journeys));
+        });
+        ReadModelH2Backend backend = ReadModelH2Backend.open(dir.resolve("read-models.mv"), 16);
+        withCollection(backend, journeys -> {
+            journeys.insertMany(deals);
+            assertThat(pages(journeys)).isEqualTo(stock);
+            assertThat(journeys.find(Filters.eq("_id", "deal-a-7")).sort(Sorts.ascending("_id")).limit(1)
+                    .into(new ArrayList<>())).isEqualTo(deals.stream().filter(d -> d.get("_id").equals("deal-a-7"))
+                    .toList());
+            journeys.insertOne(new Document("_id", 42).append("status", "WON"));
+            assertThat(journeys.find().sort(Sorts.ascending("_id")).limit(2).into(new ArrayList<>()))
+                    .extracting(d -> d.get("_id")).first().isEqualTo(42);
+        });
+        assertThat(stock.stream().mapToInt(List::size).sum()).isGreaterThan(3_000);
+    }
+
+    /** Every page of 20, unfiltered and by status, each after the last one's last id, as the deals list asks. */
+    private static List<List<String>> pages(MongoCollection<Document> journeys) {
+        List<List<String>> pages = new ArrayList<>();
+        for (String status : new String[] {null, "WON"}) {
+            String after = null;
+            while (true) {
+                List<org.bson.conversions.Bson> filters = new ArrayList<>();
+                if (status != null) {
+                    filters.add(Filters.eq("status", status));
+                }
+                if (after != null) {
+                    filters.add(Filters.gt("_id", after));
+                }
+                List<String> page = journeys.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                        .sort(Sorts.ascending("_id")).limit(21).map(d -> d.getString("_id")).into(new ArrayList<>());
+                pages.add(page);
+                if (page.size() < 21) {
+                    break;
+                }
+                after = page.get(19);
+            }
+        }
+        return pages;
     }
 
     /**
