@@ -60,6 +60,48 @@ class SignalledEventStoreTest {
     }
 
     @Test
+    void whatAnAggregateLoadSeesInEveryPhaseOfNestedUnitsIsWhatAxonsOwnStoreSees() {
+        assertThat(loadsDuringNestedUnits(store)).isEqualTo(loadsDuringNestedUnits(EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build()));
+    }
+
+    /**
+     * The events of deal-a a load finds at each step: within a root unit and a nested one, while the nested one
+     * prepares its commit (its events then staged in both), after it commits, while a second nested one rolls back.
+     */
+    private static List<String> loadsDuringNestedUnits(EmbeddedEventStore eventStore) {
+        List<String> seen = new ArrayList<>();
+        Runnable load = () -> seen.add(eventStore.readEvents("deal-a").asStream()
+                .map(e -> String.valueOf(e.getPayload())).toList().toString());
+        try {
+            eventStore.publish(event("deal-a", 0));
+            UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+            eventStore.publish(event("deal-a", 1), event("deal-b", 0));
+            load.run();
+            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+            eventStore.publish(event("deal-a", 2));
+            nested.onPrepareCommit(u -> load.run());
+            nested.afterCommit(u -> load.run());
+            load.run();
+            nested.commit();
+            load.run();
+            UnitOfWork<?> refused = DefaultUnitOfWork.startAndGet(null);
+            eventStore.publish(event("deal-a", 3));
+            refused.onRollback(u -> load.run());
+            refused.rollback();
+            load.run();
+            root.commit();
+            load.run();
+            return seen;
+        } finally {
+            while (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().rollback();
+            }
+            eventStore.shutDown();
+        }
+    }
+
+    @Test
     void outsideAUnitOfWorkNothingIsStaged() {
         store.publish(event("deal-a", 0));
         assertThat(sequences(store.readEvents("deal-a").asStream().toList())).containsExactly(0L);
