@@ -279,8 +279,9 @@ public class ReadModelH2Backend extends H2Backend {
          * The first {@code limit} documents matching {@code query} in {@code _id} order, read in key order from the
          * first key the query allows ({@code _id} greater than a string, as a page after a cursor asks) and no further
          * than needed; or null when the collection holds a key that is not a string and the page could meet it, as its
-         * place in the map's order may not be its place in MongoDB's (the stock find then answers). mongo-java-server answers a sorted find by matching and sorting
-         * every document first: at 1.24 million journeys, a page of 20 deals ran the service out of a 6 GB heap.
+         * place in the map's order may not be its place in MongoDB's (the stock find then answers). mongo-java-server
+         * answers a sorted find by matching and sorting every document first: at 1.24 million journeys, a page of 20
+         * deals ran the service out of a 6 GB heap.
          * String keys are in the order the stock sort gives them ({@code String.compareTo} in both).
          */
         private List<Document> firstInIdOrder(Document query, int limit) {
