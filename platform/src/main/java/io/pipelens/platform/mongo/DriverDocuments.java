@@ -36,15 +36,6 @@ final class DriverDocuments {
         }
     }
 
-    /** {@code stored} with its values copied into the driver's types, or null if it holds a value of another kind. */
-    static Document copied(de.bwaldvogel.mongo.bson.Document stored) {
-        try {
-            return copy(stored);
-        } catch (OtherKind e) {
-            return null;
-        }
-    }
-
     private static Document copy(de.bwaldvogel.mongo.bson.Document stored) {
         Document document = new Document();
         for (Map.Entry<String, Object> field : stored.entrySet()) {
